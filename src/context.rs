@@ -1,0 +1,319 @@
+//! Reading the words around a mention: type word, date, issuer phrase, pinpoint, relation phrases.
+//!
+//! All matching here runs on [`Folded`] text, so one pattern covers NFC, NFD, upper case and text written
+//! without diacritics; positions map back to original bytes through the fold's offset map.
+
+use crate::data::{tables, PhrasePosition};
+use crate::normalize::{fold, tidy, Folded};
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
+}
+
+/// A calendar date as written in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day, 1–31.
+    pub day: u32,
+}
+
+impl Date {
+    /// A date when the numbers make one.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        ((1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+            .then_some(Date { year, month, day })
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+const DATE: &str = r"ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))(?:[^0-9]|$)";
+
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^[ \n]*\)?[ \n]*,?[ \n]*\(?[ \n]*(?:(?:da\s+)?(?:ban hanh|ky|thong qua)\s+)?(?:vao\s+)?{DATE}"
+    ))
+});
+static YEAR_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[ \n]*,?[ \n]*(?:ban hanh\s+)?nam\s+(\d{4})(?:[^0-9]|$)"));
+static ISSUER_INTRO: LazyLock<Regex> = LazyLock::new(|| re(r"^[ \n]*,?[ \n]*(?:cua|do)\s+"));
+static PLACE_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s+(thanh pho|tp\.?|tinh|thi xa|thi tran|huyen|quan|xa|phuong)\s+")
+});
+static SENTENCE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^[ \n\-+*]*{DATE}\s*,?.*?(?:^|\s)(?:ban hanh|da ra|ra|ky|thong qua|da ky)\s"
+    ))
+});
+static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(?:(?:diem\s+[a-z0-9]{1,3}\)?\s*,?\s*)?khoan\s+\d+[a-z]?\s*,?\s*)?dieu\s+\d+[a-z]?|(?:diem\s+[a-z0-9]{1,3}\s*,?\s*)?khoan\s+\d+[a-z]?|(?:muc\s+[0-9ivxlc]+\s+)?phu luc\s+[0-9ivxlc]+)\s*,?\s*(?:cua|tai|theo)?\s*$")
+});
+static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[^\p{{L}}\p{{N}}])((?:{}|van ban|cong van)(?:\s+so)?)\s*:?\s*\(?\s*$",
+        tables().type_word_alternation
+    ))
+});
+static SO_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\p{L}\p{N}])so\s*:?\s*$"));
+static LIST_GLUE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[ \n]*(?:,|;|va|hoac|den|toi|-)?[ \n]*(?:va\s+)?(?:so\s*:?)?[ \n]*$"));
+static NOT_A_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[^\p{L}\p{N}])(?:mau|bieu mau|mau bieu|mau so|theo mau|bieu so|bieu|phieu|to khai|tieu chuan|qcvn|tcvn|iso|ma so|ma|tai khoan|dien thoai|dt|fax|hotline|bien so|so hieu tai khoan)\s*(?:so)?\s*:?\s*$")
+});
+
+/// A date read at `at` in folded text, with the folded end of what was read.
+fn read_date(caps: &regex::Captures<'_>) -> Option<Date> {
+    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let day = num(1)?;
+    let (month, year) = match (num(2), num(3), num(4), num(5)) {
+        (Some(m), Some(y), _, _) => (m, y),
+        (_, _, Some(m), Some(y)) => (m, y),
+        _ => return None,
+    };
+    Date::new(year as i32, month, day)
+}
+
+/// What follows a symbol: its date, issuer phrase or "năm YYYY", and how far they reach (folded index).
+#[derive(Debug, Clone, Default)]
+pub struct After {
+    /// Issue date given right after the symbol.
+    pub date: Option<Date>,
+    /// "năm YYYY" right after the symbol.
+    pub year: Option<i32>,
+    /// The issuer named by "của …".
+    pub issuer: Option<IssuerHit>,
+    /// Folded index just past the last thing read.
+    pub end: usize,
+}
+
+/// An issuer named in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuerHit {
+    /// Code of the issuer row.
+    pub code: &'static str,
+    /// Canonical name, with the place when the text gives one.
+    pub name: String,
+    /// The place ("Quảng Nam") when the text gives one.
+    pub place: Option<String>,
+}
+
+/// Reads date, year and issuer phrase following folded index `from`.
+pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
+    let mut after = After {
+        end: from,
+        ..After::default()
+    };
+    for _ in 0..2 {
+        let rest = &folded.text[after.end..];
+        if after.date.is_none() {
+            if let Some(c) = DATE_AFTER.captures(rest) {
+                if let Some(d) = read_date(&c) {
+                    after.date = Some(d);
+                    // The pattern ends with one non-digit guard character; do not consume it.
+                    let m = c.get(3).or(c.get(5)).map_or(0, |m| m.end());
+                    after.end += m;
+                    continue;
+                }
+            }
+            if after.year.is_none() {
+                if let Some(c) = YEAR_AFTER.captures(rest) {
+                    if let Some(y) = c.get(1).and_then(|m| m.as_str().parse::<i32>().ok()) {
+                        if (1900..=2100).contains(&y) {
+                            after.year = Some(y);
+                            after.end += c.get(1).map_or(0, |m| m.end());
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        if after.issuer.is_none() {
+            if let Some(intro) = ISSUER_INTRO.find(rest) {
+                if let Some((hit, len)) = read_issuer(original, folded, after.end + intro.end()) {
+                    after.issuer = Some(hit);
+                    after.end += intro.end() + len;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    after
+}
+
+/// Reads an issuer alias (and its place, for local bodies) at folded index `at`; returns it and the folded length.
+pub fn read_issuer(original: &str, folded: &Folded, at: usize) -> Option<(IssuerHit, usize)> {
+    let rest = &folded.text[at..];
+    let m = tables().issuer_alias_re.find(rest)?;
+    let alias = rest[..m.end()].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let row = tables().issuer_of_alias(alias)?;
+    let mut len = alias.len();
+    let mut hit = IssuerHit {
+        code: row.code,
+        name: row.name.to_string(),
+        place: None,
+    };
+    if let Some((level, place, place_len)) = read_place(original, folded, at + len) {
+        hit.name = format!("{} {} {}", row.name, level, place);
+        hit.place = Some(place);
+        len += place_len;
+    }
+    Some((hit, len))
+}
+
+/// "tỉnh Quảng Nam", "thành phố Hà Nội", "TỈNH NAM ĐỊNH": the level word and the proper name after it.
+pub fn read_place(original: &str, folded: &Folded, at: usize) -> Option<(&'static str, String, usize)> {
+    let rest = &folded.text[at..];
+    let caps = PLACE_LEVEL.captures(rest)?;
+    let level = match caps.get(1)?.as_str().trim_end_matches('.') {
+        "thanh pho" | "tp" => "thành phố",
+        "tinh" => "tỉnh",
+        "thi xa" => "thị xã",
+        "thi tran" => "thị trấn",
+        "huyen" => "huyện",
+        "quan" => "quận",
+        "xa" => "xã",
+        _ => "phường",
+    };
+    let name_start = at + caps.get(0)?.end();
+    let mut name_end = name_start;
+    let mut pos = name_start;
+    let mut words = 0;
+    for word in folded.text[name_start..].split(' ') {
+        let clean = word.trim_end_matches([',', ';', '.', ')', ':']);
+        let first = original[folded.orig_start(pos)..].chars().next();
+        let proper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let wordlike = !clean.is_empty()
+            && !clean.contains('\n')
+            && clean.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !proper || !wordlike || words == 4 {
+            break;
+        }
+        words += 1;
+        name_end = pos + clean.len();
+        if clean.len() != word.len() {
+            break;
+        }
+        pos += word.len() + 1;
+    }
+    if words == 0 {
+        return None;
+    }
+    let raw = &original[folded.orig_start(name_start)..folded.orig_end(name_end)];
+    Some((level, place_name(raw), name_end - at))
+}
+
+/// A place name in one spelling: headers write it in capitals ("NAM ĐỊNH"), prose in title case.
+fn place_name(raw: &str) -> String {
+    let tidy = tidy(raw);
+    if tidy.chars().any(|c| c.is_lowercase()) {
+        return tidy;
+    }
+    tidy.split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut cs = lower.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().chain(cs).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// The type word right before a symbol: its folded start and the doc type (`None` for generic "văn bản").
+pub fn type_word_before(prefix: &str) -> Option<(usize, Option<&'static str>)> {
+    let caps = TYPE_WORD.captures(prefix)?;
+    let m = caps.get(1)?;
+    let word = m.as_str().trim_end_matches("so").trim();
+    Some((m.start(), tables().type_of_word(word)))
+}
+
+/// Whether "số" stands right before a symbol.
+pub fn so_before(prefix: &str) -> bool {
+    SO_ONLY.is_match(prefix)
+}
+
+/// Whether the words before a number make it a form, standard, account or phone number, not a document.
+pub fn not_a_document(prefix: &str) -> bool {
+    NOT_A_DOCUMENT.is_match(prefix)
+}
+
+/// Whether the text between two mentions only joins a list ("A, B", "A và số B").
+pub fn is_list_glue(between: &str) -> bool {
+    between.len() < 24 && LIST_GLUE.is_match(between)
+}
+
+/// The pinpoint ("khoản 2 Điều 5") that ends right before folded index `end`, as written.
+pub fn pinpoint_before(original: &str, folded: &Folded, from: usize, end: usize) -> Option<String> {
+    let prefix = &folded.text[from..end];
+    let m = PINPOINT.find(prefix)?;
+    let core = prefix[m.start()..]
+        .trim_end()
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .trim_end();
+    let core = core
+        .strip_suffix("cua")
+        .or_else(|| core.strip_suffix("tai"))
+        .or_else(|| core.strip_suffix("theo"))
+        .unwrap_or(core)
+        .trim_end()
+        .trim_end_matches(',');
+    let s = folded.orig_start(from + m.start());
+    let e = folded.orig_end(from + m.start() + core.len());
+    (s < e).then(|| tidy(&original[s..e]))
+}
+
+/// "Ngày 11/10/2021, Chính phủ ban hành Nghị quyết số …": the date the sentence opens with.
+pub fn sentence_date(clause_prefix: &str) -> Option<Date> {
+    let caps = SENTENCE_DATE.captures(clause_prefix)?;
+    read_date(&caps)
+}
+
+/// One relation phrase found in folded text.
+#[derive(Debug, Clone, Copy)]
+pub struct Phrase {
+    /// Folded start.
+    pub start: usize,
+    /// Folded end.
+    pub end: usize,
+    /// Relation it states.
+    pub relation: &'static str,
+    /// Where it stands relative to the mention it governs.
+    pub position: PhrasePosition,
+}
+
+/// Relation phrases in `text[from..to]`, in order.
+pub fn phrases(text: &str, from: usize, to: usize) -> Vec<Phrase> {
+    let hay = &text[from..to];
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = tables().relation_re.captures_at(hay, at) {
+        let Some(m) = c.get(1) else { break };
+        if let Some((relation, position)) = tables().relation_of_phrase(m.as_str()) {
+            out.push(Phrase {
+                start: from + m.start(),
+                end: from + m.end(),
+                relation,
+                position,
+            });
+        }
+        at = m.end();
+    }
+    out
+}
+
+/// Folded text of a name, for comparing spellings of one place or phrase.
+pub fn slug(s: &str) -> String {
+    fold(s).split_whitespace().collect::<Vec<_>>().join("-")
+}

@@ -1,0 +1,189 @@
+//! The citing document's own identity, read from its header block.
+
+use crate::context::{self, Date, IssuerHit};
+use crate::normalize::{fold, tidy, Folded};
+use crate::symbol::RawSymbol;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How much of the start of a text may hold the header (web copies put a page title and summary first).
+const HEADER_REGION: usize = 12_000;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
+}
+
+static NUMBER_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|\n|\|)[ |]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$"));
+static BLANK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\n)[ |]*so\s*:\s*(?:[._…]*\s*)[/-]\s*[a-z]")
+});
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\n|\|)[ |]*[^\n,|]{2,40},\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+});
+static VV: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\n|\|)[ |]*v/v\s*:?\s*"));
+
+/// What the header says about the document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Header {
+    /// Index into the scanned symbols of the header number, when there is one.
+    pub symbol: Option<usize>,
+    /// The header holds "Số:" with no number: a draft or template.
+    pub blank_number: bool,
+    pub date: Option<Date>,
+    pub type_title: Option<&'static str>,
+    pub official_letter: bool,
+    pub issuer: Option<IssuerHit>,
+    pub title: Option<String>,
+}
+
+pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
+    let end = {
+        let mut e = HEADER_REGION.min(text.len());
+        while !text.is_char_boundary(e) {
+            e -= 1;
+        }
+        e
+    };
+    let folded = Folded::new(text, 0, end);
+    let mut header = Header::default();
+
+    let blank_at = BLANK_NUMBER.find(&folded.text).map(|m| m.start());
+    for (i, raw) in raws.iter().enumerate().take_while(|(_, r)| r.end <= end) {
+        let fs = folded.index_at(raw.start);
+        let line_from = fs.saturating_sub(80);
+        let line_from = (line_from..fs).find(|&k| folded.text.is_char_boundary(k)).unwrap_or(fs);
+        let prefix = &folded.text[line_from..fs];
+        let Some(c) = NUMBER_LINE.captures(prefix) else {
+            continue;
+        };
+        // Headers write "Số:"; a lower-case "số" without colon is running text.
+        let so_at = folded.orig_start(line_from + c.get(0).map_or(0, |m| m.end()));
+        let so_word = text[..so_at]
+            .rfind(['S', 's'])
+            .map(|p| &text[p..so_at]);
+        let capital = so_word.is_some_and(|w| w.starts_with('S'));
+        if c.get(1).is_none() && !capital {
+            continue;
+        }
+        if blank_at.is_some_and(|b| b < fs) {
+            break;
+        }
+        header.symbol = Some(i);
+        break;
+    }
+    header.blank_number = header.symbol.is_none() && blank_at.is_some();
+
+    let header_end = header
+        .symbol
+        .map(|i| folded.index_at(raws[i].end))
+        .unwrap_or(0);
+    if let Some(c) = PLACE_DATE.captures(&folded.text) {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        if let (Some(d), Some(m), Some(y)) = (n(1), n(2), n(3)) {
+            header.date = Date::new(y as i32, m, d);
+        }
+    }
+    header.official_letter = VV
+        .find(&folded.text)
+        .is_some_and(|m| m.start() < header_end + 2000);
+    if header.official_letter {
+        if let Some(m) = VV.find(&folded.text) {
+            header.title = Some(title_from(text, &folded, m.end()));
+        }
+    }
+    // The title word stands alone on its line, in capitals: "QUYẾT ĐỊNH", "KẾ HOẠCH".
+    let mut pos = 0;
+    for line in folded.text.split('\n') {
+        let line_start = pos;
+        pos += line.len() + 1;
+        let word = line.trim_matches(|c: char| c == '|' || c == ' ');
+        if word.is_empty() || word.len() > 24 {
+            continue;
+        }
+        let Some(t) = crate::data::tables().type_of_word(word) else {
+            continue;
+        };
+        let orig = &text[folded.orig_start(line_start)..folded.orig_end(line_start + line.len())];
+        if orig.chars().any(|c| c.is_lowercase()) {
+            continue;
+        }
+        header.type_title = Some(t);
+        if header.title.is_none() {
+            header.title = Some(title_from(text, &folded, pos.min(folded.text.len())));
+        }
+        break;
+    }
+    header.issuer = issuer(text, &folded, header_end.max(1));
+    header
+}
+
+/// The trích yếu: the lines after the title word (or "V/v") up to a blank line or the preamble.
+fn title_from(text: &str, folded: &Folded, from: usize) -> String {
+    let rest = &folded.text[from..];
+    let mut end = from;
+    let mut lines = 0;
+    let mut pos = from;
+    for line in rest.split('\n') {
+        let l = line.trim_matches(|c: char| c == '|' || c == ' ');
+        let stop = l.is_empty() && lines > 0
+            || l.starts_with("can cu")
+            || l.starts_with("kinh gui")
+            || l.starts_with("---")
+            || l.starts_with("___")
+            || (lines > 0 && crate::data::tables().issuer_alias_re.is_match(l) && l.len() < 60);
+        if stop || lines == 6 {
+            break;
+        }
+        if !l.is_empty() {
+            lines += 1;
+            end = pos + line.len();
+        }
+        pos += line.len() + 1;
+    }
+    tidy(&text[folded.orig_start(from)..folded.orig_end(end)])
+        .trim_matches(|c: char| c == '|' || c == ' ')
+        .to_string()
+}
+
+/// The issuing body: the last issuer named in the capital-letter block before the number line.
+fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
+    let region_end = if header_end > 1 { header_end } else { folded.text.len().min(1500) };
+    let mut found: Option<IssuerHit> = None;
+    let mut parent_place: Option<(String, String)> = None;
+    let mut pos = 0;
+    for line in folded.text[..region_end].split('\n') {
+        let line_start = pos;
+        pos += line.len() + 1;
+        let lead = line.len() - line.trim_start_matches(|c: char| c == '|' || c == ' ').len();
+        let at = line_start + lead;
+        let orig = &text[folded.orig_start(at)..folded.orig_end(line_start + line.len())];
+        if orig.chars().filter(|c| c.is_lowercase()).count() > 2 {
+            continue;
+        }
+        if fold(orig).starts_with("cong hoa") {
+            continue;
+        }
+        if let Some((hit, _)) = context::read_issuer(text, folded, at) {
+            if let Some(place) = &hit.place {
+                parent_place = Some((place.clone(), hit.name.clone()));
+            }
+            found = Some(hit);
+        } else if let Some(f) = found.as_mut() {
+            // "ỦY BAN NHÂN DÂN" then "TỈNH NAM ĐỊNH" on the next line.
+            if f.place.is_none() {
+                if let Some((level, place, _)) = context::read_place(text, folded, at.saturating_sub(1)) {
+                    f.name = format!("{} {} {}", f.name, level, place);
+                    f.place = Some(place.clone());
+                    parent_place = Some((place, f.name.clone()));
+                }
+            }
+        }
+    }
+    if let (Some(f), Some((place, _))) = (found.as_mut(), parent_place) {
+        if f.place.is_none() {
+            f.place = Some(place);
+        }
+    }
+    found
+}

@@ -1,0 +1,199 @@
+//! References by name only: "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015", "Hiến pháp năm 2013".
+//!
+//! Căn cứ lines cite laws and ordinances by name and date by rule (Nghị định 30/2020/NĐ-CP, Phụ lục I), so
+//! these are as much references as numbered ones; they are kept apart because their identity is (name, date).
+
+use crate::context;
+use crate::data::tables;
+use crate::normalize::{fold, tidy, Folded};
+use crate::model::Named;
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+const WINDOW: usize = 420;
+const NAMED_TYPES: [&str; 4] = ["constitution", "code", "law", "ordinance"];
+
+/// Literal spellings of the named-type words (NFC, NFD, capitals, no diacritics) so the raw text can be scanned
+/// without normalizing it.
+static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    let mut variants: Vec<String> = Vec::new();
+    for row in tables().doc_types.iter().filter(|r| NAMED_TYPES.contains(&r.doc_type)) {
+        for word in &row.words {
+            let upper = word.to_uppercase();
+            let ascii = ascii_fold_keep_case(word);
+            for v in [word.to_string(), upper.clone(), ascii.clone(), ascii.to_uppercase()] {
+                variants.push(v.nfc().collect());
+                variants.push(v.nfd().collect());
+            }
+        }
+    }
+    variants.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    variants.dedup();
+    let alt = variants.iter().map(|v| regex::escape(v)).collect::<Vec<_>>().join("|");
+    Regex::new(&format!("(?:{alt})")).unwrap_or_else(|e| panic!("named anchor regex: {e}"))
+});
+
+fn ascii_fold_keep_case(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !matches!(c, '\u{0300}'..='\u{036F}'))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d|hien hanh|nay(?:$|[^a-z])|da\s|duoc\s|bi\s|co hieu luc|quy dinh\s|theo\s|tai\s|thi\s|la\s|de\s)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+static AFTER_COMMA_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:cac|nhung|cung|theo|tai|thi|trong|dong thoi|va|hoac|neu|do|nhu|nghi|thong|quyet|chi|luat|bo|phap|hien|ngay|nam|so)(?:$|[^a-z])")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+fn word_is_capitalized(text: &str, folded: &Folded, at: usize) -> bool {
+    text[folded.orig_start(at)..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Every named reference in `text`, skipping byte ranges already taken by numbered citations.
+pub(crate) fn find_named(text: &str, taken: &[(usize, usize)]) -> Vec<Named> {
+    let mut out: Vec<Named> = Vec::new();
+    let mut resume = 0;
+    for m in ANCHOR.find_iter(text) {
+        if m.start() < resume || !boundary_before(text, m.start()) || !boundary_after(text, m.end()) {
+            continue;
+        }
+        if taken.iter().any(|&(s, e)| m.start() >= s && m.start() < e) {
+            continue;
+        }
+        if let Some(named) = read_named(text, m.start(), m.end()) {
+            resume = named.end;
+            out.push(named);
+        }
+    }
+    out
+}
+
+fn boundary_before(text: &str, at: usize) -> bool {
+    !text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric())
+}
+
+fn boundary_after(text: &str, at: usize) -> bool {
+    !text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}'))
+}
+
+fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Named> {
+    let mut from = anchor_start.saturating_sub(BEFORE_CLAUSE);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (anchor_end + WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let folded = Folded::new(text, from, to);
+    let fa = folded.index_at(anchor_start);
+    let fae = folded.index_at(anchor_end);
+    let word = fold(&text[anchor_start..anchor_end]);
+    let doc_type = tables().type_of_word(&word)?;
+    if doc_type == "law" && folded.text[..fa].trim_end().ends_with("bo") {
+        return None; // "Bộ luật" is read from its own anchor.
+    }
+    // The name: words after the type word up to its date, its number, or the end of the phrase.
+    let bytes = folded.text.as_bytes();
+    let mut pos = fae;
+    let mut name_end = fae;
+    let mut words = 0;
+    let mut amending = false;
+    while pos < bytes.len() && words < 30 {
+        let rest = &folded.text[pos..];
+        let skipped = rest.len() - rest.trim_start_matches(' ').len();
+        if rest[skipped..].starts_with('\n') {
+            // A line break ends the name unless the sentence plainly runs on in lower case.
+            let next = pos + skipped + 1;
+            if next >= bytes.len() || !folded.text[next..].starts_with(|c: char| c.is_ascii_lowercase()) || word_is_capitalized(text, &folded, next) {
+                break;
+            }
+            pos = next;
+            continue;
+        }
+        let at = pos + skipped;
+        let rest = &folded.text[at..];
+        if rest.is_empty() || NAME_END.is_match(rest) {
+            break;
+        }
+        let w_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
+            .unwrap_or(rest.len());
+        if w_len == 0 {
+            // Punctuation: a comma may sit inside a name ("Luật Quản lý, sử dụng vũ khí").
+            if rest.starts_with(',') && words > 0 {
+                let after = rest[1..].trim_start_matches(' ');
+                let next_at = at + 1 + (rest.len() - 1 - after.len());
+                if after.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !word_is_capitalized(text, &folded, next_at)
+                    && (!AFTER_COMMA_STOP.is_match(after) || amending && after.starts_with("bo sung"))
+                {
+                    pos = at + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        let w = &rest[..w_len];
+        if words == 0 {
+            let capital = word_is_capitalized(text, &folded, at);
+            amending = w == "sua";
+            if !capital && !amending && doc_type != "constitution" {
+                return None;
+            }
+        }
+        if w == "va" && !amending && rest[w_len..].trim_start().starts_with("luat") {
+            break;
+        }
+        words += 1;
+        pos = at + w_len;
+        name_end = pos;
+    }
+    if words == 0 && doc_type != "constitution" {
+        return None;
+    }
+    // A number right after the name makes it a numbered citation, not a named one.
+    let tail = folded.text[name_end..].trim_start();
+    if tail.starts_with("so") && tail[2..].trim_start_matches([' ', ':']).starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let after = context::read_after(text, &folded, name_end);
+    let year = after.date.map(|d| d.year).or(after.year);
+    let end_f = after.end.max(name_end);
+    let start = anchor_start;
+    let mut end = folded.orig_end(end_f);
+    while end > start && text[..end].ends_with(|c: char| c.is_whitespace() || c == ',') {
+        end = text[..end].char_indices().next_back().map_or(start, |(i, _)| i);
+    }
+    let name_orig_end = folded.orig_end(name_end);
+    let name = tidy(&text[start..name_orig_end]);
+    let cstart = crate::extract::clause_start(text, &folded, fa);
+    let relation = crate::extract::relation_of(text, &folded, cstart, fa, end_f, None, false);
+    Some(Named {
+        start,
+        end,
+        text: text[start..end].to_string(),
+        name,
+        doc_type: doc_type.to_string(),
+        date: after.date.map(|d| d.iso()),
+        year,
+        relation: relation.to_string(),
+    })
+}
+
+const BEFORE_CLAUSE: usize = 400;

@@ -1,0 +1,228 @@
+//! Normalization: the `clean` stage.
+//!
+//! Vietnamese text arrives NFC or NFD, with `Ð` (U+00D0) for `Đ`, with dash and slash look-alikes, odd spaces,
+//! word-segmentation underscores and sometimes no diacritics at all. Normalizing a whole document to NFC costs
+//! about 25 times the citation scan, so nothing here touches a whole text: the extractor scans the raw bytes for
+//! symbol candidates and folds only the small windows of context around them. [`Folded`] keeps, for every byte
+//! it produces, the span of original bytes it came from, so every match maps back to exact original offsets.
+
+use unicode_normalization::char::decompose_canonical;
+use unicode_normalization::UnicodeNormalization;
+
+/// Dash look-alikes that stand for the hyphen-minus inside a symbol.
+pub fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{2011}'
+    )
+}
+
+/// Slash look-alikes that stand for `/` inside a symbol.
+pub fn is_slash(c: char) -> bool {
+    matches!(c, '/' | '\u{2044}' | '\u{2215}' | '\u{FF0F}' | '\u{29F8}')
+}
+
+/// Horizontal spaces, including the non-breaking and typographic ones copied from web pages and PDFs.
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\u{A0}'
+            | '\u{2000}'..='\u{200B}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+            | '\u{FEFF}'
+    )
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// One folded character: lower case, no diacritics, `đ` as `d`, look-alikes mapped, any whitespace as `' '`.
+/// Returns `None` for characters that vanish (combining marks, soft hyphens).
+fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(match c {
+            '\n' => '\n',
+            '_' | '\r' | '\t' => ' ',
+            _ => c.to_ascii_lowercase(),
+        });
+    }
+    if is_combining_mark(c) || c == '\u{AD}' {
+        return None;
+    }
+    if is_space(c) || c.is_whitespace() {
+        return Some(' ');
+    }
+    if is_dash(c) {
+        return Some('-');
+    }
+    if is_slash(c) {
+        return Some('/');
+    }
+    match c {
+        'đ' | 'Đ' | 'Ð' | 'ð' => return Some('d'),
+        _ => {}
+    }
+    let mut base = c;
+    let mut first = true;
+    decompose_canonical(c, |d| {
+        if first {
+            base = d;
+            first = false;
+        }
+    });
+    Some(base.to_lowercase().next().unwrap_or(base))
+}
+
+/// A folded copy of a window of the original text with an exact map back to original byte offsets.
+///
+/// Folding makes NFC, NFD, diacritic-free, upper-case and look-alike spellings of the same words identical, so
+/// a phrase table needs one entry per phrase. Runs of whitespace (line breaks included) fold to one space.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Folded {
+    /// Folds `original[range]`.
+    pub fn new(original: &str, from: usize, to: usize) -> Folded {
+        let window = &original[from..to];
+        let mut folded = Folded {
+            text: String::with_capacity(window.len()),
+            starts: Vec::with_capacity(window.len() + 1),
+            ends: Vec::with_capacity(window.len() + 1),
+        };
+        for (i, c) in window.char_indices() {
+            let start = (from + i) as u32;
+            let end = start + c.len_utf8() as u32;
+            let Some(f) = fold_char(c) else {
+                // A vanished mark still belongs to the character before it.
+                if let Some(last) = folded.ends.last_mut() {
+                    *last = end;
+                }
+                continue;
+            };
+            // A run of whitespace folds to one character: a line break if the run has one, else a space.
+            if f == ' ' || f == '\n' {
+                if folded.text.ends_with(' ') || folded.text.ends_with('\n') {
+                    if f == '\n' {
+                        folded.text.pop();
+                        folded.text.push('\n');
+                    }
+                    if let Some(last) = folded.ends.last_mut() {
+                        *last = end;
+                    }
+                    continue;
+                }
+            }
+            folded.text.push(f);
+            for _ in 0..f.len_utf8() {
+                folded.starts.push(start);
+                folded.ends.push(end);
+            }
+        }
+        folded.starts.push(to as u32);
+        folded.ends.push(to as u32);
+        folded
+    }
+
+    /// The first folded index whose source starts at or after original offset `orig`.
+    pub fn index_at(&self, orig: usize) -> usize {
+        self.starts[..self.starts.len() - 1].partition_point(|&s| (s as usize) < orig)
+    }
+
+    /// Original byte offset where the folded byte `i` starts (`i == len` gives the window end).
+    pub fn orig_start(&self, i: usize) -> usize {
+        self.starts[i.min(self.starts.len() - 1)] as usize
+    }
+
+    /// Original byte offset just past the source of the folded bytes ending at `i` (exclusive end).
+    pub fn orig_end(&self, i: usize) -> usize {
+        if i == 0 {
+            return self.orig_start(0);
+        }
+        self.ends[(i - 1).min(self.ends.len() - 1)] as usize
+    }
+}
+
+/// Folds a short string (a table entry, a query) to the same form as [`Folded`] text, on one line.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if let Some(f) = fold_char(c) {
+            let f = if f == '\n' { ' ' } else { f };
+            if f == ' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            out.push(f);
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Text as written, made presentable: NFC, `Đ` for `Ð`, look-alike spaces and line breaks as single spaces.
+pub fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfc() {
+        let c = match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
+            '_' => ' ',
+            c if c.is_whitespace() || is_space(c) => ' ',
+            c => c,
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Upper-case key of a code with `Đ` folded to `D`, for restoring diacritics in codes written without them.
+pub fn code_key(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'đ' | 'Đ' | 'Ð' | 'ð' => 'D',
+            c => c.to_ascii_uppercase(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_nfd_and_eth_to_the_same_text() {
+        let nfc = "Nghị định số";
+        let nfd: String = nfc.nfd().collect();
+        assert_eq!(fold(nfc), "nghi dinh so");
+        assert_eq!(fold(&nfd), "nghi dinh so");
+        assert_eq!(fold("NGHỊ ÐỊNH\u{a0}SỐ"), "nghi dinh so");
+        assert_eq!(fold("Quyết_định"), "quyet dinh");
+    }
+
+    #[test]
+    fn maps_folded_offsets_back_to_original_bytes() {
+        let text = "Căn cứ\u{a0}\u{a0}Nghị định";
+        let f = Folded::new(text, 0, text.len());
+        assert_eq!(f.text, "can cu nghi dinh");
+        let at = f.text.find("nghi").unwrap();
+        let start = f.orig_start(at);
+        let end = f.orig_end(f.text.len());
+        assert_eq!(&text[start..end], "Nghị định");
+    }
+}

@@ -1,0 +1,199 @@
+//! The `resolve` stage: what each mention means within its whole document — year and date carried from
+//! earlier mentions and from lists, doc type, issuers, the graph id — and the document's own identity.
+
+use crate::context::{slug, Date, IssuerHit};
+use crate::data::tables;
+use crate::extract::Mention;
+use crate::header::Header;
+use crate::model::{Citation, Document};
+use crate::symbol::RawSymbol;
+use std::collections::HashMap;
+
+/// Doc type of a symbol: the type word wins; else the type code; else what the issuer code implies.
+pub(crate) fn doc_type(type_word: Option<&'static str>, raw: &RawSymbol) -> &'static str {
+    if let Some(t) = type_word {
+        return t;
+    }
+    let t = tables();
+    if let Some(first) = raw.groups.first() {
+        if let Some(dt) = t.type_of_code(first) {
+            let also_issuer = t.issuer_of_code(first).is_some();
+            if raw.groups.len() > 1 || !also_issuer {
+                // Party documents use TT for Thông tri, not Thông tư.
+                if dt == "circular" && raw.dash_form {
+                    return "instruction";
+                }
+                return dt;
+            }
+        }
+    }
+    for g in &raw.groups {
+        let letters = g.trim_end_matches(|c: char| c.is_ascii_digit());
+        match letters {
+            "QH" => return "law",
+            "UBTVQH" => return "resolution",
+            _ => {}
+        }
+    }
+    if raw.groups.len() == 1 {
+        match raw.groups[0].as_str() {
+            "CP" | "HĐBT" => return "decree",
+            "TTg" => return "decision",
+            _ => {}
+        }
+    }
+    "official_letter"
+}
+
+/// Issuer codes: the known issuer codes of the symbol (type code excluded, term numbers dropped), then the
+/// issuer named in the text.
+pub(crate) fn issuers(raw: &RawSymbol, named: Option<&IssuerHit>) -> Vec<String> {
+    let t = tables();
+    let mut out: Vec<String> = Vec::new();
+    for (i, g) in raw.groups.iter().enumerate() {
+        if i == 0 && raw.groups.len() > 1 && t.type_of_code(g).is_some() {
+            continue;
+        }
+        if let Some(row) = t.issuer_of_code(g) {
+            if !out.iter().any(|o| o == row.code) {
+                out.push(row.code.to_string());
+            }
+        }
+    }
+    if out.is_empty() {
+        if let Some(hit) = named {
+            out.push(hit.code.to_string());
+        } else if let Some(g) = raw
+            .groups
+            .iter()
+            .enumerate()
+            .find(|(i, g)| !(*i == 0 && raw.groups.len() > 1 && t.type_of_code(g).is_some()))
+            .map(|(_, g)| g)
+        {
+            out.push(g.clone());
+        }
+    }
+    out
+}
+
+fn is_local_body(codes: &[String]) -> bool {
+    codes.iter().any(|c| matches!(c.as_str(), "UBND" | "HĐND" | "UB" | "CT"))
+}
+
+/// The graph node key. Symbols without a year take `@YEAR` (or `@?` when unknown), because year-less
+/// administrative numbers restart every year; local bodies' symbols take `~place` when the text names it.
+pub fn document_id(symbol: &str, symbol_has_year: bool, year: Option<i32>, place: Option<&str>) -> String {
+    let mut id = symbol.to_string();
+    if !symbol_has_year {
+        match year {
+            Some(y) => id.push_str(&format!("@{y}")),
+            None => id.push_str("@?"),
+        }
+    }
+    if let Some(p) = place {
+        id.push('~');
+        id.push_str(&slug(p));
+    }
+    id
+}
+
+pub(crate) fn document(header: &Header, raws: &[RawSymbol]) -> Option<Document> {
+    let raw = &raws[header.symbol?];
+    let year = raw.year.or(header.date.map(|d| d.year));
+    let doc_type = if header.official_letter {
+        "official_letter"
+    } else {
+        header.type_title.unwrap_or_else(|| doc_type(None, raw))
+    };
+    let issuers = issuers(raw, header.issuer.as_ref());
+    let place = header
+        .issuer
+        .as_ref()
+        .and_then(|h| h.place.as_deref())
+        .filter(|_| is_local_body(&issuers));
+    Some(Document {
+        symbol: raw.canonical.clone(),
+        number: raw.number.clone(),
+        year,
+        date: header.date.map(|d| d.iso()),
+        doc_type: doc_type.to_string(),
+        id: document_id(&raw.canonical, raw.year.is_some(), year, place),
+        issuers,
+        issuer_name: header.issuer.as_ref().map(|h| h.name.clone()),
+        title: header.title.clone().filter(|t| !t.is_empty()),
+    })
+}
+
+/// Turns mentions into citations: list dates, years from earlier mentions, doc types, issuers, ids.
+pub(crate) fn citations(
+    text: &str,
+    mut mentions: Vec<Mention>,
+    own: Option<&Document>,
+    own_place: Option<&str>,
+) -> Vec<Citation> {
+    // "các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017": the date closing a list belongs to each item.
+    for i in (0..mentions.len()).rev() {
+        if mentions[i].date.is_some() || i + 1 >= mentions.len() || !mentions[i + 1].continues_list {
+            continue;
+        }
+        if let Some(d) = mentions[i + 1].date {
+            if mentions[i].raw.year.is_none_or(|y| y == d.year) && mentions[i + 1].raw.year.is_none_or(|y| y == d.year) {
+                mentions[i].date = Some(d);
+            }
+        }
+    }
+    let mut seen: HashMap<String, (Option<i32>, Option<Date>)> = HashMap::new();
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let raw = &m.raw;
+        let earlier = seen.get(&raw.canonical).copied();
+        let year = raw
+            .year
+            .or(m.date.map(|d| d.year))
+            .or(m.year_after)
+            .or(earlier.and_then(|e| e.0))
+            .or(m.sentence_date.map(|d| d.year));
+        let date = m.date.or_else(|| {
+            earlier
+                .and_then(|e| e.1)
+                .filter(|d| Some(d.year) == year || raw.year.is_some())
+                .or(m.sentence_date.filter(|d| Some(d.year) == year))
+        });
+        if let Some(doc) = own {
+            let same_year = doc.year.is_none() || year.is_none() || doc.year == year;
+            if doc.symbol == raw.canonical && same_year {
+                continue;
+            }
+        }
+        if year.is_some() {
+            let entry = seen.entry(raw.canonical.clone()).or_insert((None, None));
+            entry.0 = year;
+            if date.is_some() {
+                entry.1 = date;
+            }
+        }
+        let issuers = issuers(raw, m.issuer.as_ref());
+        let place = m
+            .issuer
+            .as_ref()
+            .and_then(|h| h.place.clone())
+            .or_else(|| own_place.map(str::to_string))
+            .filter(|_| is_local_body(&issuers));
+        out.push(Citation {
+            start: m.start,
+            end: m.end,
+            text: text[m.start..m.end].to_string(),
+            symbol: raw.canonical.clone(),
+            number: raw.number.clone(),
+            year,
+            date: date.map(|d| d.iso()),
+            doc_type: doc_type(m.type_word, raw).to_string(),
+            id: document_id(&raw.canonical, raw.year.is_some(), year, place.as_deref()),
+            issuers,
+            issuer_name: m.issuer.as_ref().map(|h| h.name.clone()),
+            relation: m.relation.to_string(),
+            pinpoint: m.pinpoint.clone(),
+        });
+    }
+    out
+}

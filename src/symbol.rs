@@ -1,0 +1,316 @@
+//! Finding number-and-symbol candidates in raw text and reading them into canonical form.
+//!
+//! The scan runs over the original bytes: every reference contains ASCII digits followed by a slash or dash,
+//! which the regex crate finds at memory speed. Each hit is then read by hand, because the grammar (look-alike
+//! separators, spaces and line breaks inside a symbol, codes written without diacritics) is easier to state as
+//! code than as one regex, and only hits need it.
+
+use crate::data::tables;
+use crate::normalize::{is_dash, is_slash, is_space};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A symbol read from the text, before its context is looked at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSymbol {
+    /// Byte offset of the first digit.
+    pub start: usize,
+    /// Byte offset just past the last code letter.
+    pub end: usize,
+    /// The number as written (`06`, `66.19`).
+    pub number: String,
+    /// The year inside the symbol (`30/2020/NĐ-CP`).
+    pub year: Option<i32>,
+    /// Code groups in canonical spelling (`NĐ`, `CP`).
+    pub groups: Vec<String>,
+    /// Canonical symbol text.
+    pub canonical: String,
+    /// The first separator after the number was a dash: Party (`57-NQ/TW`) and pre-1997 (`64-CP`) forms.
+    pub dash_form: bool,
+    /// How many groups are codes the tables know.
+    pub known_groups: usize,
+}
+
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[0-9]{1,6}(?:\.[0-9]{1,3})?[ \t\x{a0}]{0,2}[/\-\x{2010}-\x{2015}\x{2212}\x{2044}\x{2215}\x{ff0f}\x{ff0d}\x{fe58}\x{fe63}]",
+    )
+    .unwrap_or_else(|e| panic!("candidate regex: {e}"))
+});
+
+/// Every symbol in `text`, in order, not overlapping.
+pub fn scan(text: &str) -> Vec<RawSymbol> {
+    let mut out = Vec::new();
+    let mut resume = 0;
+    for m in CANDIDATE.find_iter(text) {
+        if m.start() < resume || !number_starts_here(text, m.start()) {
+            continue;
+        }
+        if let Some(sym) = read_symbol(text, m.start()) {
+            resume = sym.end;
+            out.push(sym);
+        }
+    }
+    out
+}
+
+/// A number starts a symbol only after a non-word character, or glued to "số" ("số31-QĐ/TW").
+fn number_starts_here(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let Some(prev) = before.chars().next_back() else {
+        return true;
+    };
+    if prev.is_ascii_digit() {
+        return false;
+    }
+    if prev.is_alphabetic() || prev == ':' || unicode_mark(prev) {
+        return ends_with_so(before.trim_end_matches(':'));
+    }
+    !(prev == '.' || prev == '/' || prev == '\\' || is_dash(prev) || is_slash(prev) || prev == '_' || prev == '@')
+}
+
+fn unicode_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Whether `s` ends with the word "số" in any spelling.
+fn ends_with_so(s: &str) -> bool {
+    let tail: String = s
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || unicode_mark(*c))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    crate::normalize::fold(&tail) == "so"
+}
+
+fn skip_spaces(text: &str, mut i: usize, max: usize) -> usize {
+    let mut n = 0;
+    for c in text[i..].chars() {
+        if n >= max || !is_space(c) {
+            break;
+        }
+        i += c.len_utf8();
+        n += 1;
+    }
+    i
+}
+
+/// Spaces and at most one line break, as inside "119/2014/TT-\nBTC".
+fn skip_break(text: &str, i: usize) -> usize {
+    let mut j = skip_spaces(text, i, 3);
+    if text[j..].starts_with("\r\n") {
+        j += 2;
+    } else if text[j..].starts_with('\n') {
+        j += 1;
+    } else {
+        return j;
+    }
+    skip_spaces(text, j, 8)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    Slash,
+    Dash,
+}
+
+fn separator_at(text: &str, i: usize) -> Option<(Sep, usize)> {
+    let c = text[i..].chars().next()?;
+    if is_slash(c) {
+        Some((Sep::Slash, i + c.len_utf8()))
+    } else if is_dash(c) {
+        Some((Sep::Dash, i + c.len_utf8()))
+    } else {
+        None
+    }
+}
+
+fn digits_end(text: &str, i: usize) -> usize {
+    i + text[i..].bytes().take_while(u8::is_ascii_digit).count()
+}
+
+fn is_code_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'Đ' | 'đ' | 'Ð' | 'ð')
+}
+
+/// The end of a code token starting at `i`: letters, then letters or digits. `None` when the token runs on into
+/// a word (a Vietnamese letter or a combining mark follows), which means it is prose, not a code.
+fn token_end(text: &str, i: usize) -> Option<usize> {
+    let mut chars = text[i..].char_indices();
+    let (_, first) = chars.next()?;
+    if !is_code_letter(first) {
+        return None;
+    }
+    let mut end = i + first.len_utf8();
+    for (k, c) in chars {
+        if is_code_letter(c) || c.is_ascii_digit() {
+            end = i + k + c.len_utf8();
+        } else if c.is_alphabetic() || unicode_mark(c) {
+            return None;
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
+
+/// Canonical spelling of one code token, or `None` when the token is not a plausible code.
+fn canonical_token(raw: &str) -> Option<(String, bool)> {
+    let raw: String = raw
+        .chars()
+        .map(|c| match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
+            c => c,
+        })
+        .collect();
+    let letters_end = raw
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_digit())
+        .map_or(raw.len(), |(i, _)| i);
+    let (letters, digits) = raw.split_at(letters_end);
+    if digits.chars().any(|c| !c.is_ascii_digit()) {
+        // Letters after digits ("SA032X"): accept only plain upper-case tokens.
+        return (raw.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && raw.len() <= 12)
+            .then(|| (raw.clone(), false));
+    }
+    if let Some(code) = tables().canonical_code(letters) {
+        return Some((format!("{code}{digits}"), true));
+    }
+    let upper = letters.chars().all(|c| c.is_uppercase());
+    if upper && letters.chars().count() >= 2 && letters.len() <= 16 {
+        return Some((raw, false));
+    }
+    None
+}
+
+/// Reads a symbol whose number starts at `start`.
+fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
+    let mut i = digits_end(text, start);
+    if text[i..].starts_with('.') && text[i + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        i = digits_end(text, i + 1);
+    }
+    let number = text[start..i].to_string();
+    i = skip_spaces(text, i, 2);
+    let (first_sep, after) = separator_at(text, i)?;
+    i = skip_break(text, after);
+
+    let mut year = None;
+    let year_end = digits_end(text, i);
+    if year_end > i {
+        if year_end - i != 4 || first_sep != Sep::Slash {
+            return None;
+        }
+        let y: i32 = text[i..year_end].parse().ok()?;
+        let k = skip_spaces(text, year_end, 2);
+        match separator_at(text, k) {
+            Some((Sep::Slash, after_year)) if (1945..=2100).contains(&y) => {
+                year = Some(y);
+                i = skip_break(text, after_year);
+            }
+            _ => return None,
+        }
+    }
+
+    let mut groups: Vec<String> = Vec::new();
+    let mut seps: Vec<char> = Vec::new();
+    let mut known_groups = 0;
+    let mut end = i;
+    let mut last_is_type = false;
+    loop {
+        let Some(tok_end) = token_end(text, i) else {
+            break;
+        };
+        let Some((canon, known)) = canonical_token(&text[i..tok_end]) else {
+            break;
+        };
+        last_is_type = tables().type_of_code(&canon).is_some();
+        known_groups += usize::from(known);
+        groups.push(canon);
+        end = tok_end;
+        let k = skip_spaces(text, tok_end, 2);
+        let Some((sep, after_sep)) = separator_at(text, k) else {
+            break;
+        };
+        let next = skip_break(text, after_sep);
+        let spaced = k > tok_end || next > after_sep;
+        // "57/NQ-CP - UBND tỉnh" is prose punctuation; "NĐ - CP" and "TT-\nBTC" are one symbol: a spaced
+        // separator continues a symbol only right after a type code, which always needs an issuer behind it.
+        if spaced && !last_is_type {
+            break;
+        }
+        match token_end(text, next) {
+            Some(_) => {}
+            None => break,
+        }
+        seps.push(if sep == Sep::Slash { '/' } else { '-' });
+        i = next;
+    }
+    // A separator read but not followed by a valid token is not part of the symbol.
+    seps.truncate(groups.len().saturating_sub(1));
+    if groups.is_empty() {
+        return None;
+    }
+    let mut canonical = String::with_capacity(end - start);
+    canonical.push_str(&number);
+    canonical.push(if first_sep == Sep::Slash { '/' } else { '-' });
+    if let Some(y) = year {
+        canonical.push_str(&y.to_string());
+        canonical.push('/');
+    }
+    for (n, g) in groups.iter().enumerate() {
+        if n > 0 {
+            canonical.push(seps[n - 1]);
+        }
+        canonical.push_str(g);
+    }
+    Some(RawSymbol {
+        start,
+        end,
+        number,
+        year,
+        groups,
+        canonical,
+        dash_form: first_sep == Sep::Dash,
+        known_groups,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn symbols(text: &str) -> Vec<String> {
+        scan(text).into_iter().map(|s| s.canonical).collect()
+    }
+
+    #[test]
+    fn reads_modern_party_and_legacy_forms() {
+        assert_eq!(symbols("Nghị định số 30/2020/NĐ-CP"), ["30/2020/NĐ-CP"]);
+        assert_eq!(symbols("Nghị quyết 57-NQ/TW"), ["57-NQ/TW"]);
+        assert_eq!(symbols("Nghị định 64-CP và 02/CP"), ["64-CP", "02/CP"]);
+        assert_eq!(symbols("số 66.19/2026/NQ-CP"), ["66.19/2026/NQ-CP"]);
+        assert_eq!(symbols("Luật số 80/2015/QH13"), ["80/2015/QH13"]);
+    }
+
+    #[test]
+    fn restores_codes_and_separators() {
+        assert_eq!(symbols("so 100/2019/ND-CP"), ["100/2019/NĐ-CP"]);
+        assert_eq!(symbols("30 / 2020 / NĐ - CP"), ["30/2020/NĐ-CP"]);
+        assert_eq!(symbols("119/2014/TT-\nBTC"), ["119/2014/TT-BTC"]);
+        assert_eq!(symbols("43/2010/NÐ\u{2013}CP"), ["43/2010/NĐ-CP"]);
+        assert_eq!(symbols("12\u{2044}QĐ-TTg"), ["12/QĐ-TTg"]);
+    }
+
+    #[test]
+    fn ignores_dates_fractions_and_standards() {
+        assert!(symbols("ngày 11/9/2020, tỷ lệ 1/500, 3/4").is_empty());
+        assert!(symbols("QCVN 04:2009/BCT và ISO 9001:2015").is_empty());
+        assert!(symbols("số 12/34 đường Nguyễn Trãi").is_empty());
+        assert_eq!(symbols("57/NQ-CP - Hà Nội"), ["57/NQ-CP"]);
+        assert_eq!(symbols("57/NQ-CP - UBND tỉnh"), ["57/NQ-CP"]);
+    }
+}
