@@ -43,17 +43,16 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"^[ \n]*\)?[ \n]*,?[ \n]*\(?[ \n]*(?:(?:da\s+)?(?:ban hanh|ky|thong qua)\s+)?(?:vao\s+)?{DATE}"
     ))
 });
-static YEAR_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[ \n]*,?[ \n]*(?:ban hanh\s+)?nam\s+(\d{4})(?:[^0-9]|$)"));
+static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[ \n]*,?[ \n]*(?:ban hanh\s+)?(?:(?:ngay\s*)?thang\s*\d{1,2}\s*)?nam\s+(\d{4})(?:[^0-9]|$)")
+});
 static ISSUER_INTRO: LazyLock<Regex> = LazyLock::new(|| re(r"^[ \n]*,?[ \n]*(?:cua|do)\s+"));
 static PLACE_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s+(thanh pho|tp\.?|tinh|thi xa|thi tran|huyen|quan|xa|phuong)\s+")
 });
-static SENTENCE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"^[ \n\-+*]*{DATE}\s*,?.*?(?:^|\s)(?:ban hanh|da ra|ra|ky|thong qua|da ky)\s"
-    ))
-});
+static SENTENCE_DATE: LazyLock<Regex> = LazyLock::new(|| re(DATE));
+static ISSUING_VERB_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|\s)(?:da\s+)?(?:ban hanh|ra|ky|thong qua|ky ban hanh)\s*$"));
 static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:(?:(?:diem\s+[a-z0-9]{1,3}\)?\s*,?\s*)?khoan\s+\d+[a-z]?\s*,?\s*)?dieu\s+\d+[a-z]?|(?:diem\s+[a-z0-9]{1,3}\s*,?\s*)?khoan\s+\d+[a-z]?|(?:muc\s+[0-9ivxlc]+\s+)?phu luc\s+[0-9ivxlc]+)\s*,?\s*(?:cua|tai|theo)?\s*$")
 });
@@ -274,10 +273,18 @@ pub fn pinpoint_before(original: &str, folded: &Folded, from: usize, end: usize)
     (s < e).then(|| tidy(&original[s..e]))
 }
 
-/// "Ngày 11/10/2021, Chính phủ ban hành Nghị quyết số …": the date the sentence opens with.
-pub fn sentence_date(clause_prefix: &str) -> Option<Date> {
-    let caps = SENTENCE_DATE.captures(clause_prefix)?;
-    read_date(&caps)
+/// "Ngày 11/10/2021, Chính phủ ban hành Nghị quyết số …": the date of a sentence whose verb of issuing
+/// stands right before the mention (`before_type_word` is the clause text up to the type word).
+pub fn sentence_date(before_type_word: &str) -> Option<Date> {
+    if !ISSUING_VERB_END.is_match(before_type_word) {
+        return None;
+    }
+    let last = SENTENCE_DATE.captures_iter(before_type_word).last()?;
+    let whole = last.get(0)?;
+    if before_type_word.len() - whole.end() > 160 {
+        return None;
+    }
+    read_date(&last)
 }
 
 /// One relation phrase found in folded text.

@@ -107,7 +107,7 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
     for (from, to, range) in clusters(text, &raws) {
         let folded = Folded::new(text, from, to);
         // Folded bounds of the mentions accepted so far in this cluster: (type start, text end, relation).
-        let mut previous: Option<(usize, usize, usize)> = None;
+        let mut earlier: Vec<Earlier> = Vec::new();
         for raw in &raws[range] {
             let fs = folded.index_at(raw.start);
             let fe = folded.index_at(raw.end);
@@ -135,20 +135,13 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
             let end = trim_end(text, start, end);
 
             let cstart = clause_start(text, &folded, text_fs).max(prefix_from);
-            let continues_list = previous.is_some_and(|(_, pe, _)| {
-                pe <= text_fs && context::is_list_glue(&folded.text[pe..text_fs])
-            });
+            let continues_list = earlier
+                .last()
+                .is_some_and(|e| e.end <= text_fs && context::is_list_glue(&folded.text[e.end..text_fs]));
             let pinpoint = context::pinpoint_before(text, &folded, cstart, text_fs);
             let sentence_date = context::sentence_date(&folded.text[cstart..text_fs]);
-            let relation = relation_of(
-                text,
-                &folded,
-                cstart,
-                text_fs,
-                text_fe,
-                previous.map(|(ps, pe, idx)| (ps, pe, mentions.get(idx).map_or("cites", |m: &Mention| m.relation))),
-                continues_list,
-            );
+            let (relation, clause_relation) =
+                relation_of(text, &folded, cstart, text_fs, text_fe, &earlier, continues_list);
             let mut type_word = type_hit.and_then(|(_, t)| t);
             let has_type_word = type_hit.is_some();
             if !has_type_word && continues_list {
@@ -170,7 +163,12 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
                 pinpoint,
                 continues_list,
             });
-            previous = Some((text_fs, text_fe, mentions.len() - 1));
+            earlier.push(Earlier {
+                start: text_fs,
+                end: text_fe,
+                relation,
+                clause_relation,
+            });
         }
     }
     mentions
@@ -191,71 +189,94 @@ fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
     end
 }
 
-/// The relation that governs a mention, from the phrases of its clause (see `data/relations.tsv`).
+/// An earlier mention of the same fold: folded span and what governed it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Earlier {
+    pub start: usize,
+    pub end: usize,
+    /// The relation the mention got.
+    pub relation: &'static str,
+    /// The relation of its clause's own verb ("Căn cứ"), which later items of the same list share.
+    pub clause_relation: &'static str,
+}
+
+/// The relation that governs a mention, from the phrases of its clause (see `data/relations.tsv`), and the
+/// relation its clause's verb states (for list items that follow).
 pub(crate) fn relation_of(
     original: &str,
     folded: &Folded,
     cstart: usize,
     mention_start: usize,
     mention_end: usize,
-    previous: Option<(usize, usize, &'static str)>,
+    earlier: &[Earlier],
     continues_list: bool,
-) -> &'static str {
+) -> (&'static str, &'static str) {
+    let in_clause: Vec<&Earlier> = earlier
+        .iter()
+        .filter(|e| e.end > cstart && e.end <= mention_start)
+        .collect();
+    let clause_relation = in_clause.first().map(|e| e.clause_relation);
     // A phrase after the mention in its clause ("X hết hiệu lực") decides first.
     let clause_end = clause_end(original, folded, mention_end);
-    let after: Vec<Phrase> = context::phrases(&folded.text, mention_end, clause_end);
-    if let Some(p) = after.first() {
+    if let Some(p) = context::phrases(&folded.text, mention_end, clause_end).first() {
         if p.position == PhrasePosition::After && p.start.saturating_sub(mention_end) < 120 {
-            return p.relation;
+            return (p.relation, clause_relation.unwrap_or(p.relation));
         }
     }
     if continues_list {
-        if let Some((_, _, rel)) = previous {
-            return rel;
+        if let Some(prev) = earlier.last() {
+            return (prev.relation, prev.clause_relation);
         }
     }
-    let previous_in_clause = previous.filter(|(_, pe, _)| *pe > cstart && *pe <= mention_start);
-    let window_start = previous_in_clause.map_or(cstart, |(_, pe, _)| pe);
-    let before = context::phrases(&folded.text, window_start, mention_start);
-    if let Some(p) = before.iter().rev().find(|p| p.position != PhrasePosition::After) {
-        if p.position == PhrasePosition::Passive {
-            return "cites";
-        }
-        if let Some((_, pe, _)) = previous_in_clause {
-            // A verb after another reference belongs to that reference's title ("Nghị định 15 sửa đổi Nghị
-            // định 30"), unless only list glue stands between them ("thay thế A và bãi bỏ B").
-            if !context::is_list_glue(&folded.text[pe..p.start]) {
-                return "cites";
+    let before = context::phrases(&folded.text, cstart, mention_start);
+    for p in before.iter().rev() {
+        let object_of_p = !in_clause.iter().any(|e| e.start >= p.end);
+        match p.position {
+            PhrasePosition::After => continue,
+            PhrasePosition::Passive => {
+                if object_of_p {
+                    return ("cites", clause_relation.unwrap_or("cites"));
+                }
             }
-        }
-        return p.relation;
-    }
-    if previous_in_clause.is_some() {
-        return "cites";
-    }
-    // A clause that is only a list item ("a) Quyết định số …;") continues the item before it.
-    let prefix = &folded.text[cstart..mention_start];
-    if is_bare_item(prefix) {
-        if let Some((_, pe, rel)) = previous {
-            if pe <= cstart && cstart - pe < 40 {
-                return rel;
-            }
-        }
-        if cstart > 0 {
-            let prev_start = clause_start(original, folded, cstart - 1);
-            let prev_clause = &folded.text[prev_start..cstart];
-            if prev_clause.trim_end().ends_with(':') {
-                if let Some(p) = context::phrases(&folded.text, prev_start, cstart)
+            PhrasePosition::Before => {
+                // A verb standing after another reference, not joined to it by list glue, is part of that
+                // reference's title ("Nghị định 24/2006 sửa đổi Nghị định 57/2002"): it says nothing of
+                // what this document does.
+                let title_verb = in_clause
                     .iter()
-                    .rev()
-                    .find(|p| p.position == PhrasePosition::Before)
-                {
-                    return p.relation;
+                    .any(|e| e.end <= p.start && !context::is_list_glue(&folded.text[e.end..p.start]));
+                if !title_verb {
+                    return (p.relation, clause_relation.unwrap_or(p.relation));
+                }
+                if object_of_p {
+                    return ("cites", clause_relation.unwrap_or("cites"));
                 }
             }
         }
     }
-    "cites"
+    if let Some(rel) = clause_relation {
+        return (rel, rel);
+    }
+    // A clause that is only a list item ("a) Quyết định số …;") continues the item before it.
+    let prefix = &folded.text[cstart..mention_start];
+    if is_bare_item(prefix) && cstart > 0 {
+        let prev_start = clause_start(original, folded, cstart - 1);
+        if let Some(prev) = earlier.last() {
+            if prev.end <= cstart && prev.end >= prev_start && folded.text[..cstart].trim_end().ends_with(';') {
+                return (prev.clause_relation, prev.clause_relation);
+            }
+        }
+        if folded.text[prev_start..cstart].trim_end().ends_with(':') {
+            if let Some(p) = context::phrases(&folded.text, prev_start, cstart)
+                .iter()
+                .rev()
+                .find(|p| p.position == PhrasePosition::Before)
+            {
+                return (p.relation, p.relation);
+            }
+        }
+    }
+    ("cites", "cites")
 }
 
 fn clause_end(original: &str, folded: &Folded, from: usize) -> usize {

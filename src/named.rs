@@ -183,7 +183,7 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
     let name_orig_end = folded.orig_end(name_end);
     let name = tidy(&text[start..name_orig_end]);
     let cstart = crate::extract::clause_start(text, &folded, fa);
-    let relation = crate::extract::relation_of(text, &folded, cstart, fa, end_f, None, false);
+    let (relation, _) = crate::extract::relation_of(text, &folded, cstart, fa, end_f, &[], false);
     Some(Named {
         start,
         end,

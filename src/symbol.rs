@@ -187,6 +187,26 @@ fn canonical_token(raw: &str) -> Option<(String, bool)> {
     None
 }
 
+fn starts_with_type_code(text: &str, at: usize) -> bool {
+    token_end(text, at)
+        .and_then(|e| canonical_token(&text[at..e]))
+        .is_some_and(|(c, known)| known && tables().type_of_code(&c).is_some())
+}
+
+/// Splits "NĐCP" into ("NĐ", "CP") when a known type code is glued to a known issuer code.
+fn split_glued(token: &str) -> Option<(&'static str, String)> {
+    let t = tables();
+    token.char_indices().skip(2).find_map(|(i, _)| {
+        let (head, tail) = token.split_at(i);
+        let code = t.canonical_code(head)?;
+        t.type_of_code(code)?;
+        let issuer = t.canonical_code(tail.trim_end_matches(|c: char| c.is_ascii_digit()))?;
+        t.issuer_of_code(issuer)?;
+        let digits = &tail[tail.trim_end_matches(|c: char| c.is_ascii_digit()).len()..];
+        Some((code, format!("{issuer}{digits}")))
+    })
+}
+
 /// Reads a symbol whose number starts at `start`.
 fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
     let mut i = digits_end(text, start);
@@ -206,10 +226,18 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
         }
         let y: i32 = text[i..year_end].parse().ok()?;
         let k = skip_spaces(text, year_end, 2);
+        if !(1945..=2100).contains(&y) {
+            return None;
+        }
         match separator_at(text, k) {
-            Some((Sep::Slash, after_year)) if (1945..=2100).contains(&y) => {
+            Some((Sep::Slash, after_year)) => {
                 year = Some(y);
                 i = skip_break(text, after_year);
+            }
+            // Typos that drop the slash: "11/2026CV-YVG", "148/2020 NĐ-CP".
+            _ if starts_with_type_code(text, k) || k == year_end && token_end(text, k).is_some() => {
+                year = Some(y);
+                i = k;
             }
             _ => return None,
         }
@@ -227,9 +255,18 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
         let Some((canon, known)) = canonical_token(&text[i..tok_end]) else {
             break;
         };
-        last_is_type = tables().type_of_code(&canon).is_some();
-        known_groups += usize::from(known);
-        groups.push(canon);
+        // "NĐCP" for "NĐ-CP": a type code glued to an issuer code.
+        if let Some((type_code, issuer)) = (!known).then(|| split_glued(&canon)).flatten() {
+            groups.push(type_code.to_string());
+            seps.push('-');
+            known_groups += 2;
+            last_is_type = false;
+            groups.push(issuer);
+        } else {
+            last_is_type = tables().type_of_code(&canon).is_some();
+            known_groups += usize::from(known);
+            groups.push(canon);
+        }
         end = tok_end;
         let k = skip_spaces(text, tok_end, 2);
         let Some((sep, after_sep)) = separator_at(text, k) else {
@@ -239,12 +276,13 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
         let spaced = k > tok_end || next > after_sep;
         // "57/NQ-CP - UBND tỉnh" is prose punctuation; "NĐ - CP" and "TT-\nBTC" are one symbol: a spaced
         // separator continues a symbol only right after a type code, which always needs an issuer behind it.
-        if spaced && !last_is_type {
+        let Some(next_end) = token_end(text, next) else {
             break;
-        }
-        match token_end(text, next) {
-            Some(_) => {}
-            None => break,
+        };
+        // "488/KHKT / TT", "49 - LTC / HĐNN": a spaced slash is kept when a known code follows it.
+        let known_next = sep == Sep::Slash && canonical_token(&text[next..next_end]).is_some_and(|(_, known)| known);
+        if spaced && !last_is_type && !known_next {
+            break;
         }
         seps.push(if sep == Sep::Slash { '/' } else { '-' });
         i = next;
