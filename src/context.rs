@@ -230,22 +230,33 @@ fn place_name(raw: &str) -> String {
         .join(" ")
 }
 
+/// The last `n` bytes of `s` (on a character boundary): end-anchored patterns need no more, and a regex would
+/// otherwise scan the whole prefix to find its end.
+fn tail(s: &str, n: usize) -> (usize, &str) {
+    let mut at = s.len().saturating_sub(n);
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    (at, &s[at..])
+}
+
 /// The type word right before a symbol: its folded start and the doc type (`None` for generic "văn bản").
 pub fn type_word_before(prefix: &str) -> Option<(usize, Option<&'static str>)> {
+    let (offset, prefix) = tail(prefix, 64);
     let caps = TYPE_WORD.captures(prefix)?;
     let m = caps.get(1)?;
     let word = m.as_str().trim_end_matches("so").trim();
-    Some((m.start(), tables().type_of_word(word)))
+    Some((offset + m.start(), tables().type_of_word(word)))
 }
 
 /// Whether "số" stands right before a symbol.
 pub fn so_before(prefix: &str) -> bool {
-    SO_ONLY.is_match(prefix)
+    SO_ONLY.is_match(tail(prefix, 12).1)
 }
 
 /// Whether the words before a number make it a form, standard, account or phone number, not a document.
 pub fn not_a_document(prefix: &str) -> bool {
-    NOT_A_DOCUMENT.is_match(prefix)
+    NOT_A_DOCUMENT.is_match(tail(prefix, 40).1)
 }
 
 /// Whether the text between two mentions only joins a list ("A, B", "A và số B").
@@ -255,7 +266,8 @@ pub fn is_list_glue(between: &str) -> bool {
 
 /// The pinpoint ("khoản 2 Điều 5") that ends right before folded index `end`, as written.
 pub fn pinpoint_before(original: &str, folded: &Folded, from: usize, end: usize) -> Option<String> {
-    let prefix = &folded.text[from..end];
+    let (offset, prefix) = tail(&folded.text[from..end], 80);
+    let from = from + offset;
     let m = PINPOINT.find(prefix)?;
     let core = prefix[m.start()..]
         .trim_end()

@@ -7,7 +7,7 @@ use crate::normalize::{tidy, Folded};
 use crate::symbol::{self, RawSymbol};
 
 /// How far back a clause may reach for its relation phrase, and how far forward a date or issuer phrase.
-const BEFORE: usize = 600;
+const BEFORE: usize = 400;
 const AFTER: usize = 320;
 
 /// One mention before document-level resolution (years from earlier mentions, ids).

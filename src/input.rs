@@ -90,12 +90,23 @@ pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Error> {
     if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(Error::new(ErrorKind::Binary { offset }, name));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        Error::new(
-            ErrorKind::InvalidUtf8 {
-                offset: e.utf8_error().valid_up_to(),
-            },
-            name,
-        )
-    })
+    // simdutf8 validates several times faster than std on text that is mostly non-ASCII, and validation is
+    // otherwise the largest single cost of a run; std is asked again only to locate the error.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just validated these exact bytes as UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
+    match std::str::from_utf8(&bytes) {
+        Err(e) => Err(utf8_error(e, name)),
+        Ok(_) => String::from_utf8(bytes).map_err(|e| utf8_error(e.utf8_error(), name)),
+    }
+}
+
+fn utf8_error(e: std::str::Utf8Error, name: &str) -> Error {
+    Error::new(
+        ErrorKind::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        },
+        name,
+    )
 }

@@ -65,11 +65,16 @@ fn word_is_capitalized(text: &str, folded: &Folded, at: usize) -> bool {
 pub(crate) fn find_named(text: &str, taken: &[(usize, usize)]) -> Vec<Named> {
     let mut out: Vec<Named> = Vec::new();
     let mut resume = 0;
+    let mut taken_at = 0;
     for m in ANCHOR.find_iter(text) {
         if m.start() < resume || !boundary_before(text, m.start()) || !boundary_after(text, m.end()) {
             continue;
         }
-        if taken.iter().any(|&(s, e)| m.start() >= s && m.start() < e) {
+        // Both lists are in text order, so one cursor walks the taken spans.
+        while taken_at < taken.len() && taken[taken_at].1 <= m.start() {
+            taken_at += 1;
+        }
+        if taken.get(taken_at).is_some_and(|&(s, _)| s <= m.start()) {
             continue;
         }
         if let Some(named) = read_named(text, m.start(), m.end()) {

@@ -7,6 +7,7 @@
 //! it produces, the span of original bytes it came from, so every match maps back to exact original offsets.
 
 use unicode_normalization::char::decompose_canonical;
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// Dash look-alikes that stand for the hyphen-minus inside a symbol.
@@ -66,6 +67,14 @@ fn fold_char(c: char) -> Option<char> {
         'đ' | 'Đ' | 'Ð' | 'ð' => return Some('d'),
         _ => {}
     }
+    let code = c as u32;
+    if (LATIN_FROM..LATIN_TO).contains(&code) {
+        return Some(LATIN_BASES[(code - LATIN_FROM) as usize]);
+    }
+    Some(base_letter(c))
+}
+
+fn base_letter(c: char) -> char {
     let mut base = c;
     let mut first = true;
     decompose_canonical(c, |d| {
@@ -74,8 +83,18 @@ fn fold_char(c: char) -> Option<char> {
             first = false;
         }
     });
-    Some(base.to_lowercase().next().unwrap_or(base))
+    base.to_lowercase().next().unwrap_or(base)
 }
+
+/// Latin-1 through Latin Extended Additional (every Vietnamese letter), whose folds are looked up rather than
+/// decomposed: decomposition per character cost more than the whole citation scan.
+const LATIN_FROM: u32 = 0xC0;
+const LATIN_TO: u32 = 0x1F00;
+static LATIN_BASES: LazyLock<Vec<char>> = LazyLock::new(|| {
+    (LATIN_FROM..LATIN_TO)
+        .map(|u| char::from_u32(u).map_or(' ', base_letter))
+        .collect()
+});
 
 /// A folded copy of a window of the original text with an exact map back to original byte offsets.
 ///
@@ -98,9 +117,19 @@ impl Folded {
             starts: Vec::with_capacity(window.len() + 1),
             ends: Vec::with_capacity(window.len() + 1),
         };
-        for (i, c) in window.char_indices() {
+        let bytes = window.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII is most of any text and needs no decoding.
+            let (c, len) = if bytes[i] < 0x80 {
+                (bytes[i] as char, 1)
+            } else {
+                let c = window[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
             let start = (from + i) as u32;
-            let end = start + c.len_utf8() as u32;
+            let end = start + len as u32;
+            i += len;
             let Some(f) = fold_char(c) else {
                 // A vanished mark still belongs to the character before it.
                 if let Some(last) = folded.ends.last_mut() {
