@@ -44,17 +44,20 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[ \n]*,?[ \n]*(?:ban hanh\s+)?(?:(?:ngay\s*)?thang\s*\d{1,2}\s*)?nam\s+(\d{4})(?:[^0-9]|$)")
+    re(
+        r"^[ \n]*,?[ \n]*(?:ban hanh\s+)?(?:(?:ngay\s*)?thang\s*\d{1,2}\s*)?nam\s+(\d{4})(?:[^0-9]|$)",
+    )
 });
 static ISSUER_INTRO: LazyLock<Regex> = LazyLock::new(|| re(r"^[ \n]*,?[ \n]*(?:cua|do)\s+"));
-static PLACE_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s+(thanh pho|tp\.?|tinh|thi xa|thi tran|huyen|quan|xa|phuong)\s+")
-});
+static PLACE_LEVEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s+(thanh pho|tp\.?|tinh|thi xa|thi tran|huyen|quan|xa|phuong)\s+"));
 static SENTENCE_DATE: LazyLock<Regex> = LazyLock::new(|| re(DATE));
 static ISSUING_VERB_END: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|\s)(?:da\s+)?(?:ban hanh|ra|ky|thong qua|ky ban hanh)\s*$"));
 static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:(?:(?:diem\s+[a-z0-9]{1,3}\)?\s*,?\s*)?khoan\s+\d+[a-z]?\s*,?\s*)?dieu\s+\d+[a-z]?|(?:diem\s+[a-z0-9]{1,3}\s*,?\s*)?khoan\s+\d+[a-z]?|(?:muc\s+[0-9ivxlc]+\s+)?phu luc\s+[0-9ivxlc]+)\s*,?\s*(?:cua|tai|theo)?\s*$")
+    re(
+        r"(?:(?:(?:diem\s+[a-z0-9]{1,3}\)?\s*,?\s*)?khoan\s+\d+[a-z]?\s*,?\s*)?dieu\s+\d+[a-z]?|(?:diem\s+[a-z0-9]{1,3}\s*,?\s*)?khoan\s+\d+[a-z]?|(?:muc\s+[0-9ivxlc]+\s+)?phu luc\s+[0-9ivxlc]+)\s*,?\s*(?:cua|tai|theo)?\s*$",
+    )
 });
 static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -66,7 +69,9 @@ static SO_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\p{L}\p{N}])so\s*
 static LIST_GLUE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[ \n]*(?:,|;|va|hoac|den|toi|-)?[ \n]*(?:va\s+)?(?:so\s*:?)?[ \n]*$"));
 static NOT_A_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|[^\p{L}\p{N}])(?:mau|bieu mau|mau bieu|mau so|theo mau|bieu so|bieu|phieu|to khai|tieu chuan|qcvn|tcvn|iso|ma so|ma|tai khoan|dien thoai|dt|fax|hotline|bien so|so hieu tai khoan)\s*(?:so)?\s*:?\s*$")
+    re(
+        r"(?:^|[^\p{L}\p{N}])(?:mau|bieu mau|mau bieu|mau so|theo mau|bieu so|bieu|phieu|to khai|tieu chuan|qcvn|tcvn|iso|ma so|ma|tai khoan|dien thoai|dt|fax|hotline|bien so|so hieu tai khoan)\s*(?:so)?\s*:?\s*$",
+    )
 });
 
 /// A date read at `at` in folded text, with the folded end of what was read.
@@ -170,7 +175,11 @@ pub fn read_issuer(original: &str, folded: &Folded, at: usize) -> Option<(Issuer
 }
 
 /// "tỉnh Quảng Nam", "thành phố Hà Nội", "TỈNH NAM ĐỊNH": the level word and the proper name after it.
-pub fn read_place(original: &str, folded: &Folded, at: usize) -> Option<(&'static str, String, usize)> {
+pub fn read_place(
+    original: &str,
+    folded: &Folded,
+    at: usize,
+) -> Option<(&'static str, String, usize)> {
     let rest = &folded.text[at..];
     let caps = PLACE_LEVEL.captures(rest)?;
     let level = match caps.get(1)?.as_str().trim_end_matches('.') {
@@ -188,6 +197,11 @@ pub fn read_place(original: &str, folded: &Folded, at: usize) -> Option<(&'stati
     let mut pos = name_start;
     let mut words = 0;
     for word in folded.text[name_start..].split(' ') {
+        // A line break ends the name: "TỈNH QUẢNG NAM\n-------".
+        let (word, line_ends) = match word.find('\n') {
+            Some(nl) => (&word[..nl], true),
+            None => (word, false),
+        };
         let clean = word.trim_end_matches([',', ';', '.', ')', ':']);
         let first = original[folded.orig_start(pos)..].chars().next();
         let proper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
@@ -199,7 +213,7 @@ pub fn read_place(original: &str, folded: &Folded, at: usize) -> Option<(&'stati
         }
         words += 1;
         name_end = pos + clean.len();
-        if clean.len() != word.len() {
+        if clean.len() != word.len() || line_ends {
             break;
         }
         pos += word.len() + 1;

@@ -244,9 +244,7 @@ impl Tables {
     /// The issuer row of a code; codes with a term number (`QH13`) match by their letters.
     pub fn issuer_of_code(&self, code: &str) -> Option<&IssuerRow> {
         let letters = code.trim_end_matches(|c: char| c.is_ascii_digit());
-        self.issuer_by_code
-            .get(letters)
-            .map(|&i| &self.issuers[i])
+        self.issuer_by_code.get(letters).map(|&i| &self.issuers[i])
     }
 
     /// Doc type named by a folded type word (`nghi dinh` → `decree`).
@@ -257,12 +255,18 @@ impl Tables {
 
     /// Issuer row of a folded alias.
     pub fn issuer_of_alias(&self, folded_alias: &str) -> Option<&IssuerRow> {
-        let key: String = folded_alias.split_whitespace().collect::<Vec<_>>().join(" ");
+        let key: String = folded_alias
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         self.issuer_by_alias.get(&key).map(|&i| &self.issuers[i])
     }
 
     /// Relation and position of a folded phrase.
-    pub fn relation_of_phrase(&self, folded_phrase: &str) -> Option<(&'static str, PhrasePosition)> {
+    pub fn relation_of_phrase(
+        &self,
+        folded_phrase: &str,
+    ) -> Option<(&'static str, PhrasePosition)> {
         let key: String = folded_phrase
             .split_whitespace()
             .collect::<Vec<_>>()

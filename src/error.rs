@@ -49,7 +49,10 @@ impl Error {
 
     /// An I/O error on `path`.
     pub fn io(err: std::io::Error, path: &std::path::Path) -> Error {
-        Error::new(ErrorKind::Io(err), PathBuf::from(path).display().to_string())
+        Error::new(
+            ErrorKind::Io(err),
+            PathBuf::from(path).display().to_string(),
+        )
     }
 }
 
@@ -58,7 +61,11 @@ impl fmt::Display for Error {
         match &self.kind {
             ErrorKind::Io(e) => write!(f, "{}: cannot read: {e}", self.source_name),
             ErrorKind::InvalidUtf8 { offset } => {
-                write!(f, "{}: not valid UTF-8 at byte offset {offset}", self.source_name)
+                write!(
+                    f,
+                    "{}: not valid UTF-8 at byte offset {offset}",
+                    self.source_name
+                )
             }
             ErrorKind::Binary { offset } => write!(
                 f,

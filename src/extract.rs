@@ -1,9 +1,8 @@
 //! The `find` stage: every reference by number and symbol in one input, with what its mention says.
 
-use crate::context::{self, Date, IssuerHit, Phrase};
+use crate::context::{self, Date, IssuerHit};
 use crate::data::{tables, PhrasePosition};
-use crate::model::Citation;
-use crate::normalize::{tidy, Folded};
+use crate::normalize::Folded;
 use crate::symbol::{self, RawSymbol};
 
 /// How far back a clause may reach for its relation phrase, and how far forward a date or issuer phrase.
@@ -17,7 +16,6 @@ pub(crate) struct Mention {
     pub start: usize,
     pub end: usize,
     pub type_word: Option<&'static str>,
-    pub has_type_word: bool,
     pub date: Option<Date>,
     pub year_after: Option<i32>,
     pub sentence_date: Option<Date>,
@@ -68,7 +66,11 @@ pub(crate) fn clause_start(original: &str, folded: &Folded, at: usize) -> usize 
         let c = bytes[i - 1];
         let boundary = match c {
             b';' | b'!' | b'?' => true,
-            b'.' => i < bytes.len() && matches!(bytes[i], b' ' | b'\n') && !abbreviation_before(bytes, i - 1),
+            b'.' => {
+                i < bytes.len()
+                    && matches!(bytes[i], b' ' | b'\n')
+                    && !abbreviation_before(bytes, i - 1)
+            }
             b'\n' => line_break_ends_clause(original, folded, i - 1),
             _ => false,
         };
@@ -86,7 +88,10 @@ fn abbreviation_before(bytes: &[u8], dot: usize) -> bool {
         .iter()
         .rposition(|b| !b.is_ascii_alphanumeric())
         .map_or(0, |p| p + 1);
-    matches!(&bytes[word_start..dot], b"tp" | b"v" | b"tx" | b"q" | b"p" | b"ths" | b"ts")
+    matches!(
+        &bytes[word_start..dot],
+        b"tp" | b"v" | b"tx" | b"q" | b"p" | b"ths" | b"ts"
+    )
 }
 
 fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize) -> bool {
@@ -111,7 +116,7 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
         for raw in &raws[range] {
             let fs = folded.index_at(raw.start);
             let fe = folded.index_at(raw.end);
-            let prefix_from = fs.saturating_sub(BEFORE).max(0);
+            let prefix_from = fs.saturating_sub(BEFORE);
             let prefix_from = floor_boundary(&folded.text, prefix_from);
             let prefix = &folded.text[prefix_from..fs];
             if context::not_a_document(prefix) {
@@ -135,16 +140,22 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
             let end = trim_end(text, start, end);
 
             let cstart = clause_start(text, &folded, text_fs).max(prefix_from);
-            let continues_list = earlier
-                .last()
-                .is_some_and(|e| e.end <= text_fs && context::is_list_glue(&folded.text[e.end..text_fs]));
+            let continues_list = earlier.last().is_some_and(|e| {
+                e.end <= text_fs && context::is_list_glue(&folded.text[e.end..text_fs])
+            });
             let pinpoint = context::pinpoint_before(text, &folded, cstart, text_fs);
             let sentence_date = context::sentence_date(&folded.text[cstart..text_fs]);
-            let (relation, clause_relation) =
-                relation_of(text, &folded, cstart, text_fs, text_fe, &earlier, continues_list);
+            let (relation, clause_relation) = relation_of(
+                text,
+                &folded,
+                cstart,
+                text_fs,
+                text_fe,
+                &earlier,
+                continues_list,
+            );
             let mut type_word = type_hit.and_then(|(_, t)| t);
-            let has_type_word = type_hit.is_some();
-            if !has_type_word && continues_list {
+            if type_hit.is_none() && continues_list {
                 if let Some(prev) = mentions.last() {
                     type_word = prev.type_word;
                 }
@@ -154,7 +165,6 @@ pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
                 start,
                 end,
                 type_word,
-                has_type_word,
                 date: after.date,
                 year_after: after.year,
                 sentence_date,
@@ -242,9 +252,9 @@ pub(crate) fn relation_of(
                 // A verb standing after another reference, not joined to it by list glue, is part of that
                 // reference's title ("Nghị định 24/2006 sửa đổi Nghị định 57/2002"): it says nothing of
                 // what this document does.
-                let title_verb = in_clause
-                    .iter()
-                    .any(|e| e.end <= p.start && !context::is_list_glue(&folded.text[e.end..p.start]));
+                let title_verb = in_clause.iter().any(|e| {
+                    e.end <= p.start && !context::is_list_glue(&folded.text[e.end..p.start])
+                });
                 if !title_verb {
                     return (p.relation, clause_relation.unwrap_or(p.relation));
                 }
@@ -262,7 +272,10 @@ pub(crate) fn relation_of(
     if is_bare_item(prefix) && cstart > 0 {
         let prev_start = clause_start(original, folded, cstart - 1);
         if let Some(prev) = earlier.last() {
-            if prev.end <= cstart && prev.end >= prev_start && folded.text[..cstart].trim_end().ends_with(';') {
+            if prev.end <= cstart
+                && prev.end >= prev_start
+                && folded.text[..cstart].trim_end().ends_with(';')
+            {
                 return (prev.clause_relation, prev.clause_relation);
             }
         }
@@ -303,9 +316,4 @@ fn is_bare_item(prefix: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || " -+*.)(,".contains(c) || c == '\n')
         && without_type.split_whitespace().all(|w| w.len() <= 4)
-}
-
-/// Text of a mention as written, tidied for display only.
-pub(crate) fn display_text(text: &str, m: &Mention) -> String {
-    tidy(&text[m.start..m.end])
 }

@@ -15,9 +15,8 @@ fn re(pattern: &str) -> Regex {
 
 static NUMBER_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|\n|\|)[ |]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$"));
-static BLANK_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|\n)[ |]*so\s*:\s*(?:[._…]*\s*)[/-]\s*[a-z]")
-});
+static BLANK_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|\n)[ |]*so\s*:\s*(?:[._…]*\s*)[/-]\s*[a-z]"));
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:^|\n|\|)[ |]*[^\n,|]{2,40},\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 });
@@ -52,16 +51,16 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
     for (i, raw) in raws.iter().enumerate().take_while(|(_, r)| r.end <= end) {
         let fs = folded.index_at(raw.start);
         let line_from = fs.saturating_sub(80);
-        let line_from = (line_from..fs).find(|&k| folded.text.is_char_boundary(k)).unwrap_or(fs);
+        let line_from = (line_from..fs)
+            .find(|&k| folded.text.is_char_boundary(k))
+            .unwrap_or(fs);
         let prefix = &folded.text[line_from..fs];
         let Some(c) = NUMBER_LINE.captures(prefix) else {
             continue;
         };
         // Headers write "Số:"; a lower-case "số" without colon is running text.
         let so_at = folded.orig_start(line_from + c.get(0).map_or(0, |m| m.end()));
-        let so_word = text[..so_at]
-            .rfind(['S', 's'])
-            .map(|p| &text[p..so_at]);
+        let so_word = text[..so_at].rfind(['S', 's']).map(|p| &text[p..so_at]);
         let capital = so_word.is_some_and(|w| w.starts_with('S'));
         if c.get(1).is_none() && !capital {
             continue;
@@ -127,6 +126,7 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> String {
     for line in rest.split('\n') {
         let l = line.trim_matches(|c: char| c == '|' || c == ' ');
         let stop = l.is_empty() && lines > 0
+            || PLACE_DATE.is_match(l)
             || l.starts_with("can cu")
             || l.starts_with("kinh gui")
             || l.starts_with("---")
@@ -148,14 +148,18 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> String {
 
 /// The issuing body: the last issuer named in the capital-letter block before the number line.
 fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
-    let region_end = if header_end > 1 { header_end } else { folded.text.len().min(1500) };
+    let region_end = if header_end > 1 {
+        header_end
+    } else {
+        folded.text.len().min(1500)
+    };
     let mut found: Option<IssuerHit> = None;
     let mut parent_place: Option<(String, String)> = None;
     let mut pos = 0;
     for line in folded.text[..region_end].split('\n') {
         let line_start = pos;
         pos += line.len() + 1;
-        let lead = line.len() - line.trim_start_matches(|c: char| c == '|' || c == ' ').len();
+        let lead = line.len() - line.trim_start_matches(['|', ' ']).len();
         let at = line_start + lead;
         let orig = &text[folded.orig_start(at)..folded.orig_end(line_start + line.len())];
         if orig.chars().filter(|c| c.is_lowercase()).count() > 2 {
@@ -172,7 +176,9 @@ fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
         } else if let Some(f) = found.as_mut() {
             // "ỦY BAN NHÂN DÂN" then "TỈNH NAM ĐỊNH" on the next line.
             if f.place.is_none() {
-                if let Some((level, place, _)) = context::read_place(text, folded, at.saturating_sub(1)) {
+                if let Some((level, place, _)) =
+                    context::read_place(text, folded, at.saturating_sub(1))
+                {
                     f.name = format!("{} {} {}", f.name, level, place);
                     f.place = Some(place.clone());
                     parent_place = Some((place, f.name.clone()));

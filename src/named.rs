@@ -5,8 +5,8 @@
 
 use crate::context;
 use crate::data::tables;
-use crate::normalize::{fold, tidy, Folded};
 use crate::model::Named;
+use crate::normalize::{fold, tidy, Folded};
 use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -18,11 +18,20 @@ const NAMED_TYPES: [&str; 4] = ["constitution", "code", "law", "ordinance"];
 /// without normalizing it.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     let mut variants: Vec<String> = Vec::new();
-    for row in tables().doc_types.iter().filter(|r| NAMED_TYPES.contains(&r.doc_type)) {
+    for row in tables()
+        .doc_types
+        .iter()
+        .filter(|r| NAMED_TYPES.contains(&r.doc_type))
+    {
         for word in &row.words {
             let upper = word.to_uppercase();
             let ascii = ascii_fold_keep_case(word);
-            for v in [word.to_string(), upper.clone(), ascii.clone(), ascii.to_uppercase()] {
+            for v in [
+                word.to_string(),
+                upper.clone(),
+                ascii.clone(),
+                ascii.to_uppercase(),
+            ] {
                 variants.push(v.nfc().collect());
                 variants.push(v.nfd().collect());
             }
@@ -30,7 +39,11 @@ static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     }
     variants.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     variants.dedup();
-    let alt = variants.iter().map(|v| regex::escape(v)).collect::<Vec<_>>().join("|");
+    let alt = variants
+        .iter()
+        .map(|v| regex::escape(v))
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!("(?:{alt})")).unwrap_or_else(|e| panic!("named anchor regex: {e}"))
 });
 
@@ -67,7 +80,8 @@ pub(crate) fn find_named(text: &str, taken: &[(usize, usize)]) -> Vec<Named> {
     let mut resume = 0;
     let mut taken_at = 0;
     for m in ANCHOR.find_iter(text) {
-        if m.start() < resume || !boundary_before(text, m.start()) || !boundary_after(text, m.end()) {
+        if m.start() < resume || !boundary_before(text, m.start()) || !boundary_after(text, m.end())
+        {
             continue;
         }
         // Both lists are in text order, so one cursor walks the taken spans.
@@ -86,7 +100,10 @@ pub(crate) fn find_named(text: &str, taken: &[(usize, usize)]) -> Vec<Named> {
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {
-    !text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric())
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric())
 }
 
 fn boundary_after(text: &str, at: usize) -> bool {
@@ -125,7 +142,10 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
         if rest[skipped..].starts_with('\n') {
             // A line break ends the name unless the sentence plainly runs on in lower case.
             let next = pos + skipped + 1;
-            if next >= bytes.len() || !folded.text[next..].starts_with(|c: char| c.is_ascii_lowercase()) || word_is_capitalized(text, &folded, next) {
+            if next >= bytes.len()
+                || !folded.text[next..].starts_with(|c: char| c.is_ascii_lowercase())
+                || word_is_capitalized(text, &folded, next)
+            {
                 break;
             }
             pos = next;
@@ -146,7 +166,8 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
                 let next_at = at + 1 + (rest.len() - 1 - after.len());
                 if after.starts_with(|c: char| c.is_ascii_lowercase())
                     && !word_is_capitalized(text, &folded, next_at)
-                    && (!AFTER_COMMA_STOP.is_match(after) || amending && after.starts_with("bo sung"))
+                    && (!AFTER_COMMA_STOP.is_match(after)
+                        || amending && after.starts_with("bo sung"))
                 {
                     pos = at + 1;
                     continue;
@@ -174,7 +195,11 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
     }
     // A number right after the name makes it a numbered citation, not a named one.
     let tail = folded.text[name_end..].trim_start();
-    if tail.starts_with("so") && tail[2..].trim_start_matches([' ', ':']).starts_with(|c: char| c.is_ascii_digit()) {
+    if tail.starts_with("so")
+        && tail[2..]
+            .trim_start_matches([' ', ':'])
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     let after = context::read_after(text, &folded, name_end);
@@ -183,7 +208,10 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
     let start = anchor_start;
     let mut end = folded.orig_end(end_f);
     while end > start && text[..end].ends_with(|c: char| c.is_whitespace() || c == ',') {
-        end = text[..end].char_indices().next_back().map_or(start, |(i, _)| i);
+        end = text[..end]
+            .char_indices()
+            .next_back()
+            .map_or(start, |(i, _)| i);
     }
     let name_orig_end = folded.orig_end(name_end);
     let name = tidy(&text[start..name_orig_end]);

@@ -6,15 +6,15 @@
 //! symbol candidates and folds only the small windows of context around them. [`Folded`] keeps, for every byte
 //! it produces, the span of original bytes it came from, so every match maps back to exact original offsets.
 
-use unicode_normalization::char::decompose_canonical;
 use std::sync::LazyLock;
+use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::UnicodeNormalization;
 
 /// Dash look-alikes that stand for the hyphen-minus inside a symbol.
 pub fn is_dash(c: char) -> bool {
     matches!(
         c,
-        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{2011}'
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
     )
 }
 
@@ -27,13 +27,8 @@ pub fn is_slash(c: char) -> bool {
 pub fn is_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '\u{A0}'
-            | '\u{2000}'..='\u{200B}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
-            | '\u{FEFF}'
+        ' ' | '\t' | '\u{A0}' | '\u{2000}'
+            ..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
     )
 }
 
@@ -138,17 +133,17 @@ impl Folded {
                 continue;
             };
             // A run of whitespace folds to one character: a line break if the run has one, else a space.
-            if f == ' ' || f == '\n' {
-                if folded.text.ends_with(' ') || folded.text.ends_with('\n') {
-                    if f == '\n' {
-                        folded.text.pop();
-                        folded.text.push('\n');
-                    }
-                    if let Some(last) = folded.ends.last_mut() {
-                        *last = end;
-                    }
-                    continue;
+            if (f == ' ' || f == '\n')
+                && (folded.text.ends_with(' ') || folded.text.ends_with('\n'))
+            {
+                if f == '\n' {
+                    folded.text.pop();
+                    folded.text.push('\n');
                 }
+                if let Some(last) = folded.ends.last_mut() {
+                    *last = end;
+                }
+                continue;
             }
             folded.text.push(f);
             for _ in 0..f.len_utf8() {

@@ -9,6 +9,23 @@ use crate::model::{Citation, Document};
 use crate::symbol::RawSymbol;
 use std::collections::HashMap;
 
+/// Whether the first code group names the type: "NĐ" in "30/2020/NĐ-CP", "NQ" in "57-NQ/TW", but not "TC"
+/// in the 1990s "69-TC/ĐT", where Bộ Tài chính's code comes first and no Party issuer closes the symbol.
+fn first_group_is_type(raw: &RawSymbol) -> bool {
+    let t = tables();
+    let Some(first) = raw.groups.first() else {
+        return false;
+    };
+    if t.type_of_code(first).is_none() || raw.groups.len() < 2 {
+        return false;
+    }
+    let last_known = raw
+        .groups
+        .last()
+        .is_some_and(|l| t.issuer_of_code(l).is_some());
+    !(raw.dash_form && t.issuer_of_code(first).is_some() && !last_known)
+}
+
 /// Doc type of a symbol: the type word wins; else the type code; else what the issuer code implies.
 pub(crate) fn doc_type(type_word: Option<&'static str>, raw: &RawSymbol) -> &'static str {
     if let Some(t) = type_word {
@@ -18,7 +35,7 @@ pub(crate) fn doc_type(type_word: Option<&'static str>, raw: &RawSymbol) -> &'st
     if let Some(first) = raw.groups.first() {
         if let Some(dt) = t.type_of_code(first) {
             let also_issuer = t.issuer_of_code(first).is_some();
-            if raw.groups.len() > 1 || !also_issuer {
+            if first_group_is_type(raw) || raw.groups.len() == 1 && !also_issuer {
                 // Party documents use TT for Thông tri, not Thông tư.
                 if dt == "circular" && raw.dash_form {
                     return "instruction";
@@ -51,7 +68,7 @@ pub(crate) fn issuers(raw: &RawSymbol, named: Option<&IssuerHit>) -> Vec<String>
     let t = tables();
     let mut out: Vec<String> = Vec::new();
     for (i, g) in raw.groups.iter().enumerate() {
-        if i == 0 && raw.groups.len() > 1 && t.type_of_code(g).is_some() {
+        if i == 0 && first_group_is_type(raw) {
             continue;
         }
         if let Some(row) = t.issuer_of_code(g) {
@@ -67,7 +84,7 @@ pub(crate) fn issuers(raw: &RawSymbol, named: Option<&IssuerHit>) -> Vec<String>
             .groups
             .iter()
             .enumerate()
-            .find(|(i, g)| !(*i == 0 && raw.groups.len() > 1 && t.type_of_code(g).is_some()))
+            .find(|(i, _)| !(*i == 0 && first_group_is_type(raw)))
             .map(|(_, g)| g)
         {
             out.push(g.clone());
@@ -77,12 +94,19 @@ pub(crate) fn issuers(raw: &RawSymbol, named: Option<&IssuerHit>) -> Vec<String>
 }
 
 fn is_local_body(codes: &[String]) -> bool {
-    codes.iter().any(|c| matches!(c.as_str(), "UBND" | "HĐND" | "UB" | "CT"))
+    codes
+        .iter()
+        .any(|c| matches!(c.as_str(), "UBND" | "HĐND" | "UB" | "CT"))
 }
 
 /// The graph node key. Symbols without a year take `@YEAR` (or `@?` when unknown), because year-less
 /// administrative numbers restart every year; local bodies' symbols take `~place` when the text names it.
-pub fn document_id(symbol: &str, symbol_has_year: bool, year: Option<i32>, place: Option<&str>) -> String {
+pub fn document_id(
+    symbol: &str,
+    symbol_has_year: bool,
+    year: Option<i32>,
+    place: Option<&str>,
+) -> String {
     let mut id = symbol.to_string();
     if !symbol_has_year {
         match year {
@@ -133,11 +157,14 @@ pub(crate) fn citations(
 ) -> Vec<Citation> {
     // "các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017": the date closing a list belongs to each item.
     for i in (0..mentions.len()).rev() {
-        if mentions[i].date.is_some() || i + 1 >= mentions.len() || !mentions[i + 1].continues_list {
+        if mentions[i].date.is_some() || i + 1 >= mentions.len() || !mentions[i + 1].continues_list
+        {
             continue;
         }
         if let Some(d) = mentions[i + 1].date {
-            if mentions[i].raw.year.is_none_or(|y| y == d.year) && mentions[i + 1].raw.year.is_none_or(|y| y == d.year) {
+            if mentions[i].raw.year.is_none_or(|y| y == d.year)
+                && mentions[i + 1].raw.year.is_none_or(|y| y == d.year)
+            {
                 mentions[i].date = Some(d);
             }
         }

@@ -66,7 +66,13 @@ fn number_starts_here(text: &str, at: usize) -> bool {
     if prev.is_alphabetic() || prev == ':' || unicode_mark(prev) {
         return ends_with_so(before.trim_end_matches(':'));
     }
-    !(prev == '.' || prev == '/' || prev == '\\' || is_dash(prev) || is_slash(prev) || prev == '_' || prev == '@')
+    !(prev == '.'
+        || prev == '/'
+        || prev == '\\'
+        || is_dash(prev)
+        || is_slash(prev)
+        || prev == '_'
+        || prev == '@')
 }
 
 fn unicode_mark(c: char) -> bool {
@@ -87,13 +93,11 @@ fn ends_with_so(s: &str) -> bool {
 }
 
 fn skip_spaces(text: &str, mut i: usize, max: usize) -> usize {
-    let mut n = 0;
-    for c in text[i..].chars() {
+    for (n, c) in text[i..].chars().enumerate() {
         if n >= max || !is_space(c) {
             break;
         }
         i += c.len_utf8();
-        n += 1;
     }
     i
 }
@@ -174,7 +178,10 @@ fn canonical_token(raw: &str) -> Option<(String, bool)> {
     let (letters, digits) = raw.split_at(letters_end);
     if digits.chars().any(|c| !c.is_ascii_digit()) {
         // Letters after digits ("SA032X"): accept only plain upper-case tokens.
-        return (raw.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && raw.len() <= 12)
+        return (raw
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && raw.len() <= 12)
             .then(|| (raw.clone(), false));
     }
     if let Some(code) = tables().canonical_code(letters) {
@@ -235,7 +242,9 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
                 i = skip_break(text, after_year);
             }
             // Typos that drop the slash: "11/2026CV-YVG", "148/2020 NĐ-CP".
-            _ if starts_with_type_code(text, k) || k == year_end && token_end(text, k).is_some() => {
+            _ if starts_with_type_code(text, k)
+                || k == year_end && token_end(text, k).is_some() =>
+            {
                 year = Some(y);
                 i = k;
             }
@@ -247,11 +256,8 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
     let mut seps: Vec<char> = Vec::new();
     let mut known_groups = 0;
     let mut end = i;
-    let mut last_is_type = false;
-    loop {
-        let Some(tok_end) = token_end(text, i) else {
-            break;
-        };
+    let mut last_is_type;
+    while let Some(tok_end) = token_end(text, i) {
         let Some((canon, known)) = canonical_token(&text[i..tok_end]) else {
             break;
         };
@@ -280,7 +286,8 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
             break;
         };
         // "488/KHKT / TT", "49 - LTC / HĐNN": a spaced slash is kept when a known code follows it.
-        let known_next = sep == Sep::Slash && canonical_token(&text[next..next_end]).is_some_and(|(_, known)| known);
+        let known_next = sep == Sep::Slash
+            && canonical_token(&text[next..next_end]).is_some_and(|(_, known)| known);
         if spaced && !last_is_type && !known_next {
             break;
         }

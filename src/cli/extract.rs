@@ -4,7 +4,7 @@ use anyhow::Context;
 use clap::ValueEnum;
 use serde::Serialize;
 use std::io::Write;
-use vncite::input::{self, Source};
+use vncite::input;
 use vncite::{Citation, Document, Extraction, Named};
 
 /// Output formats.
@@ -66,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         let name = source.name();
         match args.format {
             Format::Json => write_json(&mut out, &name, &found)?,
-            Format::Table => write_table(&mut out, &name, &found, &source)?,
+            Format::Table => write_table(&mut out, &name, &found)?,
         }
     }
     out.flush().context("writing output")?;
@@ -89,7 +89,7 @@ fn or_dash<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map_or_else(|| "-".to_string(), T::to_string)
 }
 
-fn write_table(out: &mut impl Write, name: &str, found: &Extraction, _source: &Source) -> anyhow::Result<()> {
+fn write_table(out: &mut impl Write, name: &str, found: &Extraction) -> anyhow::Result<()> {
     writeln!(out, "== {name}")?;
     match &found.document {
         Some(d) => writeln!(
@@ -110,7 +110,7 @@ fn write_table(out: &mut impl Write, name: &str, found: &Extraction, _source: &S
             [
                 format!("{}-{}", c.start, c.end),
                 c.symbol.clone(),
-                or_dash(&c.date).replace('-', "-"),
+                or_dash(&c.date),
                 c.doc_type.clone(),
                 c.relation.clone(),
                 one_line(&c.text),
@@ -135,6 +135,7 @@ fn write_table(out: &mut impl Write, name: &str, found: &Extraction, _source: &S
                 ]
             })
             .collect();
+        let head = ["span", "name", "date", "type", "relation", "text"].map(String::from);
         print_rows(out, &head, &rows)?;
     }
     writeln!(
@@ -150,7 +151,11 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn print_rows(out: &mut impl Write, head: &[String; 6], rows: &[[String; 6]]) -> anyhow::Result<()> {
+fn print_rows(
+    out: &mut impl Write,
+    head: &[String; 6],
+    rows: &[[String; 6]],
+) -> anyhow::Result<()> {
     let mut widths = head.clone().map(|h| h.chars().count());
     for r in rows {
         for (w, cell) in widths.iter_mut().zip(r.iter()).take(5) {

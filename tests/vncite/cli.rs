@@ -1,0 +1,166 @@
+//! The `vncite` binary: formats, several inputs, bad inputs and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn vncite(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vncite"));
+    cmd.args(args)
+        .env("RUST_BACKTRACE", "0")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    let mut child = cmd
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn vncite: {e}"));
+    {
+        use std::io::Write;
+        let mut input = child.stdin.take().unwrap_or_else(|| panic!("stdin"));
+        if let Some(bytes) = stdin {
+            input
+                .write_all(bytes)
+                .unwrap_or_else(|e| panic!("write stdin: {e}"));
+        }
+    }
+    child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("wait vncite: {e}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn table_output_of_the_example() {
+    let out = vncite(&["extract", "examples/quyet_dinh_ubnd.txt"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    insta::assert_snapshot!("table_quyet_dinh_ubnd", text(&out.stdout));
+}
+
+#[test]
+fn json_lines_one_object_per_input_in_order() {
+    let out = vncite(
+        &[
+            "extract",
+            "--format",
+            "json",
+            "examples/quyet_dinh_ubnd.txt",
+            "-",
+        ],
+        Some("Căn cứ Nghị định số 30/2020/NĐ-CP;".as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {e}: {l}")))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["source"], "examples/quyet_dinh_ubnd.txt");
+    assert_eq!(lines[0]["document"]["symbol"], "2345/QĐ-UBND");
+    assert_eq!(lines[1]["source"], "-");
+    assert_eq!(lines[1]["citations"][0]["symbol"], "30/2020/NĐ-CP");
+    assert_eq!(lines[1]["citations"][0]["relation"], "basis");
+    // Vietnamese letters are written as UTF-8, not escaped.
+    assert!(stdout.contains("Nghị định số 30/2020/NĐ-CP"));
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_still_run() {
+    let dir = std::env::temp_dir().join(format!("vncite-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let bad_utf8 = dir.join("bad.txt");
+    std::fs::write(&bad_utf8, b"Ngh\xe1\xbb\x8b \xff\xfe 30/2020/ND-CP")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let binary = dir.join("blob.bin");
+    std::fs::write(&binary, b"\x7fELF\x00\x01\x02").unwrap_or_else(|e| panic!("{e}"));
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").unwrap_or_else(|e| panic!("{e}"));
+    let missing = dir.join("missing.txt");
+    let paths: Vec<String> = [&bad_utf8, &binary, &missing, &empty]
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let mut args = vec!["extract", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    args.push("examples/quyet_dinh_ubnd.txt");
+    let out = vncite(&args, None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}: not valid UTF-8 at byte offset 7", paths[0])),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{}: binary data (NUL byte at byte offset 4)",
+            paths[1]
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{}: cannot read", paths[2])),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let stdout = text(&out.stdout);
+    let sources: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l)
+                .map(|v| v["source"].to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            format!("\"{}\"", paths[3]),
+            "\"examples/quyet_dinh_ubnd.txt\"".to_string()
+        ]
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn directories_are_read_recursively_in_sorted_order() {
+    let dir = std::env::temp_dir().join(format!("vncite-dir-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("b/c")).unwrap_or_else(|e| panic!("{e}"));
+    for (name, body) in [
+        ("b/c/z.txt", "Nghị định 1/2020/NĐ-CP"),
+        ("a.md", "Nghị định 2/2020/NĐ-CP"),
+        ("b/skip.doc", "x"),
+        ("b/y.txt", "Nghị định 3/2020/NĐ-CP"),
+    ] {
+        std::fs::write(dir.join(name), body).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let d = dir.display().to_string();
+    let out = vncite(&["extract", "--format", "json", &d], None);
+    assert_eq!(out.status.code(), Some(0));
+    let symbols: Vec<String> = text(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| {
+            v["citations"][0]["symbol"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    // Sorted by path: a.md, b/c/z.txt, b/y.txt; b/skip.doc is not a text ending.
+    assert_eq!(symbols, ["2/2020/NĐ-CP", "1/2020/NĐ-CP", "3/2020/NĐ-CP"]);
+    assert!(Path::new(&dir).exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_is_complete() {
+    let out = vncite(&["extract", "--format", "xml"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let help = text(&vncite(&["extract", "--help"], None).stdout);
+    for needle in ["--format", "--ext", "Exit status", "Examples"] {
+        assert!(help.contains(needle), "help lacks {needle}: {help}");
+    }
+}

@@ -1,0 +1,392 @@
+//! What the extractor finds and what it makes of each mention, on hand-written fixtures.
+
+use crate::{fixture, summary};
+
+fn row(
+    symbol: &str,
+    year: Option<i32>,
+    date: Option<&str>,
+    doc_type: &str,
+    relation: &str,
+) -> (String, Option<i32>, Option<String>, String, String) {
+    (
+        symbol.to_string(),
+        year,
+        date.map(str::to_string),
+        doc_type.to_string(),
+        relation.to_string(),
+    )
+}
+
+#[test]
+fn news_item_about_57_nq_cp_comes_out_whole() {
+    let Some(text) = crate::shared_example("tin_nghi_quyet_57_nq_cp_2022.txt") else {
+        return;
+    };
+    let text = text.as_str();
+    assert_eq!(
+        summary(text),
+        vec![
+            row(
+                "57/NQ-CP",
+                Some(2022),
+                Some("2022-04-21"),
+                "resolution",
+                "cites"
+            ),
+            row(
+                "57/NQ-CP",
+                Some(2022),
+                Some("2022-04-21"),
+                "resolution",
+                "cites"
+            ),
+            row(
+                "128/NQ-CP",
+                Some(2020),
+                Some("2020-09-11"),
+                "resolution",
+                "implements"
+            ),
+            row(
+                "99/NQ-CP",
+                Some(2020),
+                Some("2020-06-24"),
+                "resolution",
+                "implements"
+            ),
+            row(
+                "27/CT-TTg",
+                Some(2019),
+                Some("2019-11-19"),
+                "directive",
+                "implements"
+            ),
+        ]
+    );
+    let found = vncite::extract(text);
+    assert!(found.document.is_none());
+    assert_eq!(found.citations[0].id, "57/NQ-CP@2022");
+}
+
+#[test]
+fn every_symbol_form_is_found_with_its_doc_type() {
+    let found: Vec<(String, String)> = vncite::extract(&fixture("forms.txt"))
+        .citations
+        .into_iter()
+        .map(|c| (c.symbol, c.doc_type))
+        .collect();
+    let expected = [
+        ("30/2020/NĐ-CP", "decree"),
+        ("15/2020/QĐ-TTg", "decision"),
+        ("78/2021/TT-BTC", "circular"),
+        ("55/2005/TTLT-BNV-VPCP", "joint_circular"),
+        ("80/2015/QH13", "law"),
+        ("02/2020/UBTVQH14", "resolution"),
+        ("755/2005/NQ-UBTVQH11", "resolution"),
+        ("01/2019/NQ-HĐTP", "resolution"),
+        ("10/VBHN-VPQH", "consolidated_text"),
+        ("66.19/2026/NQ-CP", "resolution"),
+        ("57/NQ-CP", "resolution"),
+        ("06/QĐ-TTg", "decision"),
+        ("2345/QĐ-UBND", "decision"),
+        ("1234/TTr-VP", "submission"),
+        ("12/TB-VPCP", "notice"),
+        ("2507/GP-UBND", "license"),
+        ("1234/BTC-TCT", "official_letter"),
+        ("4567/UBND-KT", "official_letter"),
+        ("9876/CTHN-TTHT", "official_letter"),
+        ("57-NQ/TW", "resolution"),
+        ("14-KL/TW", "conclusion"),
+        ("08-QĐi/TW", "regulation"),
+        ("36-HD/VPTW", "guidance"),
+        ("112-KH/TU", "plan"),
+        ("64-CP", "decree"),
+        ("02/CP", "decree"),
+        ("406/TTg", "directive"),
+        ("141/HĐBT", "decree"),
+        ("24-L/CTN", "law"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(s, t)| (s.to_string(), t.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn blank_numbers_dates_fractions_standards_and_forms_are_not_citations() {
+    let found = vncite::extract(&fixture("not_citations.txt"));
+    assert_eq!(found.citations, vec![]);
+    assert_eq!(found.document, None);
+}
+
+#[test]
+fn decision_with_header_preamble_and_effectivity_clause() {
+    let text = crate::example("quyet_dinh_ubnd.txt");
+    let found = vncite::extract(&text);
+    insta::assert_json_snapshot!("quyet_dinh_ubnd", found);
+    for c in &found.citations {
+        assert_eq!(&text[c.start..c.end], c.text);
+    }
+}
+
+#[test]
+fn dates_in_every_written_form() {
+    for (text, date) in [
+        ("Nghị quyết số 128/NQ-CP ngày 11/9/2020", "2020-09-11"),
+        ("Nghị quyết số 128/NQ-CP ngày 11-9-2020", "2020-09-11"),
+        ("Nghị quyết số 128/NQ-CP ngày 11.9.2020", "2020-09-11"),
+        (
+            "Nghị quyết số 128/NQ-CP ngày 11 tháng 9 năm 2020",
+            "2020-09-11",
+        ),
+        ("Nghị quyết số 128/NQ-CP ngày 01/09/2020", "2020-09-01"),
+        (
+            "Nghị quyết số 128/NQ-CP ngày 11\ntháng 9 năm 2020",
+            "2020-09-11",
+        ),
+    ] {
+        let c = &vncite::extract(text).citations[0];
+        assert_eq!(c.date.as_deref(), Some(date), "{text}");
+        assert_eq!(
+            c.year,
+            Some(&date[..4]).and_then(|y| y.parse().ok()),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn year_rules_apply_in_contract_order() {
+    // Year from "năm YYYY" right after.
+    assert_eq!(summary("Công văn 827/TTg-KTN năm 2008")[0].1, Some(2008));
+    // An earlier dated mention gives year and date to a later bare one.
+    let s = summary(
+        "Chỉ thị số 27/CT-TTg ngày 19/11/2019. Sau đó Chỉ thị số 27/CT-TTg được triển khai.",
+    );
+    assert_eq!(s[1].1, Some(2019));
+    assert_eq!(s[1].2.as_deref(), Some("2019-11-19"));
+    // The sentence's own date.
+    let s = summary(
+        "Ngày 11/10/2021, Chính phủ đã ban hành Nghị quyết số 128/NQ-CP về thích ứng an toàn.",
+    );
+    assert_eq!(s[0].1, Some(2021));
+    // Unknown otherwise.
+    assert_eq!(summary("theo Nghị quyết số 128/NQ-CP")[0].1, None);
+}
+
+#[test]
+fn year_less_symbols_of_different_years_are_different_documents() {
+    let found = vncite::extract(
+        "Nghị quyết số 128/NQ-CP ngày 11/9/2020 và Nghị quyết số 128/NQ-CP ngày 11/10/2021.",
+    );
+    let ids: Vec<&str> = found.citations.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["128/NQ-CP@2020", "128/NQ-CP@2021"]);
+}
+
+#[test]
+fn lists_share_type_word_date_and_relation() {
+    let found = vncite::extract("Thay thế các Quyết định số 12/QĐ-UBND, số 13/QĐ-UBND ngày 05/01/2024 của UBND tỉnh Lào Cai.");
+    let got: Vec<(&str, Option<&str>, &str, &str, &str)> = found
+        .citations
+        .iter()
+        .map(|c| {
+            (
+                c.symbol.as_str(),
+                c.date.as_deref(),
+                c.doc_type.as_str(),
+                c.relation.as_str(),
+                c.id.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "12/QĐ-UBND",
+                Some("2024-01-05"),
+                "decision",
+                "replaces",
+                "12/QĐ-UBND@2024"
+            ),
+            (
+                "13/QĐ-UBND",
+                Some("2024-01-05"),
+                "decision",
+                "replaces",
+                "13/QĐ-UBND@2024~lao-cai"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn relations_from_the_governing_phrase() {
+    let cases = [
+        ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020;", "basis"),
+        (
+            "Nghị định sửa đổi, bổ sung một số điều của Nghị định số 30/2020/NĐ-CP.",
+            "amends",
+        ),
+        (
+            "NGHỊ ĐỊNH SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 30/2020/NĐ-CP",
+            "amends",
+        ),
+        (
+            "Quyết định này thay thế Quyết định số 12/2015/QĐ-UBND.",
+            "replaces",
+        ),
+        ("Bãi bỏ Điều 3 Quyết định số 12/2015/QĐ-UBND.", "repeals"),
+        (
+            "Thông tư số 43/2025/TT-BCT hết hiệu lực kể từ ngày 01/7/2026.",
+            "repeals",
+        ),
+        (
+            "Thông tư này hướng dẫn thi hành Nghị định số 123/2020/NĐ-CP.",
+            "guides",
+        ),
+        (
+            "Nghị định quy định chi tiết Luật số 24/2018/QH14.",
+            "guides",
+        ),
+        (
+            "Thực hiện Chỉ thị số 27/CT-TTg ngày 19/11/2019;",
+            "implements",
+        ),
+        (
+            "Triển khai Kế hoạch số 112-KH/TU của Tỉnh ủy.",
+            "implements",
+        ),
+        (
+            "Đính chính Quyết định số 12/QĐ-UBND ngày 05/01/2024.",
+            "corrects",
+        ),
+        (
+            "Căn cứ Luật số 23/2004/QH11 được sửa đổi, bổ sung bởi Luật số 48/2014/QH13;",
+            "basis",
+        ),
+        (
+            "Điều 5 được sửa đổi, bổ sung bởi Luật số 48/2014/QH13.",
+            "cites",
+        ),
+        ("Theo báo cáo tại Công văn số 1234/BTC-TCT.", "cites"),
+    ];
+    for (text, relation) in cases {
+        assert_eq!(summary(text)[0].4, relation, "{text}");
+    }
+    // The passive amender in a Căn cứ line only cites.
+    let s = summary("Căn cứ Luật số 23/2004/QH11 được sửa đổi, bổ sung bởi Luật số 48/2014/QH13;");
+    assert_eq!(s[1].4, "cites");
+}
+
+#[test]
+fn pinpoints_are_kept_apart_from_the_mention() {
+    let text = "theo điểm d khoản 2 Điều 10 Nghị định số 123/2020/NĐ-CP";
+    let c = &vncite::extract(text).citations[0];
+    assert_eq!(c.pinpoint.as_deref(), Some("điểm d khoản 2 Điều 10"));
+    assert_eq!(c.text, "Nghị định số 123/2020/NĐ-CP");
+}
+
+#[test]
+fn issuer_phrases_resolve_to_one_spelling() {
+    for text in [
+        "Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND tỉnh Quảng Nam",
+        "Quyết định số 12/QĐ-UBND ngày 05/01/2024 của Ủy ban nhân dân tỉnh Quảng Nam",
+        "Quyết định số 12/QĐ-UBND ngày 05/01/2024 của Uy ban nhan dan tinh Quảng Nam",
+    ] {
+        let c = &vncite::extract(text).citations[0];
+        assert_eq!(
+            c.issuer_name.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Quảng Nam"),
+            "{text}"
+        );
+        assert_eq!(c.issuers, ["UBND"]);
+        assert_eq!(c.id, "12/QĐ-UBND@2024~quang-nam");
+    }
+    let c = &vncite::extract("Thông tư liên tịch số 47/2009/TTLT-BTC-BLĐTBXH").citations[0];
+    assert_eq!(c.issuers, ["BTC", "BLĐTBXH"]);
+}
+
+#[test]
+fn header_gives_the_document_and_is_never_a_citation() {
+    let text = "CHÍNH PHỦ\nSố: 30/2020/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2020\nNGHỊ ĐỊNH\nVề công tác văn thư\nCăn cứ Luật số 76/2015/QH13;\nNghị định 30/2020/NĐ-CP có hiệu lực.";
+    let found = vncite::extract(text);
+    let doc = found.document.expect("header");
+    assert_eq!(
+        (
+            doc.symbol.as_str(),
+            doc.year,
+            doc.date.as_deref(),
+            doc.doc_type.as_str()
+        ),
+        ("30/2020/NĐ-CP", Some(2020), Some("2020-03-05"), "decree")
+    );
+    assert_eq!(doc.issuer_name.as_deref(), Some("Chính phủ"));
+    assert_eq!(doc.title.as_deref(), Some("Về công tác văn thư"));
+    let symbols: Vec<&str> = found.citations.iter().map(|c| c.symbol.as_str()).collect();
+    assert_eq!(symbols, ["76/2015/QH13"]);
+
+    let party = vncite::extract("TỈNH ỦY LÀO CAI\nSố 112-KH/TU\nLào Cai, ngày 20 tháng 3 năm 2025\nKẾ HOẠCH\nTriển khai Chỉ thị số 11-CT/TU");
+    let doc = party.document.expect("party header");
+    assert_eq!(
+        (doc.symbol.as_str(), doc.doc_type.as_str()),
+        ("112-KH/TU", "plan")
+    );
+
+    let letter = vncite::extract(
+        "BỘ TÀI CHÍNH\nSố: 1234/BTC-TCT\nV/v hướng dẫn thuế\nHà Nội, ngày 1 tháng 2 năm 2024",
+    );
+    let doc = letter.document.expect("letter header");
+    assert_eq!(
+        (doc.doc_type.as_str(), doc.title.as_deref()),
+        ("official_letter", Some("hướng dẫn thuế"))
+    );
+
+    assert_eq!(vncite::extract("Số:    /KH-UBND\nKẾ HOẠCH").document, None);
+}
+
+#[test]
+fn named_references() {
+    let found = vncite::extract(
+        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\nCăn cứ Bộ luật Dân sự năm 2015;\nCăn cứ Hiến pháp năm 2013;\nCăn cứ Luật Quản lý thuế số 38/2019/QH14;",
+    );
+    let got: Vec<(&str, Option<&str>, Option<i32>, &str, &str)> = found
+        .named
+        .iter()
+        .map(|n| {
+            (
+                n.name.as_str(),
+                n.date.as_deref(),
+                n.year,
+                n.doc_type.as_str(),
+                n.relation.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Luật Tổ chức Chính phủ", Some("2015-06-19"), Some(2015), "law", "basis"),
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+                Some("2019-11-22"),
+                Some(2019),
+                "law",
+                "basis"
+            ),
+            ("Bộ luật Dân sự", None, Some(2015), "code", "basis"),
+            ("Hiến pháp", None, Some(2013), "constitution", "basis"),
+        ]
+    );
+    assert_eq!(found.citations[0].symbol, "38/2019/QH14");
+}
+
+#[test]
+fn same_input_gives_identical_output() {
+    let text = crate::example("quyet_dinh_ubnd.txt");
+    let a = serde_json::to_string(&vncite::extract(&text)).unwrap_or_default();
+    let b = serde_json::to_string(&vncite::extract(&text)).unwrap_or_default();
+    assert_eq!(a, b);
+}

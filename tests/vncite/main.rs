@@ -1,0 +1,56 @@
+//! vncite's integration tests, one binary grouped by feature.
+#![allow(clippy::type_complexity)] // tuples of expected fields read best inline in assertions
+
+mod cli;
+mod corpus;
+mod data_tables;
+mod extraction;
+mod properties;
+mod variants;
+
+use std::path::PathBuf;
+
+/// The shared corpus: `$VNCITE_CORPUS` or `../shared/corpus`, `None` (with a note) when absent.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("VNCITE_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "SKIP: corpus not found at {} (set VNCITE_CORPUS)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// A file of `../shared/examples`, `None` (with a note) when absent.
+pub fn shared_example(name: &str) -> Option<String> {
+    let dir = corpus_dir()?.join("../examples");
+    std::fs::read_to_string(dir.join(name)).ok()
+}
+
+pub fn example(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("example {}: {e}", path.display()))
+}
+
+pub fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
+}
+
+/// (symbol, year, date, doc_type, relation) of every citation.
+pub fn summary(text: &str) -> Vec<(String, Option<i32>, Option<String>, String, String)> {
+    vncite::extract(text)
+        .citations
+        .into_iter()
+        .map(|c| (c.symbol, c.year, c.date, c.doc_type, c.relation))
+        .collect()
+}
