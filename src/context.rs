@@ -4,13 +4,10 @@
 //! without diacritics; positions map back to original bytes through the fold's offset map.
 
 use crate::data::{tables, PhrasePosition};
+use crate::normalize::folded_regex as re;
 use crate::normalize::{fold, tidy, Folded};
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
-}
 
 /// A calendar date as written in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -61,16 +58,16 @@ static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])((?:{}|van ban|cong van)(?:\s+so)?)\s*:?\s*\(?\s*$",
+        r"(?-u:\b)(?:{}|van ban(?-u:\b)|cong van(?-u:\b))(?:\s+so)?\s*:?\s*\(?\s*$",
         tables().type_word_alternation
     ))
 });
-static SO_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\p{L}\p{N}])so\s*:?\s*$"));
+static SO_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)so\s*:?\s*$"));
 static LIST_GLUE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[ \n]*(?:,|;|va|hoac|den|toi|-)?[ \n]*(?:va\s+)?(?:so\s*:?)?[ \n]*$"));
 static NOT_A_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[^\p{L}\p{N}])(?:mau|bieu mau|mau bieu|mau so|theo mau|bieu so|bieu|phieu|to khai|tieu chuan|qcvn|tcvn|iso|ma so|ma|tai khoan|dien thoai|dt|fax|hotline|bien so|so hieu tai khoan)\s*(?:so)?\s*:?\s*$",
+        r"(?-u:\b)(?:mau|bieu mau|mau bieu|mau so|theo mau|bieu so|bieu|phieu|to khai|tieu chuan|qcvn|tcvn|iso|ma so|ma|tai khoan|dien thoai|dt|fax|hotline|bien so|so hieu tai khoan)\s*(?:so)?\s*:?\s*$",
     )
 });
 
@@ -257,9 +254,11 @@ fn tail(s: &str, n: usize) -> (usize, &str) {
 /// The type word right before a symbol: its folded start and the doc type (`None` for generic "văn bản").
 pub fn type_word_before(prefix: &str) -> Option<(usize, Option<&'static str>)> {
     let (offset, prefix) = tail(prefix, 64);
-    let caps = TYPE_WORD.captures(prefix)?;
-    let m = caps.get(1)?;
-    let word = m.as_str().trim_end_matches("so").trim();
+    let m = TYPE_WORD.find(prefix)?;
+    let word = m
+        .as_str()
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '(');
+    let word = word.strip_suffix("so").unwrap_or(word).trim();
     Some((offset + m.start(), tables().type_of_word(word)))
 }
 
@@ -330,9 +329,7 @@ pub struct Phrase {
 pub fn phrases(text: &str, from: usize, to: usize) -> Vec<Phrase> {
     let hay = &text[from..to];
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(c) = tables().relation_re.captures_at(hay, at) {
-        let Some(m) = c.get(1) else { break };
+    for m in tables().relation_re.find_iter(hay) {
         if let Some((relation, position)) = tables().relation_of_phrase(m.as_str()) {
             out.push(Phrase {
                 start: from + m.start(),
@@ -341,7 +338,6 @@ pub fn phrases(text: &str, from: usize, to: usize) -> Vec<Phrase> {
                 position,
             });
         }
-        at = m.end();
     }
     out
 }

@@ -108,7 +108,17 @@ fn alternation<'a>(phrases: impl Iterator<Item = &'a String>) -> String {
     all.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     all.dedup();
     all.iter()
-        .map(|p| regex::escape(p).replace("\\ ", "\\s+").replace(' ', "\\s+"))
+        .map(|p| {
+            let body = regex::escape(p)
+                .replace("\\ ", "[ \\n]+")
+                .replace(' ', "[ \\n]+");
+            // Folded text is ASCII where it matters, so ASCII word boundaries keep the regex a pure DFA.
+            if p.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                format!("{body}(?-u:\\b)")
+            } else {
+                body
+            }
+        })
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -188,13 +198,10 @@ fn build() -> Tables {
         }
     }
     let type_word_alternation = alternation(type_by_word.keys());
-    let issuer_alias_re = Regex::new(&format!(
-        r"^(?:{})(?:$|[^\p{{L}}\p{{N}}])",
-        alternation(issuer_by_alias.keys())
-    ))
-    .unwrap_or_else(|e| panic!("issuer table makes an invalid regex: {e}"));
+    let issuer_alias_re = Regex::new(&format!(r"^(?:{})", alternation(issuer_by_alias.keys())))
+        .unwrap_or_else(|e| panic!("issuer table makes an invalid regex: {e}"));
     let relation_re = Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])({})(?:$|[^\p{{L}}\p{{N}}])",
+        r"(?-u:\b)(?:{})",
         alternation(relation_by_phrase.keys())
     ))
     .unwrap_or_else(|e| panic!("relation table makes an invalid regex: {e}"));

@@ -6,7 +6,7 @@ use crate::normalize::Folded;
 use crate::symbol::{self, RawSymbol};
 
 /// How far back a clause may reach for its relation phrase, and how far forward a date or issuer phrase.
-const BEFORE: usize = 400;
+const BEFORE: usize = 250;
 const AFTER: usize = 320;
 
 /// One mention before document-level resolution (years from earlier mentions, ids).
@@ -227,7 +227,12 @@ pub(crate) fn relation_of(
         .collect();
     let clause_relation = in_clause.first().map(|e| e.clause_relation);
     // A phrase after the mention in its clause ("X hết hiệu lực") decides first.
-    let clause_end = clause_end(original, folded, mention_end);
+    // Only the first phrase within reach matters, so the scan stops well short of a long clause's end.
+    let mut reach = (mention_end + 160).min(folded.text.len());
+    while !folded.text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let clause_end = clause_end(original, folded, mention_end, reach);
     if let Some(p) = context::phrases(&folded.text, mention_end, clause_end).first() {
         if p.position == PhrasePosition::After && p.start.saturating_sub(mention_end) < 120 {
             return (p.relation, clause_relation.unwrap_or(p.relation));
@@ -292,8 +297,8 @@ pub(crate) fn relation_of(
     ("cites", "cites")
 }
 
-fn clause_end(original: &str, folded: &Folded, from: usize) -> usize {
-    let bytes = folded.text.as_bytes();
+fn clause_end(original: &str, folded: &Folded, from: usize, limit: usize) -> usize {
+    let bytes = &folded.text.as_bytes()[..limit];
     let mut i = from;
     while i < bytes.len() {
         match bytes[i] {

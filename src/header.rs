@@ -1,6 +1,7 @@
 //! The citing document's own identity, read from its header block.
 
 use crate::context::{self, Date, IssuerHit};
+use crate::normalize::folded_regex as re;
 use crate::normalize::{fold, tidy, Folded};
 use crate::symbol::RawSymbol;
 use regex::Regex;
@@ -8,10 +9,6 @@ use std::sync::LazyLock;
 
 /// How much of the start of a text may hold the header (web copies put a page title and summary first).
 const HEADER_REGION: usize = 12_000;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
-}
 
 static NUMBER_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|\n|\|)[ |]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$"));

@@ -6,12 +6,12 @@
 use crate::context;
 use crate::data::tables;
 use crate::model::Named;
-use crate::normalize::{fold, tidy, Folded};
+use crate::normalize::{fold, folded_regex, tidy, Folded};
 use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
-const WINDOW: usize = 420;
+const WINDOW: usize = 300;
 const NAMED_TYPES: [&str; 4] = ["constitution", "code", "law", "ordinance"];
 
 /// Literal spellings of the named-type words (NFC, NFD, capitals, no diacritics) so the raw text can be scanned
@@ -59,12 +59,14 @@ fn ascii_fold_keep_case(s: &str) -> String {
 }
 
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d|hien hanh|nay(?:$|[^a-z])|da\s|duoc\s|bi\s|co hieu luc|quy dinh\s|theo\s|tai\s|thi\s|la\s|de\s)")
-        .unwrap_or_else(|e| panic!("{e}"))
+    folded_regex(
+        r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d|hien hanh|nay(?:$|[^a-z])|da\s|duoc\s|bi\s|co hieu luc|quy dinh\s|theo\s|tai\s|thi\s|la\s|de\s)",
+    )
 });
 static AFTER_COMMA_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:cac|nhung|cung|theo|tai|thi|trong|dong thoi|va|hoac|neu|do|nhu|nghi|thong|quyet|chi|luat|bo|phap|hien|ngay|nam|so)(?:$|[^a-z])")
-        .unwrap_or_else(|e| panic!("{e}"))
+    folded_regex(
+        r"^(?:cac|nhung|cung|theo|tai|thi|trong|dong thoi|va|hoac|neu|do|nhu|nghi|thong|quyet|chi|luat|bo|phap|hien|ngay|nam|so)(?:$|[^a-z])",
+    )
 });
 
 fn word_is_capitalized(text: &str, folded: &Folded, at: usize) -> bool {
@@ -229,4 +231,4 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
     })
 }
 
-const BEFORE_CLAUSE: usize = 400;
+const BEFORE_CLAUSE: usize = 200;

@@ -99,61 +99,68 @@ static LATIN_BASES: LazyLock<Vec<char>> = LazyLock::new(|| {
 pub struct Folded {
     /// The folded text.
     pub text: String,
+    /// For each folded byte, the original offset where its source starts; one more entry for the window end.
+    /// The end of a folded byte's source is the start of the next one's, so vanished marks and collapsed
+    /// whitespace stay with the character before them.
     starts: Vec<u32>,
-    ends: Vec<u32>,
+}
+
+/// ASCII bytes that fold to themselves lower-cased (everything but whitespace and `_`).
+fn plain_ascii(b: u8) -> bool {
+    b < 0x80 && !matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'_' | 0x0B | 0x0C)
 }
 
 impl Folded {
-    /// Folds `original[range]`.
+    /// Folds `original[from..to]`.
     pub fn new(original: &str, from: usize, to: usize) -> Folded {
         let window = &original[from..to];
-        let mut folded = Folded {
-            text: String::with_capacity(window.len()),
-            starts: Vec::with_capacity(window.len() + 1),
-            ends: Vec::with_capacity(window.len() + 1),
-        };
         let bytes = window.as_bytes();
+        let mut text: Vec<u8> = Vec::with_capacity(bytes.len());
+        let mut starts: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
+        let base = from as u32;
         let mut i = 0;
         while i < bytes.len() {
-            // ASCII is most of any text and needs no decoding.
+            // Runs of plain ASCII, most of any text, are copied in bulk.
+            let run = bytes[i..].iter().take_while(|b| plain_ascii(**b)).count();
+            if run > 0 {
+                text.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+                starts.extend((i..i + run).map(|k| base + k as u32));
+                i += run;
+                continue;
+            }
             let (c, len) = if bytes[i] < 0x80 {
                 (bytes[i] as char, 1)
             } else {
                 let c = window[i..].chars().next().unwrap_or(' ');
                 (c, c.len_utf8())
             };
-            let start = (from + i) as u32;
-            let end = start + len as u32;
+            let start = base + i as u32;
             i += len;
             let Some(f) = fold_char(c) else {
-                // A vanished mark still belongs to the character before it.
-                if let Some(last) = folded.ends.last_mut() {
-                    *last = end;
-                }
-                continue;
+                continue; // a vanished mark belongs to the character before it
             };
             // A run of whitespace folds to one character: a line break if the run has one, else a space.
-            if (f == ' ' || f == '\n')
-                && (folded.text.ends_with(' ') || folded.text.ends_with('\n'))
-            {
-                if f == '\n' {
-                    folded.text.pop();
-                    folded.text.push('\n');
+            if f == ' ' || f == '\n' {
+                if let Some(last) = text.last_mut() {
+                    if *last == b' ' || *last == b'\n' {
+                        if f == '\n' {
+                            *last = b'\n';
+                        }
+                        continue;
+                    }
                 }
-                if let Some(last) = folded.ends.last_mut() {
-                    *last = end;
-                }
-                continue;
             }
-            folded.text.push(f);
-            for _ in 0..f.len_utf8() {
-                folded.starts.push(start);
-                folded.ends.push(end);
-            }
+            let mut buf = [0u8; 4];
+            let encoded = f.encode_utf8(&mut buf).as_bytes();
+            text.extend_from_slice(encoded);
+            starts.extend(std::iter::repeat_n(start, encoded.len()));
         }
-        folded.starts.push(to as u32);
-        folded.ends.push(to as u32);
-        folded
+        starts.push(to as u32);
+        Folded {
+            // Built from whole chars, so always valid; the fallback only guards the invariant.
+            text: String::from_utf8(text).unwrap_or_default(),
+            starts,
+        }
     }
 
     /// The first folded index whose source starts at or after original offset `orig`.
@@ -166,12 +173,10 @@ impl Folded {
         self.starts[i.min(self.starts.len() - 1)] as usize
     }
 
-    /// Original byte offset just past the source of the folded bytes ending at `i` (exclusive end).
+    /// Original byte offset just past the source of the folded bytes ending at `i` (exclusive end), with
+    /// trailing whitespace of the source left out.
     pub fn orig_end(&self, i: usize) -> usize {
-        if i == 0 {
-            return self.orig_start(0);
-        }
-        self.ends[(i - 1).min(self.ends.len() - 1)] as usize
+        self.orig_start(i)
     }
 }
 
@@ -249,4 +254,12 @@ mod tests {
         let end = f.orig_end(f.text.len());
         assert_eq!(&text[start..end], "Nghị định");
     }
+}
+
+/// Compiles a pattern over folded text. Folded whitespace is only `' '` and `'\n'` and folded digits are ASCII,
+/// so the Unicode classes `\s` and `\d` are narrowed: compiling them cost most of the start-up time.
+pub(crate) fn folded_regex(pattern: &str) -> regex::Regex {
+    let narrowed = pattern.replace(r"\s", "[ \n]").replace(r"\d", "[0-9]");
+    regex::Regex::new(&narrowed)
+        .unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
