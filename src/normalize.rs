@@ -230,6 +230,14 @@ pub fn code_key(s: &str) -> String {
         .collect()
 }
 
+/// Compiles a pattern over folded text. Folded whitespace is only `' '` and `'\n'` and folded digits are ASCII,
+/// so the Unicode classes `\s` and `\d` are narrowed: compiling them cost most of the start-up time.
+pub(crate) fn folded_regex(pattern: &str) -> regex::Regex {
+    let narrowed = pattern.replace(r"\s", "[ \n]").replace(r"\d", "[0-9]");
+    regex::Regex::new(&narrowed)
+        .unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,12 +262,4 @@ mod tests {
         let end = f.orig_end(f.text.len());
         assert_eq!(&text[start..end], "Nghị định");
     }
-}
-
-/// Compiles a pattern over folded text. Folded whitespace is only `' '` and `'\n'` and folded digits are ASCII,
-/// so the Unicode classes `\s` and `\d` are narrowed: compiling them cost most of the start-up time.
-pub(crate) fn folded_regex(pattern: &str) -> regex::Regex {
-    let narrowed = pattern.replace(r"\s", "[ \n]").replace(r"\d", "[0-9]");
-    regex::Regex::new(&narrowed)
-        .unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
