@@ -32,6 +32,7 @@ mod context;
 pub mod data;
 pub mod error;
 mod extract;
+pub mod graph;
 mod header;
 pub mod input;
 pub mod model;
@@ -41,6 +42,7 @@ mod resolve;
 mod symbol;
 
 pub use error::{Error, ErrorKind};
+pub use graph::{CitationGraph, NodeKind};
 pub use model::{Citation, Document, Extraction, Named};
 pub use resolve::document_id;
 

@@ -1,6 +1,8 @@
 //! Command-line interface: one subcommand per file.
 
 mod extract;
+mod graph;
+mod stats;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -17,6 +19,11 @@ struct Cli {
 enum Command {
     /// Find every reference to another document in Vietnamese text.
     Extract(extract::Args),
+    /// Build the citation graph of documents and issuers into a store file.
+    #[command(subcommand)]
+    Graph(graph::GraphCommand),
+    /// Counts of documents, issuers, relations and the most-cited documents in a store.
+    Stats(stats::Args),
 }
 
 /// Parses the command line and runs it. Exit code 0: all inputs read; 1: some input could not be read or
@@ -25,6 +32,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Graph(cmd) => graph::run(cmd),
+        Command::Stats(args) => stats::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

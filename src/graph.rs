@@ -1,0 +1,913 @@
+//! The citation graph: documents, issuers and sources, with one edge per (citing, cited, relation) carrying
+//! every mention as evidence.
+//!
+//! [`CitationGraph`] wraps a petgraph `StableDiGraph` behind our own string ids, so no `NodeIndex` leaks out.
+//! The graph is a pure function of the inputs it was built from: node attributes are recomputed from the
+//! inputs' headers and the evidence of every mention, so the order of inputs never changes the result, and
+//! re-adding a file replaces its evidence instead of duplicating it.
+
+use crate::model::{Citation, Document, Extraction, Named};
+use crate::normalize::fold;
+use crate::resolve::document_id;
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::Direction;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Version tag of the store format; a store with another tag is refused.
+pub const FORMAT: &str = "vncite-graph/1";
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A document, cited or citing.
+    Document,
+    /// An issuing body.
+    Issuer,
+    /// An input file without a header identity (news, excerpts), named by its path.
+    Source,
+}
+
+/// A node with its merged attributes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    /// Stable id: `doc:<id>`, `issuer:<code>[~place]`, `source:<path>`.
+    pub id: String,
+    /// What it stands for.
+    pub kind: NodeKind,
+    /// Canonical symbol (documents cited by number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// Name of a law cited by name only, or of an issuer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Contract doc type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<String>,
+    /// Issue year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Issue date `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Trích yếu, from the document's own file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Issuer as named in the texts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer_name: Option<String>,
+    /// Issuer codes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuers: Vec<String>,
+    /// Inputs whose header is this document (or which this source node is).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub defined_in: Vec<String>,
+    /// A year-less symbol whose year no text gave: kept apart, never merged with a dated node.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ambiguous: bool,
+    /// Fields for which the inputs disagree, with every value seen.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub conflicts: BTreeMap<String, Vec<String>>,
+}
+
+impl Node {
+    fn new(id: String, kind: NodeKind) -> Node {
+        Node {
+            id,
+            kind,
+            symbol: None,
+            name: None,
+            doc_type: None,
+            year: None,
+            date: None,
+            title: None,
+            issuer_name: None,
+            issuers: Vec::new(),
+            defined_in: Vec::new(),
+            ambiguous: false,
+            conflicts: BTreeMap::new(),
+        }
+    }
+}
+
+/// One mention behind an edge.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Input path.
+    pub source: String,
+    /// Byte span of the mention in that input.
+    pub start: usize,
+    /// End of the span (exclusive).
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+    /// The cited part, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinpoint: Option<String>,
+    /// Date the mention gives for the cited document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Doc type the mention gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<String>,
+    /// Issuer the mention names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer_name: Option<String>,
+}
+
+/// An edge: `relation` from the citing node's point of view, or `issued_by` to an issuer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edge {
+    /// Relation name.
+    pub relation: String,
+    /// Every mention behind the edge (empty for `issued_by`).
+    pub evidence: Vec<Evidence>,
+}
+
+/// An edge as seen from outside: ids instead of indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EdgeView<'a> {
+    /// Citing node id.
+    pub from: &'a str,
+    /// Cited node id.
+    pub to: &'a str,
+    /// The edge.
+    pub edge: &'a Edge,
+}
+
+/// Facts one citation gives about the document it cites, kept to recompute node attributes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct CitedFacts {
+    symbol: Option<String>,
+    name: Option<String>,
+    year: Option<i32>,
+    issuers: Vec<String>,
+}
+
+/// The citation graph.
+#[derive(Debug, Default)]
+pub struct CitationGraph {
+    graph: StableDiGraph<Node, Edge>,
+    index: HashMap<String, NodeIndex>,
+    /// Every input built into the graph, with its header identity.
+    inputs: BTreeMap<String, Option<Document>>,
+    /// Facts about cited documents that every mention agrees on (symbol, year, issuer codes).
+    facts: HashMap<String, CitedFacts>,
+}
+
+fn doc_node_id(id: &str) -> String {
+    format!("doc:{id}")
+}
+
+fn named_id(n: &Named) -> String {
+    let when = n
+        .date
+        .clone()
+        .or(n.year.map(|y| y.to_string()))
+        .unwrap_or_else(|| "?".to_string());
+    format!("doc:named:{}@{when}", fold(&n.name).split_whitespace().collect::<Vec<_>>().join("-"))
+}
+
+fn is_local(code: &str) -> bool {
+    matches!(code, "UBND" | "HĐND" | "UB" | "CT")
+}
+
+impl CitationGraph {
+    /// An empty graph.
+    pub fn new() -> CitationGraph {
+        CitationGraph::default()
+    }
+
+    fn node_index(&mut self, id: &str, kind: NodeKind) -> NodeIndex {
+        if let Some(&ix) = self.index.get(id) {
+            return ix;
+        }
+        let ix = self.graph.add_node(Node::new(id.to_string(), kind));
+        self.index.insert(id.to_string(), ix);
+        ix
+    }
+
+    fn add_evidence(&mut self, from: NodeIndex, to: NodeIndex, relation: &str, evidence: Evidence) {
+        let existing = self
+            .graph
+            .edges_connecting(from, to)
+            .find(|e| e.weight().relation == relation)
+            .map(|e| e.id());
+        match existing {
+            Some(e) => {
+                if let Some(w) = self.graph.edge_weight_mut(e) {
+                    w.evidence.push(evidence);
+                }
+            }
+            None => {
+                self.graph.add_edge(
+                    from,
+                    to,
+                    Edge {
+                        relation: relation.to_string(),
+                        evidence: vec![evidence],
+                    },
+                );
+            }
+        }
+    }
+
+    /// Adds inputs, replacing the evidence of any input already in the graph, and settles the attributes.
+    pub fn add_inputs<'a>(&mut self, inputs: impl IntoIterator<Item = (&'a str, &'a Extraction)>) {
+        self.stage(inputs);
+        self.settle();
+    }
+
+    /// Adds inputs without recomputing attributes yet, so a large build can stream batches through and call
+    /// [`CitationGraph::settle`] once at the end.
+    pub fn stage<'a>(&mut self, inputs: impl IntoIterator<Item = (&'a str, &'a Extraction)>) {
+        let inputs: Vec<(&str, &Extraction)> = inputs.into_iter().collect();
+        let again: BTreeSet<&str> = inputs
+            .iter()
+            .map(|(p, _)| *p)
+            .filter(|p| self.inputs.contains_key(*p))
+            .collect();
+        if !again.is_empty() {
+            self.remove_evidence_of(&again);
+        }
+        for (path, found) in inputs {
+            self.add_one(path, found);
+        }
+    }
+
+    fn add_one(&mut self, path: &str, found: &Extraction) {
+        self.inputs.insert(path.to_string(), found.document.clone());
+        let citing = match &found.document {
+            Some(d) => {
+                let id = doc_node_id(&d.id);
+                self.facts.entry(id.clone()).or_insert_with(|| CitedFacts {
+                    symbol: Some(d.symbol.clone()),
+                    name: None,
+                    year: d.year,
+                    issuers: d.issuers.clone(),
+                });
+                self.node_index(&id, NodeKind::Document)
+            }
+            None => self.node_index(&format!("source:{path}"), NodeKind::Source),
+        };
+        let citing_id = self.graph[citing].id.clone();
+        for c in &found.citations {
+            let id = doc_node_id(&c.id);
+            if id == citing_id {
+                continue;
+            }
+            self.facts.entry(id.clone()).or_insert_with(|| CitedFacts {
+                symbol: Some(c.symbol.clone()),
+                name: None,
+                year: c.year,
+                issuers: c.issuers.clone(),
+            });
+            let to = self.node_index(&id, NodeKind::Document);
+            self.add_evidence(citing, to, &c.relation, citation_evidence(path, c));
+        }
+        for n in &found.named {
+            let id = named_id(n);
+            self.facts.entry(id.clone()).or_insert_with(|| CitedFacts {
+                symbol: None,
+                name: Some(n.name.clone()),
+                year: n.year,
+                issuers: if n.doc_type == "ordinance" { vec!["UBTVQH".into()] } else { vec!["QH".into()] },
+            });
+            let to = self.node_index(&id, NodeKind::Document);
+            let evidence = Evidence {
+                source: path.to_string(),
+                start: n.start,
+                end: n.end,
+                text: n.text.clone(),
+                pinpoint: None,
+                date: n.date.clone(),
+                doc_type: Some(n.doc_type.clone()),
+                issuer_name: None,
+            };
+            self.add_evidence(citing, to, &n.relation, evidence);
+        }
+    }
+
+    fn remove_evidence_of(&mut self, paths: &BTreeSet<&str>) {
+        for p in paths {
+            self.inputs.remove(*p);
+        }
+        let edges: Vec<_> = self.graph.edge_indices().collect();
+        for e in edges {
+            let empty = match self.graph.edge_weight_mut(e) {
+                Some(w) => {
+                    w.evidence.retain(|ev| !paths.contains(ev.source.as_str()));
+                    w.evidence.is_empty()
+                }
+                None => false,
+            };
+            if empty {
+                self.graph.remove_edge(e);
+            }
+        }
+    }
+
+    /// Recomputes every node's attributes from the inputs and the evidence, rebuilds `issued_by` edges and
+    /// drops nodes nothing refers to any more. Independent of the order the inputs came in.
+    pub fn settle(&mut self) {
+        // issued_by edges are derived: drop them and add them again below.
+        let issued: Vec<_> = self
+            .graph
+            .edge_indices()
+            .filter(|&e| self.graph[e].relation == "issued_by")
+            .collect();
+        for e in issued {
+            self.graph.remove_edge(e);
+        }
+        let mut defined: HashMap<String, Vec<(String, Document)>> = HashMap::new();
+        let mut sources = Vec::new();
+        for (path, doc) in &self.inputs {
+            match doc {
+                Some(d) => defined.entry(doc_node_id(&d.id)).or_default().push((path.clone(), d.clone())),
+                None => sources.push(format!("source:{path}")),
+            }
+        }
+        for id in sources {
+            self.node_index(&id, NodeKind::Source);
+        }
+        let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+        for ix in nodes.iter().copied() {
+            let id = self.graph[ix].id.clone();
+            let kind = self.graph[ix].kind;
+            let has_edges = self.graph.edges_directed(ix, Direction::Incoming).next().is_some()
+                || self.graph.edges_directed(ix, Direction::Outgoing).next().is_some();
+            let keep = match kind {
+                NodeKind::Document => has_edges || defined.contains_key(&id),
+                NodeKind::Source => self.inputs.contains_key(id.trim_start_matches("source:")),
+                NodeKind::Issuer => false,
+            };
+            if !keep {
+                self.graph.remove_node(ix);
+                self.index.remove(&id);
+                if kind == NodeKind::Document {
+                    self.facts.remove(&id);
+                }
+                continue;
+            }
+            if kind == NodeKind::Document {
+                let evidence: Vec<Evidence> = self
+                    .graph
+                    .edges_directed(ix, Direction::Incoming)
+                    .flat_map(|e| e.weight().evidence.iter().cloned())
+                    .collect();
+                let node = attributes(&id, self.facts.get(&id), defined.get(&id), &evidence);
+                self.graph[ix] = node;
+            } else if kind == NodeKind::Source {
+                let path = id.trim_start_matches("source:").to_string();
+                let mut node = Node::new(id, NodeKind::Source);
+                node.defined_in = vec![path];
+                self.graph[ix] = node;
+            }
+        }
+        // Issuers: one node per code, local bodies per place when the document id names it.
+        let docs: Vec<(NodeIndex, Vec<String>, Option<String>)> = self
+            .graph
+            .node_indices()
+            .filter(|&ix| self.graph[ix].kind == NodeKind::Document)
+            .map(|ix| {
+                let n = &self.graph[ix];
+                let place = n.id.rsplit_once('~').map(|(_, p)| p.to_string());
+                (ix, n.issuers.clone(), place)
+            })
+            .collect();
+        for (ix, issuers, place) in docs {
+            for code in issuers {
+                let id = match (&place, is_local(&code)) {
+                    (Some(p), true) => format!("issuer:{code}~{p}"),
+                    _ => format!("issuer:{code}"),
+                };
+                let issuer = self.node_index(&id, NodeKind::Issuer);
+                if self.graph[issuer].name.is_none() {
+                    self.graph[issuer].name = crate::data::tables()
+                        .issuer_of_code(&code)
+                        .map(|r| r.name.to_string());
+                }
+                self.graph.add_edge(
+                    ix,
+                    issuer,
+                    Edge {
+                        relation: "issued_by".to_string(),
+                        evidence: Vec::new(),
+                    },
+                );
+            }
+        }
+        for e in self.graph.edge_weights_mut() {
+            e.evidence.sort();
+            e.evidence.dedup();
+        }
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges (citation edges and `issued_by`).
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index.get(id).map(|&ix| &self.graph[ix])
+    }
+
+    /// Every node, sorted by id.
+    pub fn nodes(&self) -> Vec<&Node> {
+        let mut v: Vec<&Node> = self.graph.node_weights().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    /// Every edge, sorted by (from, to, relation).
+    pub fn edges(&self) -> Vec<EdgeView<'_>> {
+        let mut v: Vec<EdgeView<'_>> = (&self.graph)
+            .edge_references()
+            .map(|e| EdgeView {
+                from: &self.graph[e.source()].id,
+                to: &self.graph[e.target()].id,
+                edge: e.weight(),
+            })
+            .collect();
+        v.sort_by(|a, b| (a.from, a.to, &a.edge.relation).cmp(&(b.from, b.to, &b.edge.relation)));
+        v
+    }
+
+    /// Edges leaving (`Outgoing`) or entering (`Incoming`) a node.
+    pub fn edges_of(&self, id: &str, direction: Direction) -> Vec<EdgeView<'_>> {
+        let Some(&ix) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut v: Vec<EdgeView<'_>> = self
+            .graph
+            .edges_directed(ix, direction)
+            .map(|e| EdgeView {
+                from: &self.graph[e.source()].id,
+                to: &self.graph[e.target()].id,
+                edge: e.weight(),
+            })
+            .collect();
+        v.sort_by(|a, b| (a.from, a.to, &a.edge.relation).cmp(&(b.from, b.to, &b.edge.relation)));
+        v
+    }
+
+    /// Input paths built into the graph, sorted.
+    pub fn input_paths(&self) -> Vec<&str> {
+        self.inputs.keys().map(String::as_str).collect()
+    }
+}
+
+fn citation_evidence(path: &str, c: &Citation) -> Evidence {
+    Evidence {
+        source: path.to_string(),
+        start: c.start,
+        end: c.end,
+        text: c.text.clone(),
+        pinpoint: c.pinpoint.clone(),
+        date: c.date.clone(),
+        doc_type: Some(c.doc_type.clone()),
+        issuer_name: c.issuer_name.clone(),
+    }
+}
+
+/// The value most sources give (ties broken by the smallest value), with every distinct value when they
+/// disagree. A document's own header outranks any mention of it.
+fn pick(own: Vec<String>, mentions: Vec<String>) -> (Option<String>, Vec<String>) {
+    let mut all: BTreeSet<String> = own.iter().cloned().collect();
+    all.extend(mentions.iter().cloned());
+    let primary = if let Some(first) = own.iter().min() {
+        Some(first.clone())
+    } else {
+        let mut counts: BTreeMap<&String, usize> = BTreeMap::new();
+        for m in &mentions {
+            *counts.entry(m).or_insert(0) += 1;
+        }
+        counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(v, _)| (*v).clone())
+    };
+    let conflicts = if all.len() > 1 { all.into_iter().collect() } else { Vec::new() };
+    (primary, conflicts)
+}
+
+fn attributes(
+    id: &str,
+    facts: Option<&CitedFacts>,
+    own: Option<&Vec<(String, Document)>>,
+    evidence: &[Evidence],
+) -> Node {
+    let mut node = Node::new(id.to_string(), NodeKind::Document);
+    let own: Vec<&(String, Document)> = own.map(|v| v.iter().collect()).unwrap_or_default();
+    if let Some(f) = facts {
+        node.symbol = f.symbol.clone();
+        node.name = f.name.clone();
+        node.year = f.year;
+        node.issuers = f.issuers.clone();
+    }
+    if let Some((_, d)) = own.first() {
+        node.symbol = Some(d.symbol.clone());
+        node.year = d.year.or(node.year);
+        node.issuers = d.issuers.clone();
+    }
+    node.defined_in = own.iter().map(|(p, _)| p.clone()).collect();
+    let mut field = |name: &str, own_values: Vec<String>, mentions: Vec<String>| -> Option<String> {
+        let (value, conflicts) = pick(own_values, mentions);
+        if !conflicts.is_empty() {
+            node.conflicts.insert(name.to_string(), conflicts);
+        }
+        value
+    };
+    let date = field(
+        "date",
+        own.iter().filter_map(|(_, d)| d.date.clone()).collect(),
+        evidence.iter().filter_map(|e| e.date.clone()).collect(),
+    );
+    let title = field("title", own.iter().filter_map(|(_, d)| d.title.clone()).collect(), Vec::new());
+    let issuer_name = field(
+        "issuer_name",
+        own.iter().filter_map(|(_, d)| d.issuer_name.clone()).collect(),
+        evidence.iter().filter_map(|e| e.issuer_name.clone()).collect(),
+    );
+    let (doc_type, _) = pick(
+        own.iter().map(|(_, d)| d.doc_type.clone()).collect(),
+        evidence.iter().filter_map(|e| e.doc_type.clone()).collect(),
+    );
+    node.date = date;
+    node.title = title;
+    node.issuer_name = issuer_name;
+    node.doc_type = doc_type;
+    if node.year.is_none() {
+        node.year = node.date.as_deref().and_then(|d| d.get(..4)?.parse().ok());
+    }
+    node.ambiguous = id.ends_with("@?") || id.contains("@?~");
+    node
+}
+
+/// Builds the id a document gets from what a reference says of it.
+pub fn citation_node_id(c: &Citation) -> String {
+    doc_node_id(&c.id)
+}
+
+/// The document id for a symbol, year and place, with the graph's `doc:` prefix.
+pub fn document_node_id(symbol: &str, symbol_has_year: bool, year: Option<i32>, place: Option<&str>) -> String {
+    doc_node_id(&document_id(symbol, symbol_has_year, year, place))
+}
+
+/// The graph as written to disk: see the README, "Graph store".
+#[derive(Debug, Serialize, Deserialize)]
+struct StoreFile {
+    format: String,
+    inputs: Vec<StoreInput>,
+    nodes: Vec<Node>,
+    edges: Vec<StoreEdge>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct StoreInput {
+    path: String,
+    document: Option<Document>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct StoreEdge {
+    from: String,
+    to: String,
+    relation: String,
+    count: usize,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<StoreEvidence>,
+}
+
+/// Evidence with its input as an index into `inputs`, which keeps million-edge stores small.
+#[derive(Debug, Serialize, Deserialize)]
+struct StoreEvidence {
+    input: usize,
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pinpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    doc_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    issuer_name: Option<String>,
+}
+
+/// Why a store could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The store path.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not a store, or it is damaged.
+    #[error("{path}: not a vncite graph store or damaged: {message}")]
+    Damaged {
+        /// The store path.
+        path: String,
+        /// What the parser said.
+        message: String,
+    },
+    /// A store written by another version of the format.
+    #[error("{path}: store format {found:?}, this vncite reads {FORMAT:?}; rebuild it with `vncite graph build`")]
+    Version {
+        /// The store path.
+        path: String,
+        /// The format tag found.
+        found: String,
+    },
+}
+
+impl CitationGraph {
+    /// Writes the store to `path` atomically: a temporary file in the same directory, renamed over the target,
+    /// so an interrupted run never leaves a half-written store.
+    pub fn save(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        use std::io::Write;
+        let io = |e: std::io::Error| StoreError::Io {
+            path: path.display().to_string(),
+            source: e,
+        };
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+        {
+            let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+            self.write_store(&mut w).map_err(io)?;
+            w.flush().map_err(io)?;
+        }
+        // Temporary files are created private; a store is an ordinary file for its readers.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))
+                .map_err(io)?;
+        }
+        tmp.persist(path).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+
+    /// Writes the store as JSON. Nodes, edges and evidence are sorted, so equal graphs give equal bytes.
+    pub fn write_store(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        let inputs: Vec<StoreInput> = self
+            .inputs
+            .iter()
+            .map(|(p, d)| StoreInput {
+                path: p.clone(),
+                document: d.clone(),
+            })
+            .collect();
+        let position: HashMap<&str, usize> = self
+            .inputs
+            .keys()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i))
+            .collect();
+        let edges = self
+            .edges()
+            .into_iter()
+            .map(|e| StoreEdge {
+                from: e.from.to_string(),
+                to: e.to.to_string(),
+                relation: e.edge.relation.clone(),
+                count: e.edge.evidence.len(),
+                evidence: e
+                    .edge
+                    .evidence
+                    .iter()
+                    .map(|ev| StoreEvidence {
+                        input: position.get(ev.source.as_str()).copied().unwrap_or(usize::MAX),
+                        start: ev.start,
+                        end: ev.end,
+                        text: ev.text.clone(),
+                        pinpoint: ev.pinpoint.clone(),
+                        date: ev.date.clone(),
+                        doc_type: ev.doc_type.clone(),
+                        issuer_name: ev.issuer_name.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let file = StoreFile {
+            format: FORMAT.to_string(),
+            inputs,
+            nodes: self.nodes().into_iter().cloned().collect(),
+            edges,
+        };
+        serde_json::to_writer(&mut *w, &file).map_err(std::io::Error::other)?;
+        w.write_all(b"\n")
+    }
+
+    /// Reads a store written by [`CitationGraph::save`].
+    pub fn load(path: &std::path::Path) -> Result<CitationGraph, StoreError> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| StoreError::Io {
+            path: name.clone(),
+            source: e,
+        })?;
+        CitationGraph::from_store_bytes(&bytes, &name)
+    }
+
+    /// Reads a store from bytes; `name` is used in errors.
+    pub fn from_store_bytes(bytes: &[u8], name: &str) -> Result<CitationGraph, StoreError> {
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<String>,
+        }
+        let damaged = |e: serde_json::Error| StoreError::Damaged {
+            path: name.to_string(),
+            message: e.to_string(),
+        };
+        let file: StoreFile = match serde_json::from_slice(bytes) {
+            Ok(f) => f,
+            Err(e) => {
+                // Tell a store of another version from a damaged one.
+                if let Ok(Header { format: Some(found) }) = serde_json::from_slice::<Header>(bytes) {
+                    if found != FORMAT {
+                        return Err(StoreError::Version {
+                            path: name.to_string(),
+                            found,
+                        });
+                    }
+                }
+                return Err(damaged(e));
+            }
+        };
+        if file.format != FORMAT {
+            return Err(StoreError::Version {
+                path: name.to_string(),
+                found: file.format,
+            });
+        }
+        let mut g = CitationGraph::new();
+        let paths: Vec<String> = file.inputs.iter().map(|i| i.path.clone()).collect();
+        for input in file.inputs {
+            g.inputs.insert(input.path, input.document);
+        }
+        for node in file.nodes {
+            if node.kind == NodeKind::Document {
+                g.facts.insert(
+                    node.id.clone(),
+                    CitedFacts {
+                        symbol: node.symbol.clone(),
+                        name: node.name.clone(),
+                        year: node.year,
+                        issuers: node.issuers.clone(),
+                    },
+                );
+            }
+            let id = node.id.clone();
+            let ix = g.graph.add_node(node);
+            g.index.insert(id, ix);
+        }
+        for e in file.edges {
+            let (Some(&from), Some(&to)) = (g.index.get(&e.from), g.index.get(&e.to)) else {
+                return Err(StoreError::Damaged {
+                    path: name.to_string(),
+                    message: format!("edge {} -> {} names a node the store lacks", e.from, e.to),
+                });
+            };
+            let mut evidence = Vec::with_capacity(e.evidence.len());
+            for ev in e.evidence {
+                let Some(source) = paths.get(ev.input) else {
+                    return Err(StoreError::Damaged {
+                        path: name.to_string(),
+                        message: format!("evidence names input {} of {}", ev.input, paths.len()),
+                    });
+                };
+                evidence.push(Evidence {
+                    source: source.clone(),
+                    start: ev.start,
+                    end: ev.end,
+                    text: ev.text,
+                    pinpoint: ev.pinpoint,
+                    date: ev.date,
+                    doc_type: ev.doc_type,
+                    issuer_name: ev.issuer_name,
+                });
+            }
+            g.graph.add_edge(
+                from,
+                to,
+                Edge {
+                    relation: e.relation,
+                    evidence,
+                },
+            );
+        }
+        Ok(g)
+    }
+}
+
+/// Counts that describe a graph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Inputs built into the graph.
+    pub inputs: usize,
+    /// Document nodes.
+    pub documents: usize,
+    /// Issuer nodes.
+    pub issuers: usize,
+    /// Source nodes (inputs without a header identity).
+    pub sources: usize,
+    /// Documents by doc type.
+    pub documents_by_type: BTreeMap<String, usize>,
+    /// Documents by issuer node.
+    pub documents_by_issuer: BTreeMap<String, usize>,
+    /// Citation edges by relation (`issued_by` included).
+    pub edges_by_relation: BTreeMap<String, usize>,
+    /// Mentions by relation.
+    pub mentions_by_relation: BTreeMap<String, usize>,
+    /// Documents whose year no text gave, and the mentions that point at them.
+    pub ambiguous_documents: usize,
+    /// Mentions of ambiguous documents.
+    pub ambiguous_mentions: usize,
+    /// Documents whose inputs disagree on some field.
+    pub documents_with_conflicts: usize,
+    /// Most-cited documents: (id, mentions, citing nodes), most first.
+    pub most_cited: Vec<(String, usize, usize)>,
+}
+
+impl CitationGraph {
+    /// Counts by type, issuer and relation, ambiguous references, and the `top` most-cited documents.
+    pub fn stats(&self, top: usize) -> Stats {
+        let mut s = Stats {
+            inputs: self.inputs.len(),
+            documents: 0,
+            issuers: 0,
+            sources: 0,
+            documents_by_type: BTreeMap::new(),
+            documents_by_issuer: BTreeMap::new(),
+            edges_by_relation: BTreeMap::new(),
+            mentions_by_relation: BTreeMap::new(),
+            ambiguous_documents: 0,
+            ambiguous_mentions: 0,
+            documents_with_conflicts: 0,
+            most_cited: Vec::new(),
+        };
+        let mut cited: Vec<(String, usize, usize)> = Vec::new();
+        for ix in self.graph.node_indices() {
+            let n = &self.graph[ix];
+            match n.kind {
+                NodeKind::Document => {
+                    s.documents += 1;
+                    *s.documents_by_type
+                        .entry(n.doc_type.clone().unwrap_or_else(|| "unknown".into()))
+                        .or_insert(0) += 1;
+                    let incoming: Vec<_> = self
+                        .graph
+                        .edges_directed(ix, Direction::Incoming)
+                        .filter(|e| e.weight().relation != "issued_by")
+                        .collect();
+                    let mentions: usize = incoming.iter().map(|e| e.weight().evidence.len()).sum();
+                    let citing: BTreeSet<NodeIndex> = incoming.iter().map(|e| e.source()).collect();
+                    if n.ambiguous {
+                        s.ambiguous_documents += 1;
+                        s.ambiguous_mentions += mentions;
+                    }
+                    if !n.conflicts.is_empty() {
+                        s.documents_with_conflicts += 1;
+                    }
+                    if mentions > 0 {
+                        cited.push((n.id.clone(), mentions, citing.len()));
+                    }
+                }
+                NodeKind::Issuer => s.issuers += 1,
+                NodeKind::Source => s.sources += 1,
+            }
+        }
+        for e in (&self.graph).edge_references() {
+            let w = e.weight();
+            *s.edges_by_relation.entry(w.relation.clone()).or_insert(0) += 1;
+            if w.relation == "issued_by" {
+                *s.documents_by_issuer
+                    .entry(self.graph[e.target()].id.clone())
+                    .or_insert(0) += 1;
+            } else {
+                *s.mentions_by_relation.entry(w.relation.clone()).or_insert(0) += w.evidence.len();
+            }
+        }
+        cited.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        cited.truncate(top);
+        s.most_cited = cited;
+        s
+    }
+}
