@@ -206,8 +206,13 @@ pub fn read_place(
             && !clean.contains('\n')
             && clean.chars().all(|c| c.is_alphanumeric() || c == '-');
         // Titles in title case follow the place directly ("UBND tỉnh Lào Cai Ban hành Quy chế …").
-        let written = tidy(&original[folded.orig_start(pos)..folded.orig_end(pos + clean.len())]).to_lowercase();
-        if !proper || !wordlike || words == 4 || words > 0 && TITLE_VERBS.contains(&written.as_str()) {
+        let written = tidy(&original[folded.orig_start(pos)..folded.orig_end(pos + clean.len())])
+            .to_lowercase();
+        if !proper
+            || !wordlike
+            || words == 4
+            || words > 0 && TITLE_VERBS.contains(&written.as_str())
+        {
             break;
         }
         words += 1;
@@ -227,8 +232,8 @@ pub fn read_place(
 /// First words of titles that may follow a place name in title case ("UBND tỉnh Lào Cai Ban hành Quy chế"),
 /// compared with diacritics: "Ban" starts a title where "Bản" (Vụ Bản) is part of a place.
 const TITLE_VERBS: &[&str] = &[
-    "ban", "sửa", "về", "phê", "hướng", "thực", "thay", "kiểm", "triển", "tăng", "tiếp", "điều", "bãi", "công",
-    "quy", "v/v",
+    "ban", "sửa", "về", "phê", "hướng", "thực", "thay", "kiểm", "triển", "tăng", "tiếp", "điều",
+    "bãi", "công", "quy", "v/v",
 ];
 
 /// A place name in one spelling: headers write it in capitals ("NAM ĐỊNH"), prose in title case.

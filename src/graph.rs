@@ -167,7 +167,13 @@ fn named_id(n: &Named) -> String {
         .clone()
         .or(n.year.map(|y| y.to_string()))
         .unwrap_or_else(|| "?".to_string());
-    format!("doc:named:{}@{when}", fold(&n.name).split_whitespace().collect::<Vec<_>>().join("-"))
+    format!(
+        "doc:named:{}@{when}",
+        fold(&n.name)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-")
+    )
 }
 
 fn is_local(code: &str) -> bool {
@@ -273,7 +279,11 @@ impl CitationGraph {
                 symbol: None,
                 name: Some(n.name.clone()),
                 year: n.year,
-                issuers: if n.doc_type == "ordinance" { vec!["UBTVQH".into()] } else { vec!["QH".into()] },
+                issuers: if n.doc_type == "ordinance" {
+                    vec!["UBTVQH".into()]
+                } else {
+                    vec!["QH".into()]
+                },
             });
             let to = self.node_index(&id, NodeKind::Document);
             let evidence = Evidence {
@@ -325,7 +335,10 @@ impl CitationGraph {
         let mut sources = Vec::new();
         for (path, doc) in &self.inputs {
             match doc {
-                Some(d) => defined.entry(doc_node_id(&d.id)).or_default().push((path.clone(), d.clone())),
+                Some(d) => defined
+                    .entry(doc_node_id(&d.id))
+                    .or_default()
+                    .push((path.clone(), d.clone())),
                 None => sources.push(format!("source:{path}")),
             }
         }
@@ -336,8 +349,16 @@ impl CitationGraph {
         for ix in nodes.iter().copied() {
             let id = self.graph[ix].id.clone();
             let kind = self.graph[ix].kind;
-            let has_edges = self.graph.edges_directed(ix, Direction::Incoming).next().is_some()
-                || self.graph.edges_directed(ix, Direction::Outgoing).next().is_some();
+            let has_edges = self
+                .graph
+                .edges_directed(ix, Direction::Incoming)
+                .next()
+                .is_some()
+                || self
+                    .graph
+                    .edges_directed(ix, Direction::Outgoing)
+                    .next()
+                    .is_some();
             let keep = match kind {
                 NodeKind::Document => has_edges || defined.contains_key(&id),
                 NodeKind::Source => self.inputs.contains_key(id.trim_start_matches("source:")),
@@ -495,7 +516,11 @@ fn pick(own: Vec<String>, mentions: Vec<String>) -> (Option<String>, Vec<String>
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(v, _)| (*v).clone())
     };
-    let conflicts = if all.len() > 1 { all.into_iter().collect() } else { Vec::new() };
+    let conflicts = if all.len() > 1 {
+        all.into_iter().collect()
+    } else {
+        Vec::new()
+    };
     (primary, conflicts)
 }
 
@@ -519,23 +544,33 @@ fn attributes(
         node.issuers = d.issuers.clone();
     }
     node.defined_in = own.iter().map(|(p, _)| p.clone()).collect();
-    let mut field = |name: &str, own_values: Vec<String>, mentions: Vec<String>| -> Option<String> {
-        let (value, conflicts) = pick(own_values, mentions);
-        if !conflicts.is_empty() {
-            node.conflicts.insert(name.to_string(), conflicts);
-        }
-        value
-    };
+    let mut field =
+        |name: &str, own_values: Vec<String>, mentions: Vec<String>| -> Option<String> {
+            let (value, conflicts) = pick(own_values, mentions);
+            if !conflicts.is_empty() {
+                node.conflicts.insert(name.to_string(), conflicts);
+            }
+            value
+        };
     let date = field(
         "date",
         own.iter().filter_map(|(_, d)| d.date.clone()).collect(),
         evidence.iter().filter_map(|e| e.date.clone()).collect(),
     );
-    let title = field("title", own.iter().filter_map(|(_, d)| d.title.clone()).collect(), Vec::new());
+    let title = field(
+        "title",
+        own.iter().filter_map(|(_, d)| d.title.clone()).collect(),
+        Vec::new(),
+    );
     let issuer_name = field(
         "issuer_name",
-        own.iter().filter_map(|(_, d)| d.issuer_name.clone()).collect(),
-        evidence.iter().filter_map(|e| e.issuer_name.clone()).collect(),
+        own.iter()
+            .filter_map(|(_, d)| d.issuer_name.clone())
+            .collect(),
+        evidence
+            .iter()
+            .filter_map(|e| e.issuer_name.clone())
+            .collect(),
     );
     let (doc_type, _) = pick(
         own.iter().map(|(_, d)| d.doc_type.clone()).collect(),
@@ -558,7 +593,12 @@ pub fn citation_node_id(c: &Citation) -> String {
 }
 
 /// The document id for a symbol, year and place, with the graph's `doc:` prefix.
-pub fn document_node_id(symbol: &str, symbol_has_year: bool, year: Option<i32>, place: Option<&str>) -> String {
+pub fn document_node_id(
+    symbol: &str,
+    symbol_has_year: bool,
+    year: Option<i32>,
+    place: Option<&str>,
+) -> String {
     doc_node_id(&document_id(symbol, symbol_has_year, year, place))
 }
 
@@ -694,7 +734,10 @@ impl CitationGraph {
                     .evidence
                     .iter()
                     .map(|ev| StoreEvidence {
-                        input: position.get(ev.source.as_str()).copied().unwrap_or(usize::MAX),
+                        input: position
+                            .get(ev.source.as_str())
+                            .copied()
+                            .unwrap_or(usize::MAX),
                         start: ev.start,
                         end: ev.end,
                         text: ev.text.clone(),
@@ -740,7 +783,10 @@ impl CitationGraph {
             Ok(f) => f,
             Err(e) => {
                 // Tell a store of another version from a damaged one.
-                if let Ok(Header { format: Some(found) }) = serde_json::from_slice::<Header>(bytes) {
+                if let Ok(Header {
+                    format: Some(found),
+                }) = serde_json::from_slice::<Header>(bytes)
+                {
                     if found != FORMAT {
                         return Err(StoreError::Version {
                             path: name.to_string(),
@@ -902,7 +948,9 @@ impl CitationGraph {
                     .entry(self.graph[e.target()].id.clone())
                     .or_insert(0) += 1;
             } else {
-                *s.mentions_by_relation.entry(w.relation.clone()).or_insert(0) += w.evidence.len();
+                *s.mentions_by_relation
+                    .entry(w.relation.clone())
+                    .or_insert(0) += w.evidence.len();
             }
         }
         cited.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));

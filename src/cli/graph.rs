@@ -29,7 +29,13 @@ pub struct BuildArgs {
     #[arg(value_name = "PATH")]
     paths: Vec<String>,
     /// Write a new store here (replacing any file there).
-    #[arg(short, long, value_name = "STORE", conflicts_with = "into", required_unless_present = "into")]
+    #[arg(
+        short,
+        long,
+        value_name = "STORE",
+        conflicts_with = "into",
+        required_unless_present = "into"
+    )]
     output: Option<PathBuf>,
     /// Add the inputs to this existing store (created when missing).
     #[arg(long, value_name = "STORE")]

@@ -43,7 +43,10 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         "ambiguous: {} documents of unknown year ({} mentions); conflicting facts: {} documents",
         s.ambiguous_documents, s.ambiguous_mentions, s.documents_with_conflicts
     )?;
-    let section = |out: &mut dyn Write, title: &str, map: &std::collections::BTreeMap<String, usize>| -> std::io::Result<()> {
+    let section = |out: &mut dyn Write,
+                   title: &str,
+                   map: &std::collections::BTreeMap<String, usize>|
+     -> std::io::Result<()> {
         writeln!(out, "\n{title}:")?;
         let mut rows: Vec<(&String, &usize)> = map.iter().collect();
         rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));

@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod data_tables;
 mod extraction;
+mod graph;
 mod properties;
 mod variants;
 

@@ -1,0 +1,222 @@
+//! The citation graph: whole graphs from fixtures, order independence, re-adding, the store and `graph build`.
+
+use std::path::PathBuf;
+use vncite::{CitationGraph, Extraction, NodeKind};
+
+fn fixture_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/graph")
+}
+
+fn inputs(names: &[&str]) -> Vec<(String, Extraction)> {
+    names
+        .iter()
+        .map(|n| {
+            let path = fixture_dir().join(n);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{n}: {e}"));
+            (n.to_string(), vncite::extract(&text))
+        })
+        .collect()
+}
+
+fn build(names: &[&str]) -> CitationGraph {
+    let mut g = CitationGraph::new();
+    let found = inputs(names);
+    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)));
+    g
+}
+
+fn store_bytes(g: &CitationGraph) -> Vec<u8> {
+    let mut out = Vec::new();
+    g.write_store(&mut out).unwrap_or_else(|e| panic!("{e}"));
+    out
+}
+
+const ALL: [&str; 3] = ["nd_15_2024.txt", "nd_30_2020.txt", "tin_tuc.txt"];
+
+#[test]
+fn fixtures_give_exactly_these_nodes_and_edges() {
+    let g = build(&ALL);
+    let nodes: Vec<(String, NodeKind)> = g.nodes().iter().map(|n| (n.id.clone(), n.kind)).collect();
+    let expected_nodes = [
+        ("doc:128/NQ-CP@2020", NodeKind::Document),
+        ("doc:128/NQ-CP@2021", NodeKind::Document),
+        ("doc:15/2024/NĐ-CP", NodeKind::Document),
+        ("doc:30/2020/NĐ-CP", NodeKind::Document),
+        ("doc:80/2015/QH13", NodeKind::Document),
+        ("doc:99/QĐ-TTg@?", NodeKind::Document),
+        ("issuer:CP", NodeKind::Issuer),
+        ("issuer:QH", NodeKind::Issuer),
+        ("issuer:TTg", NodeKind::Issuer),
+        ("source:tin_tuc.txt", NodeKind::Source),
+    ];
+    let expected_nodes: Vec<(String, NodeKind)> = expected_nodes
+        .iter()
+        .map(|(i, k)| (i.to_string(), *k))
+        .collect();
+    assert_eq!(nodes, expected_nodes);
+
+    let edges: Vec<(String, String, String, usize)> = g
+        .edges()
+        .iter()
+        .map(|e| {
+            (
+                e.from.to_string(),
+                e.to.to_string(),
+                e.edge.relation.clone(),
+                e.edge.evidence.len(),
+            )
+        })
+        .collect();
+    let expected_edges = [
+        ("doc:128/NQ-CP@2020", "issuer:CP", "issued_by", 0),
+        ("doc:128/NQ-CP@2021", "issuer:CP", "issued_by", 0),
+        ("doc:15/2024/NĐ-CP", "doc:128/NQ-CP@2020", "implements", 1),
+        ("doc:15/2024/NĐ-CP", "doc:30/2020/NĐ-CP", "amends", 2),
+        ("doc:15/2024/NĐ-CP", "doc:30/2020/NĐ-CP", "repeals", 1),
+        ("doc:15/2024/NĐ-CP", "doc:80/2015/QH13", "basis", 1),
+        ("doc:15/2024/NĐ-CP", "issuer:CP", "issued_by", 0),
+        ("doc:30/2020/NĐ-CP", "doc:80/2015/QH13", "basis", 1),
+        ("doc:30/2020/NĐ-CP", "issuer:CP", "issued_by", 0),
+        ("doc:80/2015/QH13", "issuer:QH", "issued_by", 0),
+        ("doc:99/QĐ-TTg@?", "issuer:TTg", "issued_by", 0),
+        ("source:tin_tuc.txt", "doc:128/NQ-CP@2020", "cites", 1),
+        ("source:tin_tuc.txt", "doc:128/NQ-CP@2021", "cites", 1),
+        ("source:tin_tuc.txt", "doc:15/2024/NĐ-CP", "cites", 1),
+        ("source:tin_tuc.txt", "doc:99/QĐ-TTg@?", "cites", 1),
+    ];
+    let expected_edges: Vec<(String, String, String, usize)> = expected_edges
+        .iter()
+        .map(|(a, b, r, n)| (a.to_string(), b.to_string(), r.to_string(), *n))
+        .collect();
+    assert_eq!(edges, expected_edges);
+}
+
+#[test]
+fn attributes_merge_and_conflicts_are_kept() {
+    let g = build(&ALL);
+    let nd30 = g
+        .node("doc:30/2020/NĐ-CP")
+        .unwrap_or_else(|| panic!("node"));
+    // First seen as a citation, then read from its own file: it gains its title and issuer.
+    assert_eq!(nd30.title.as_deref(), Some("Về công tác văn thư"));
+    assert_eq!(nd30.date.as_deref(), Some("2020-03-05"));
+    assert_eq!(nd30.defined_in, ["nd_30_2020.txt"]);
+    // Its own header says 10/02/2024; the news item says 12/02/2024: the header wins, both are kept.
+    let nd15 = g
+        .node("doc:15/2024/NĐ-CP")
+        .unwrap_or_else(|| panic!("node"));
+    assert_eq!(nd15.date.as_deref(), Some("2024-02-10"));
+    assert_eq!(
+        nd15.conflicts.get("date").map(Vec::as_slice),
+        Some(&["2024-02-10".to_string(), "2024-02-12".to_string()][..])
+    );
+    let unknown = g.node("doc:99/QĐ-TTg@?").unwrap_or_else(|| panic!("node"));
+    assert!(unknown.ambiguous);
+    let stats = g.stats(3);
+    assert_eq!(
+        (
+            stats.ambiguous_documents,
+            stats.ambiguous_mentions,
+            stats.documents_with_conflicts
+        ),
+        (1, 1, 1)
+    );
+    assert_eq!(stats.most_cited[0], ("doc:30/2020/NĐ-CP".to_string(), 3, 1));
+}
+
+#[test]
+fn input_order_never_changes_the_store() {
+    let a = store_bytes(&build(&ALL));
+    let b = store_bytes(&build(&["tin_tuc.txt", "nd_30_2020.txt", "nd_15_2024.txt"]));
+    assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
+}
+
+#[test]
+fn re_adding_a_file_replaces_its_evidence() {
+    let once = store_bytes(&build(&ALL));
+    let mut g = build(&ALL);
+    let again = inputs(&["nd_15_2024.txt"]);
+    g.add_inputs(again.iter().map(|(p, x)| (p.as_str(), x)));
+    assert_eq!(
+        String::from_utf8_lossy(&store_bytes(&g)),
+        String::from_utf8_lossy(&once)
+    );
+    // Re-adding an edited file drops what it no longer says.
+    let mut edited = again[0].1.clone();
+    edited.citations.retain(|c| c.relation != "repeals");
+    g.add_inputs([("nd_15_2024.txt", &edited)]);
+    assert!(!g.edges().iter().any(|e| e.edge.relation == "repeals"));
+}
+
+#[test]
+fn store_round_trips_and_rejects_damage_and_other_versions() {
+    let g = build(&ALL);
+    let dir = std::env::temp_dir().join(format!("vncite-store-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("g.json");
+    g.save(&path).unwrap_or_else(|e| panic!("{e}"));
+    let loaded = CitationGraph::load(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store_bytes(&loaded), store_bytes(&g));
+
+    std::fs::write(&path, b"{\"format\": \"vncite-graph/0\", \"nodes\": []}")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let err = CitationGraph::load(&path)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("store format \"vncite-graph/0\""), "{err}");
+    std::fs::write(&path, b"{\"format\": \"vncite-graph/1\", \"inputs\": [")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let err = CitationGraph::load(&path)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("not a vncite graph store or damaged"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn graph_build_command_writes_atomically_and_reports_bad_inputs() {
+    let dir = std::env::temp_dir().join(format!("vncite-gb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.join("g.json");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vncite"))
+            .args(args)
+            .env("RUST_BACKTRACE", "0")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let s = store.display().to_string();
+    let out = run(&[
+        "graph",
+        "build",
+        "tests/data/graph/nd_30_2020.txt",
+        "tests/data/graph/missing.txt",
+        "-o",
+        &s,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt: cannot read"));
+    let first = std::fs::read(&store).unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&["graph", "build", "tests/data/graph", "--into", &s]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let grown = CitationGraph::load(&store).unwrap_or_else(|e| panic!("{e}"));
+    assert!(grown.node("source:tests/data/graph/tin_tuc.txt").is_some());
+    assert!(std::fs::read(&store).unwrap_or_default().len() > first.len());
+    // A damaged store is refused and left as it was.
+    std::fs::write(&store, b"not json").unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&["graph", "build", "tests/data/graph", "--into", &s]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("damaged"));
+    assert_eq!(std::fs::read(&store).unwrap_or_default(), b"not json");
+    let stats = run(&["stats", "--graph", "tests/data/graph/none.json"]);
+    assert_eq!(stats.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).ok();
+}
