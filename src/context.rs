@@ -35,11 +35,6 @@ impl Date {
 
 const DATE: &str = r"ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))(?:[^0-9]|$)";
 
-static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"^[ \n]*\)?[ \n]*,?[ \n]*\(?[ \n]*(?:(?:da\s+)?(?:ban hanh|ky|thong qua)\s+)?(?:vao\s+)?{DATE}"
-    ))
-});
 static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^[ \n]*,?[ \n]*(?:ban hanh\s+)?(?:(?:ngay\s*)?thang\s*\d{1,2}\s*)?nam\s+(\d{4})(?:[^0-9]|$)",
@@ -107,6 +102,101 @@ pub struct IssuerHit {
     pub place: Option<String>,
 }
 
+/// The issue date right after a symbol ("ngày 11/9/2020", "ban hành ngày 11 tháng 9 năm 2020") and the length
+/// read. Hand-written because a capturing pattern here cost more than the rest of the mention's reading.
+fn date_after(rest: &str) -> Option<(Date, usize)> {
+    let mut p = Cursor { s: rest, at: 0 };
+    p.skip(" \n),(");
+    for lead in ["da ban hanh", "ban hanh", "ky", "thong qua", "da ky"] {
+        if p.word(lead) {
+            break;
+        }
+    }
+    p.word("vao");
+    if !p.word_glued("ngay") {
+        return None;
+    }
+    let day = p.number(2)?;
+    p.skip(" \n");
+    let (month, year) = if p.word("thang") {
+        let m = p.number(2)?;
+        p.skip(" \n");
+        if !p.word("nam") {
+            return None;
+        }
+        (m, p.number(4)?)
+    } else {
+        let sep = p.sep()?;
+        let m = p.number(2)?;
+        if p.sep()? != sep {
+            return None;
+        }
+        (m, p.number(4)?)
+    };
+    if p.s[p.at..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None; // "20114": a typo, not a year
+    }
+    Some((Date::new(year as i32, month, day)?, p.at))
+}
+
+/// A small reader over folded text for [`date_after`].
+struct Cursor<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl Cursor<'_> {
+    fn skip(&mut self, chars: &str) {
+        while self.s[self.at..].starts_with(|c: char| chars.contains(c)) {
+            self.at += 1;
+        }
+    }
+
+    /// A whole word (then spaces), or nothing consumed.
+    fn word(&mut self, w: &str) -> bool {
+        let rest = &self.s[self.at..];
+        let ok = rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if ok {
+            self.at += w.len();
+            self.skip(" \n");
+        }
+        ok
+    }
+
+    /// A word that may be glued to the number after it ("ngày11/9/2020").
+    fn word_glued(&mut self, w: &str) -> bool {
+        let rest = &self.s[self.at..];
+        let ok = rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
+        if ok {
+            self.at += w.len();
+            self.skip(" \n");
+        }
+        ok
+    }
+
+    fn number(&mut self, max_digits: usize) -> Option<u32> {
+        let digits = self.s[self.at..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > max_digits {
+            return None;
+        }
+        let n = self.s[self.at..self.at + digits].parse().ok()?;
+        self.at += digits;
+        Some(n)
+    }
+
+    fn sep(&mut self) -> Option<u8> {
+        self.skip(" \n");
+        let b = *self.s.as_bytes().get(self.at)?;
+        if matches!(b, b'/' | b'.' | b'-') {
+            self.at += 1;
+            self.skip(" \n");
+            Some(b)
+        } else {
+            None
+        }
+    }
+}
+
 /// Reads date, year and issuer phrase following folded index `from`.
 pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
     let mut after = After {
@@ -115,15 +205,17 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
     };
     for _ in 0..2 {
         let rest = &folded.text[after.end..];
-        if after.date.is_none() {
-            if let Some(c) = DATE_AFTER.captures(rest) {
-                if let Some(d) = read_date(&c) {
-                    after.date = Some(d);
-                    // The pattern ends with one non-digit guard character; do not consume it.
-                    let m = c.get(3).or(c.get(5)).map_or(0, |m| m.end());
-                    after.end += m;
-                    continue;
-                }
+        // Cheap look at the first word decides which pattern may match; the patterns themselves are costly.
+        let lead = rest.trim_start_matches([' ', '\n', ',', '(', ')']);
+        let datey = ["ngay", "ban hanh", "ky ", "da ", "thong qua", "vao"]
+            .iter()
+            .any(|w| lead.starts_with(w));
+        let yeary = ["nam", "thang", "ngay", "ban hanh"].iter().any(|w| lead.starts_with(w));
+        if after.date.is_none() && (datey || yeary) {
+            if let Some((d, len)) = datey.then(|| date_after(rest)).flatten() {
+                after.date = Some(d);
+                after.end += len;
+                continue;
             }
             if after.year.is_none() {
                 if let Some(c) = YEAR_AFTER.captures(rest) {
@@ -136,6 +228,9 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
                     }
                 }
             }
+        }
+        if after.issuer.is_none() && !(lead.starts_with("cua ") || lead.starts_with("do ")) {
+            break;
         }
         if after.issuer.is_none() {
             if let Some(intro) = ISSUER_INTRO.find(rest) {
@@ -154,9 +249,7 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
 /// Reads an issuer alias (and its place, for local bodies) at folded index `at`; returns it and the folded length.
 pub fn read_issuer(original: &str, folded: &Folded, at: usize) -> Option<(IssuerHit, usize)> {
     let rest = &folded.text[at..];
-    let m = tables().issuer_alias_re.find(rest)?;
-    let alias = rest[..m.end()].trim_end_matches(|c: char| !c.is_alphanumeric());
-    let row = tables().issuer_of_alias(alias)?;
+    let (alias, row) = longest_alias(rest)?;
     let mut len = alias.len();
     let mut hit = IssuerHit {
         code: row.code,
@@ -169,6 +262,44 @@ pub fn read_issuer(original: &str, folded: &Folded, at: usize) -> Option<(Issuer
         len += place_len;
     }
     Some((hit, len))
+}
+
+/// The longest issuer alias at the start of folded `rest`: a few hash look-ups over its first words, which
+/// costs far less than running the alias alternation per mention.
+fn longest_alias(rest: &str) -> Option<(&str, &'static crate::data::IssuerRow)> {
+    let mut ends = Vec::with_capacity(12);
+    let mut stopped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            ' ' | '\n' | ',' => {
+                if !ends.last().is_some_and(|&e| e + 1 == i) {
+                    ends.push(i);
+                }
+            }
+            ';' | '.' | '(' | ')' | ':' => {
+                ends.push(i);
+                stopped = true;
+                break;
+            }
+            _ => continue,
+        }
+        if ends.len() == 12 {
+            stopped = true;
+            break;
+        }
+    }
+    if !stopped {
+        ends.push(rest.len());
+    }
+    ends.iter().rev().find_map(|&e| {
+        let alias = &rest[..e];
+        let row = if alias.contains('\n') {
+            tables().issuer_of_alias(&alias.replace('\n', " "))
+        } else {
+            tables().issuer_of_exact_alias(alias)
+        };
+        row.map(|row| (alias, row))
+    })
 }
 
 /// "tỉnh Quảng Nam", "thành phố Hà Nội", "TỈNH NAM ĐỊNH": the level word and the proper name after it.
@@ -206,13 +337,11 @@ pub fn read_place(
             && !clean.contains('\n')
             && clean.chars().all(|c| c.is_alphanumeric() || c == '-');
         // Titles in title case follow the place directly ("UBND tỉnh Lào Cai Ban hành Quy chế …").
-        let written = tidy(&original[folded.orig_start(pos)..folded.orig_end(pos + clean.len())])
-            .to_lowercase();
-        if !proper
-            || !wordlike
-            || words == 4
-            || words > 0 && TITLE_VERBS.contains(&written.as_str())
-        {
+        let title_word = words > 0 && TITLE_VERB_FOLDS.contains(&clean) && {
+            let span = &original[folded.orig_start(pos)..folded.orig_end(pos + clean.len())];
+            TITLE_VERBS.contains(&tidy(span).to_lowercase().as_str())
+        };
+        if !proper || !wordlike || words == 4 || title_word {
             break;
         }
         words += 1;
@@ -234,6 +363,12 @@ pub fn read_place(
 const TITLE_VERBS: &[&str] = &[
     "ban", "sửa", "về", "phê", "hướng", "thực", "thay", "kiểm", "triển", "tăng", "tiếp", "điều",
     "bãi", "công", "quy", "v/v",
+];
+
+/// [`TITLE_VERBS`] folded, to check the written form only when it may matter.
+const TITLE_VERB_FOLDS: &[&str] = &[
+    "ban", "sua", "ve", "phe", "huong", "thuc", "thay", "kiem", "trien", "tang", "tiep", "dieu", "bai", "cong",
+    "quy", "v/v",
 ];
 
 /// A place name in one spelling: headers write it in capitals ("NAM ĐỊNH"), prose in title case.

@@ -5,7 +5,7 @@
 
 use crate::normalize::{code_key, fold};
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const DOC_TYPES_TSV: &str = include_str!("../data/doc_types.tsv");
@@ -153,8 +153,8 @@ fn build() -> Tables {
         })
         .collect();
 
-    let mut type_by_code = HashMap::new();
-    let mut type_by_word = HashMap::new();
+    let mut type_by_code = HashMap::default();
+    let mut type_by_word = HashMap::default();
     let mut all_codes: Vec<&'static str> = Vec::new();
     for row in &doc_types {
         for code in &row.codes {
@@ -165,8 +165,8 @@ fn build() -> Tables {
             type_by_word.insert(fold(word), row.doc_type);
         }
     }
-    let mut issuer_by_code = HashMap::new();
-    let mut issuer_by_alias = HashMap::new();
+    let mut issuer_by_code = HashMap::default();
+    let mut issuer_by_alias = HashMap::default();
     for (i, row) in issuers.iter().enumerate() {
         issuer_by_code.entry(row.code).or_insert(i);
         all_codes.push(row.code);
@@ -174,9 +174,9 @@ fn build() -> Tables {
             issuer_by_alias.entry(fold(alias)).or_insert(i);
         }
     }
-    let mut known_codes = HashMap::new();
-    let mut codes_by_upper = HashMap::new();
-    let mut codes_by_key: HashMap<String, Option<&'static str>> = HashMap::new();
+    let mut known_codes = HashMap::default();
+    let mut codes_by_upper = HashMap::default();
+    let mut codes_by_key: HashMap<String, Option<&'static str>> = HashMap::default();
     for code in all_codes {
         known_codes.insert(code.to_string(), code);
         codes_by_upper.entry(code.to_uppercase()).or_insert(code);
@@ -191,7 +191,7 @@ fn build() -> Tables {
             }
         }
     }
-    let mut relation_by_phrase = HashMap::new();
+    let mut relation_by_phrase = HashMap::default();
     for row in &relations {
         for phrase in &row.phrases {
             relation_by_phrase.insert(fold(phrase), (row.relation, row.position));
@@ -231,6 +231,11 @@ pub fn tables() -> &'static Tables {
 }
 
 impl Tables {
+    /// The code when written exactly as the tables spell it.
+    pub fn exact_code(&self, raw: &str) -> Option<&'static str> {
+        self.known_codes.get(raw).copied()
+    }
+
     /// Canonical spelling of a symbol code written in any case, with `Ð` or without diacritics, or `None` when
     /// the code is not in the tables.
     pub fn canonical_code(&self, raw: &str) -> Option<&'static str> {
@@ -258,6 +263,13 @@ impl Tables {
     pub fn type_of_word(&self, folded_word: &str) -> Option<&'static str> {
         let key: String = folded_word.split_whitespace().collect::<Vec<_>>().join(" ");
         self.type_by_word.get(&key).copied()
+    }
+
+    /// Issuer row of a folded alias.
+    /// Issuer row of a folded alias already in single-spaced form.
+    pub fn issuer_of_exact_alias(&self, folded_alias: &str) -> Option<&'static IssuerRow> {
+        let t: &'static Tables = tables();
+        t.issuer_by_alias.get(folded_alias).map(|&i| &t.issuers[i])
     }
 
     /// Issuer row of a folded alias.

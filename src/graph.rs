@@ -13,7 +13,10 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Version tag of the store format; a store with another tag is refused.
 pub const FORMAT: &str = "vncite-graph/1";
@@ -92,11 +95,12 @@ impl Node {
     }
 }
 
-/// One mention behind an edge.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// One mention behind an edge. Strings that repeat across mentions (input path, date, issuer name) are
+/// shared, which keeps a million-mention graph within memory.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Evidence {
     /// Input path.
-    pub source: String,
+    pub source: Arc<str>,
     /// Byte span of the mention in that input.
     pub start: usize,
     /// End of the span (exclusive).
@@ -104,21 +108,21 @@ pub struct Evidence {
     /// The mention as written.
     pub text: String,
     /// The cited part, when given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pinpoint: Option<String>,
     /// Date the mention gives for the cited document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Arc<str>>,
     /// Doc type the mention gives.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub doc_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<Arc<str>>,
     /// Issuer the mention names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issuer_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_name: Option<Arc<str>>,
 }
 
 /// An edge: `relation` from the citing node's point of view, or `issued_by` to an issuer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Edge {
     /// Relation name.
     pub relation: String,
@@ -155,6 +159,8 @@ pub struct CitationGraph {
     inputs: BTreeMap<String, Option<Document>>,
     /// Facts about cited documents that every mention agrees on (symbol, year, issuer codes).
     facts: HashMap<String, CitedFacts>,
+    /// One shared copy of each repeated string (paths, dates, names).
+    strings: HashMap<Box<str>, Arc<str>>,
 }
 
 fn doc_node_id(id: &str) -> String {
@@ -184,6 +190,19 @@ impl CitationGraph {
     /// An empty graph.
     pub fn new() -> CitationGraph {
         CitationGraph::default()
+    }
+
+    fn share(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.strings.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.strings.insert(Box::from(s), a.clone());
+        a
+    }
+
+    fn share_opt(&mut self, s: Option<&str>) -> Option<Arc<str>> {
+        s.map(|s| self.share(s))
     }
 
     fn node_index(&mut self, id: &str, kind: NodeKind) -> NodeIndex {
@@ -259,6 +278,7 @@ impl CitationGraph {
             None => self.node_index(&format!("source:{path}"), NodeKind::Source),
         };
         let citing_id = self.graph[citing].id.clone();
+        let source = self.share(path);
         for c in &found.citations {
             let id = doc_node_id(&c.id);
             if id == citing_id {
@@ -271,7 +291,17 @@ impl CitationGraph {
                 issuers: c.issuers.clone(),
             });
             let to = self.node_index(&id, NodeKind::Document);
-            self.add_evidence(citing, to, &c.relation, citation_evidence(path, c));
+            let evidence = Evidence {
+                source: source.clone(),
+                start: c.start,
+                end: c.end,
+                text: c.text.clone(),
+                pinpoint: c.pinpoint.clone(),
+                date: self.share_opt(c.date.as_deref()),
+                doc_type: Some(self.share(&c.doc_type)),
+                issuer_name: self.share_opt(c.issuer_name.as_deref()),
+            };
+            self.add_evidence(citing, to, &c.relation, evidence);
         }
         for n in &found.named {
             let id = named_id(n);
@@ -287,13 +317,13 @@ impl CitationGraph {
             });
             let to = self.node_index(&id, NodeKind::Document);
             let evidence = Evidence {
-                source: path.to_string(),
+                source: source.clone(),
                 start: n.start,
                 end: n.end,
                 text: n.text.clone(),
                 pinpoint: None,
-                date: n.date.clone(),
-                doc_type: Some(n.doc_type.clone()),
+                date: self.share_opt(n.date.as_deref()),
+                doc_type: Some(self.share(&n.doc_type)),
                 issuer_name: None,
             };
             self.add_evidence(citing, to, &n.relation, evidence);
@@ -308,7 +338,7 @@ impl CitationGraph {
         for e in edges {
             let empty = match self.graph.edge_weight_mut(e) {
                 Some(w) => {
-                    w.evidence.retain(|ev| !paths.contains(ev.source.as_str()));
+                    w.evidence.retain(|ev| !paths.contains(&*ev.source));
                     w.evidence.is_empty()
                 }
                 None => false,
@@ -331,7 +361,7 @@ impl CitationGraph {
         for e in issued {
             self.graph.remove_edge(e);
         }
-        let mut defined: HashMap<String, Vec<(String, Document)>> = HashMap::new();
+        let mut defined: HashMap<String, Vec<(String, Document)>> = HashMap::default();
         let mut sources = Vec::new();
         for (path, doc) in &self.inputs {
             match doc {
@@ -373,10 +403,10 @@ impl CitationGraph {
                 continue;
             }
             if kind == NodeKind::Document {
-                let evidence: Vec<Evidence> = self
+                let evidence: Vec<&Evidence> = self
                     .graph
                     .edges_directed(ix, Direction::Incoming)
-                    .flat_map(|e| e.weight().evidence.iter().cloned())
+                    .flat_map(|e| e.weight().evidence.iter())
                     .collect();
                 let node = attributes(&id, self.facts.get(&id), defined.get(&id), &evidence);
                 self.graph[ix] = node;
@@ -486,19 +516,6 @@ impl CitationGraph {
     }
 }
 
-fn citation_evidence(path: &str, c: &Citation) -> Evidence {
-    Evidence {
-        source: path.to_string(),
-        start: c.start,
-        end: c.end,
-        text: c.text.clone(),
-        pinpoint: c.pinpoint.clone(),
-        date: c.date.clone(),
-        doc_type: Some(c.doc_type.clone()),
-        issuer_name: c.issuer_name.clone(),
-    }
-}
-
 /// The value most sources give (ties broken by the smallest value), with every distinct value when they
 /// disagree. A document's own header outranks any mention of it.
 fn pick(own: Vec<String>, mentions: Vec<String>) -> (Option<String>, Vec<String>) {
@@ -528,7 +545,7 @@ fn attributes(
     id: &str,
     facts: Option<&CitedFacts>,
     own: Option<&Vec<(String, Document)>>,
-    evidence: &[Evidence],
+    evidence: &[&Evidence],
 ) -> Node {
     let mut node = Node::new(id.to_string(), NodeKind::Document);
     let own: Vec<&(String, Document)> = own.map(|v| v.iter().collect()).unwrap_or_default();
@@ -555,7 +572,7 @@ fn attributes(
     let date = field(
         "date",
         own.iter().filter_map(|(_, d)| d.date.clone()).collect(),
-        evidence.iter().filter_map(|e| e.date.clone()).collect(),
+        evidence.iter().filter_map(|e| e.date.as_deref().map(str::to_string)).collect(),
     );
     let title = field(
         "title",
@@ -569,12 +586,12 @@ fn attributes(
             .collect(),
         evidence
             .iter()
-            .filter_map(|e| e.issuer_name.clone())
+            .filter_map(|e| e.issuer_name.as_deref().map(str::to_string))
             .collect(),
     );
     let (doc_type, _) = pick(
         own.iter().map(|(_, d)| d.doc_type.clone()).collect(),
-        evidence.iter().filter_map(|e| e.doc_type.clone()).collect(),
+        evidence.iter().filter_map(|e| e.doc_type.as_deref().map(str::to_string)).collect(),
     );
     node.date = date;
     node.title = title;
@@ -602,46 +619,55 @@ pub fn document_node_id(
     doc_node_id(&document_id(symbol, symbol_has_year, year, place))
 }
 
-/// The graph as written to disk: see the README, "Graph store".
+/// The graph as written to disk: see the README, "Graph store". Written from borrowed data and read into
+/// borrowed strings where the JSON allows, so neither direction copies a million evidence texts twice.
 #[derive(Debug, Serialize, Deserialize)]
-struct StoreFile {
-    format: String,
-    inputs: Vec<StoreInput>,
-    nodes: Vec<Node>,
-    edges: Vec<StoreEdge>,
+struct StoreFile<'a> {
+    format: Cow<'a, str>,
+    #[serde(borrow)]
+    inputs: Vec<StoreInput<'a>>,
+    #[serde(borrow)]
+    nodes: Vec<Cow<'a, Node>>,
+    #[serde(borrow)]
+    edges: Vec<StoreEdge<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct StoreInput {
-    path: String,
-    document: Option<Document>,
+struct StoreInput<'a> {
+    #[serde(borrow)]
+    path: Cow<'a, str>,
+    document: Option<Cow<'a, Document>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct StoreEdge {
-    from: String,
-    to: String,
-    relation: String,
+struct StoreEdge<'a> {
+    #[serde(borrow)]
+    from: Cow<'a, str>,
+    #[serde(borrow)]
+    to: Cow<'a, str>,
+    #[serde(borrow)]
+    relation: Cow<'a, str>,
     count: usize,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    evidence: Vec<StoreEvidence>,
+    #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<StoreEvidence<'a>>,
 }
 
 /// Evidence with its input as an index into `inputs`, which keeps million-edge stores small.
 #[derive(Debug, Serialize, Deserialize)]
-struct StoreEvidence {
+struct StoreEvidence<'a> {
     input: usize,
     start: usize,
     end: usize,
-    text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pinpoint: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    doc_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    issuer_name: Option<String>,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pinpoint: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    date: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    doc_type: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    issuer_name: Option<Cow<'a, str>>,
 }
 
 /// Why a store could not be read.
@@ -707,12 +733,12 @@ impl CitationGraph {
 
     /// Writes the store as JSON. Nodes, edges and evidence are sorted, so equal graphs give equal bytes.
     pub fn write_store(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
-        let inputs: Vec<StoreInput> = self
+        let inputs: Vec<StoreInput<'_>> = self
             .inputs
             .iter()
             .map(|(p, d)| StoreInput {
-                path: p.clone(),
-                document: d.clone(),
+                path: Cow::Borrowed(p),
+                document: d.as_ref().map(Cow::Borrowed),
             })
             .collect();
         let position: HashMap<&str, usize> = self
@@ -725,34 +751,31 @@ impl CitationGraph {
             .edges()
             .into_iter()
             .map(|e| StoreEdge {
-                from: e.from.to_string(),
-                to: e.to.to_string(),
-                relation: e.edge.relation.clone(),
+                from: Cow::Borrowed(e.from),
+                to: Cow::Borrowed(e.to),
+                relation: Cow::Borrowed(&e.edge.relation),
                 count: e.edge.evidence.len(),
                 evidence: e
                     .edge
                     .evidence
                     .iter()
                     .map(|ev| StoreEvidence {
-                        input: position
-                            .get(ev.source.as_str())
-                            .copied()
-                            .unwrap_or(usize::MAX),
+                        input: position.get(&*ev.source).copied().unwrap_or(usize::MAX),
                         start: ev.start,
                         end: ev.end,
-                        text: ev.text.clone(),
-                        pinpoint: ev.pinpoint.clone(),
-                        date: ev.date.clone(),
-                        doc_type: ev.doc_type.clone(),
-                        issuer_name: ev.issuer_name.clone(),
+                        text: Cow::Borrowed(&ev.text),
+                        pinpoint: ev.pinpoint.as_deref().map(Cow::Borrowed),
+                        date: ev.date.as_deref().map(Cow::Borrowed),
+                        doc_type: ev.doc_type.as_deref().map(Cow::Borrowed),
+                        issuer_name: ev.issuer_name.as_deref().map(Cow::Borrowed),
                     })
                     .collect(),
             })
             .collect();
         let file = StoreFile {
-            format: FORMAT.to_string(),
+            format: Cow::Borrowed(FORMAT),
             inputs,
-            nodes: self.nodes().into_iter().cloned().collect(),
+            nodes: self.nodes().into_iter().map(Cow::Borrowed).collect(),
             edges,
         };
         serde_json::to_writer(&mut *w, &file).map_err(std::io::Error::other)?;
@@ -800,15 +823,17 @@ impl CitationGraph {
         if file.format != FORMAT {
             return Err(StoreError::Version {
                 path: name.to_string(),
-                found: file.format,
+                found: file.format.into_owned(),
             });
         }
         let mut g = CitationGraph::new();
-        let paths: Vec<String> = file.inputs.iter().map(|i| i.path.clone()).collect();
+        let paths: Vec<Arc<str>> = file.inputs.iter().map(|i| g.share(&i.path)).collect();
         for input in file.inputs {
-            g.inputs.insert(input.path, input.document);
+            g.inputs
+                .insert(input.path.into_owned(), input.document.map(Cow::into_owned));
         }
         for node in file.nodes {
+            let node = node.into_owned();
             if node.kind == NodeKind::Document {
                 g.facts.insert(
                     node.id.clone(),
@@ -825,7 +850,7 @@ impl CitationGraph {
             g.index.insert(id, ix);
         }
         for e in file.edges {
-            let (Some(&from), Some(&to)) = (g.index.get(&e.from), g.index.get(&e.to)) else {
+            let (Some(&from), Some(&to)) = (g.index.get(&*e.from), g.index.get(&*e.to)) else {
                 return Err(StoreError::Damaged {
                     path: name.to_string(),
                     message: format!("edge {} -> {} names a node the store lacks", e.from, e.to),
@@ -839,22 +864,23 @@ impl CitationGraph {
                         message: format!("evidence names input {} of {}", ev.input, paths.len()),
                     });
                 };
+                let source = source.clone();
                 evidence.push(Evidence {
-                    source: source.clone(),
+                    source,
                     start: ev.start,
                     end: ev.end,
-                    text: ev.text,
-                    pinpoint: ev.pinpoint,
-                    date: ev.date,
-                    doc_type: ev.doc_type,
-                    issuer_name: ev.issuer_name,
+                    text: ev.text.into_owned(),
+                    pinpoint: ev.pinpoint.map(Cow::into_owned),
+                    date: g.share_opt(ev.date.as_deref()),
+                    doc_type: g.share_opt(ev.doc_type.as_deref()),
+                    issuer_name: g.share_opt(ev.issuer_name.as_deref()),
                 });
             }
             g.graph.add_edge(
                 from,
                 to,
                 Edge {
-                    relation: e.relation,
+                    relation: e.relation.into_owned(),
                     evidence,
                 },
             );

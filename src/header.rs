@@ -9,11 +9,16 @@ use std::sync::LazyLock;
 
 /// How much of the start of a text may hold the header (web copies put a page title and summary first).
 const HEADER_REGION: usize = 12_000;
+/// How far around the number line the header block (issuer, date, title word, trích yếu) may reach.
+const HEADER_BLOCK: usize = 2_500;
 
 static NUMBER_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|\n|\|)[ |]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$"));
-static BLANK_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|\n)[ |]*so\s*:\s*(?:[._…]*\s*)[/-]\s*[a-z]"));
+/// "Số:    /KH-UBND" on the raw text, in any spelling of "Số".
+static BLANK_NUMBER_RAW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t|]*[Ss][oOôÔốỐ\x{0300}-\x{036F}]{1,3}[ \t]*:[ \t]*[._…\s]{0,40}[/⁄][ \t]*[A-ZĐa-z]")
+        .unwrap_or_else(|e| panic!("blank number pattern: {e}"))
+});
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:^|\n|\|)[ |]*[^\n,|]{2,40},\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 });
@@ -41,39 +46,47 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         }
         e
     };
-    let folded = Folded::new(text, 0, end);
     let mut header = Header::default();
-
-    let blank_at = BLANK_NUMBER.find(&folded.text).map(|m| m.start());
+    // The number line is found from tiny folds of each candidate's line, and only the block around it is
+    // folded whole: folding the whole header region cost as much as extracting a short document.
+    let blank_at = BLANK_NUMBER_RAW.find(&text[..end]).map(|m| m.start());
     for (i, raw) in raws.iter().enumerate().take_while(|(_, r)| r.end <= end) {
-        let fs = folded.index_at(raw.start);
-        let line_from = fs.saturating_sub(80);
-        let line_from = (line_from..fs)
-            .find(|&k| folded.text.is_char_boundary(k))
-            .unwrap_or(fs);
-        let prefix = &folded.text[line_from..fs];
-        let Some(c) = NUMBER_LINE.captures(prefix) else {
+        let mut from = raw.start.saturating_sub(100);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let line = Folded::new(text, from, raw.start);
+        let Some(c) = NUMBER_LINE.captures(&line.text) else {
             continue;
         };
         // Headers write "Số:"; a lower-case "số" without colon is running text.
-        let so_at = folded.orig_start(line_from + c.get(0).map_or(0, |m| m.end()));
+        let so_at = line.orig_start(c.get(0).map_or(0, |m| m.end()));
         let so_word = text[..so_at].rfind(['S', 's']).map(|p| &text[p..so_at]);
         let capital = so_word.is_some_and(|w| w.starts_with('S'));
         if c.get(1).is_none() && !capital {
             continue;
         }
-        if blank_at.is_some_and(|b| b < fs) {
+        if blank_at.is_some_and(|b| b < raw.start) {
             break;
         }
         header.symbol = Some(i);
         break;
     }
     header.blank_number = header.symbol.is_none() && blank_at.is_some();
+    let Some(number) = header.symbol.map(|i| &raws[i]) else {
+        return header;
+    };
+    let mut from = number.start.saturating_sub(HEADER_BLOCK);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (number.end + HEADER_BLOCK).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let folded = Folded::new(text, from, to);
 
-    let header_end = header
-        .symbol
-        .map(|i| folded.index_at(raws[i].end))
-        .unwrap_or(0);
+    let header_end = folded.index_at(number.end);
     if let Some(c) = PLACE_DATE.captures(&folded.text) {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         if let (Some(d), Some(m), Some(y)) = (n(1), n(2), n(3)) {

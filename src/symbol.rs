@@ -163,6 +163,10 @@ fn token_end(text: &str, i: usize) -> Option<usize> {
 
 /// Canonical spelling of one code token, or `None` when the token is not a plausible code.
 fn canonical_token(raw: &str) -> Option<(String, bool)> {
+    // Most tokens are codes written exactly as the tables spell them.
+    if let Some(code) = tables().exact_code(raw) {
+        return Some((code.to_string(), true));
+    }
     let raw: String = raw
         .chars()
         .map(|c| match c {
