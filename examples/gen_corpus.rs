@@ -111,6 +111,10 @@ fn main() -> std::io::Result<()> {
         bytes += text.len();
         std::fs::File::create(dir.join(format!("doc_{i:06}.txt")))?.write_all(text.as_bytes())?;
     }
-    eprintln!("wrote {n} documents, {:.1} MB, to {}", bytes as f64 / 1e6, out.display());
+    eprintln!(
+        "wrote {n} documents, {:.1} MB, to {}",
+        bytes as f64 / 1e6,
+        out.display()
+    );
     Ok(())
 }

@@ -155,7 +155,8 @@ impl Cursor<'_> {
     /// A whole word (then spaces), or nothing consumed.
     fn word(&mut self, w: &str) -> bool {
         let rest = &self.s[self.at..];
-        let ok = rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        let ok = rest.starts_with(w)
+            && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
         if ok {
             self.at += w.len();
             self.skip(" \n");
@@ -166,7 +167,8 @@ impl Cursor<'_> {
     /// A word that may be glued to the number after it ("ngày11/9/2020").
     fn word_glued(&mut self, w: &str) -> bool {
         let rest = &self.s[self.at..];
-        let ok = rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
+        let ok =
+            rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
         if ok {
             self.at += w.len();
             self.skip(" \n");
@@ -175,7 +177,10 @@ impl Cursor<'_> {
     }
 
     fn number(&mut self, max_digits: usize) -> Option<u32> {
-        let digits = self.s[self.at..].bytes().take_while(u8::is_ascii_digit).count();
+        let digits = self.s[self.at..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
         if digits == 0 || digits > max_digits {
             return None;
         }
@@ -210,7 +215,9 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
         let datey = ["ngay", "ban hanh", "ky ", "da ", "thong qua", "vao"]
             .iter()
             .any(|w| lead.starts_with(w));
-        let yeary = ["nam", "thang", "ngay", "ban hanh"].iter().any(|w| lead.starts_with(w));
+        let yeary = ["nam", "thang", "ngay", "ban hanh"]
+            .iter()
+            .any(|w| lead.starts_with(w));
         if after.date.is_none() && (datey || yeary) {
             if let Some((d, len)) = datey.then(|| date_after(rest)).flatten() {
                 after.date = Some(d);
@@ -272,7 +279,7 @@ fn longest_alias(rest: &str) -> Option<(&str, &'static crate::data::IssuerRow)> 
     for (i, c) in rest.char_indices() {
         match c {
             ' ' | '\n' | ',' => {
-                if !ends.last().is_some_and(|&e| e + 1 == i) {
+                if ends.last().is_none_or(|&e| e + 1 != i) {
                     ends.push(i);
                 }
             }
@@ -367,8 +374,8 @@ const TITLE_VERBS: &[&str] = &[
 
 /// [`TITLE_VERBS`] folded, to check the written form only when it may matter.
 const TITLE_VERB_FOLDS: &[&str] = &[
-    "ban", "sua", "ve", "phe", "huong", "thuc", "thay", "kiem", "trien", "tang", "tiep", "dieu", "bai", "cong",
-    "quy", "v/v",
+    "ban", "sua", "ve", "phe", "huong", "thuc", "thay", "kiem", "trien", "tang", "tiep", "dieu",
+    "bai", "cong", "quy", "v/v",
 ];
 
 /// A place name in one spelling: headers write it in capitals ("NAM ĐỊNH"), prose in title case.

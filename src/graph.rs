@@ -12,8 +12,8 @@ use crate::resolve::document_id;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
-use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -122,12 +122,33 @@ pub struct Evidence {
 }
 
 /// An edge: `relation` from the citing node's point of view, or `issued_by` to an issuer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// A loaded store keeps each edge's evidence as its unparsed JSON until something needs it: queries and
+/// statistics only need the count, and parsing a million mentions was most of the load time.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edge {
     /// Relation name.
     pub relation: String,
-    /// Every mention behind the edge (empty for `issued_by`).
-    pub evidence: Vec<Evidence>,
+    count: usize,
+    evidence: Vec<Evidence>,
+    /// Byte range of the unparsed evidence array in the loaded store, while not yet parsed.
+    raw: Option<std::ops::Range<usize>>,
+}
+
+impl Edge {
+    fn new(relation: &str, evidence: Vec<Evidence>) -> Edge {
+        Edge {
+            relation: relation.to_string(),
+            count: evidence.len(),
+            evidence,
+            raw: None,
+        }
+    }
+
+    /// How many mentions stand behind the edge (0 for `issued_by`).
+    pub fn count(&self) -> usize {
+        self.count
+    }
 }
 
 /// An edge as seen from outside: ids instead of indices.
@@ -161,6 +182,10 @@ pub struct CitationGraph {
     facts: HashMap<String, CitedFacts>,
     /// One shared copy of each repeated string (paths, dates, names).
     strings: HashMap<Box<str>, Arc<str>>,
+    /// The loaded store, which unparsed evidence ranges point into.
+    store: Option<Arc<Vec<u8>>>,
+    /// Input paths in store order, for the input indices of unparsed evidence.
+    store_inputs: Vec<Arc<str>>,
 }
 
 fn doc_node_id(id: &str) -> String {
@@ -224,17 +249,12 @@ impl CitationGraph {
             Some(e) => {
                 if let Some(w) = self.graph.edge_weight_mut(e) {
                     w.evidence.push(evidence);
+                    w.count = w.evidence.len();
                 }
             }
             None => {
-                self.graph.add_edge(
-                    from,
-                    to,
-                    Edge {
-                        relation: relation.to_string(),
-                        evidence: vec![evidence],
-                    },
-                );
+                self.graph
+                    .add_edge(from, to, Edge::new(relation, vec![evidence]));
             }
         }
     }
@@ -248,6 +268,7 @@ impl CitationGraph {
     /// Adds inputs without recomputing attributes yet, so a large build can stream batches through and call
     /// [`CitationGraph::settle`] once at the end.
     pub fn stage<'a>(&mut self, inputs: impl IntoIterator<Item = (&'a str, &'a Extraction)>) {
+        self.parse_all_evidence();
         let inputs: Vec<(&str, &Extraction)> = inputs.into_iter().collect();
         let again: BTreeSet<&str> = inputs
             .iter()
@@ -339,6 +360,7 @@ impl CitationGraph {
             let empty = match self.graph.edge_weight_mut(e) {
                 Some(w) => {
                     w.evidence.retain(|ev| !paths.contains(&*ev.source));
+                    w.count = w.evidence.len();
                     w.evidence.is_empty()
                 }
                 None => false,
@@ -440,19 +462,14 @@ impl CitationGraph {
                         .issuer_of_code(&code)
                         .map(|r| r.name.to_string());
                 }
-                self.graph.add_edge(
-                    ix,
-                    issuer,
-                    Edge {
-                        relation: "issued_by".to_string(),
-                        evidence: Vec::new(),
-                    },
-                );
+                self.graph
+                    .add_edge(ix, issuer, Edge::new("issued_by", Vec::new()));
             }
         }
         for e in self.graph.edge_weights_mut() {
             e.evidence.sort();
             e.evidence.dedup();
+            e.count = e.evidence.len();
         }
     }
 
@@ -508,6 +525,47 @@ impl CitationGraph {
             .collect();
         v.sort_by(|a, b| (a.from, a.to, &a.edge.relation).cmp(&(b.from, b.to, &b.edge.relation)));
         v
+    }
+
+    /// The mentions behind an edge, parsed from the store if they were not yet.
+    pub fn evidence<'a>(&'a self, edge: &'a Edge) -> Cow<'a, [Evidence]> {
+        match (&edge.raw, &self.store) {
+            (Some(range), Some(bytes)) => Cow::Owned(
+                parse_evidence(&bytes[range.clone()], &self.store_inputs, &mut |s: &str| {
+                    Arc::from(s)
+                })
+                .unwrap_or_default(),
+            ),
+            _ => Cow::Borrowed(&edge.evidence),
+        }
+    }
+
+    /// Parses every edge's evidence, before the graph changes.
+    fn parse_all_evidence(&mut self) {
+        let Some(bytes) = self.store.take() else {
+            return;
+        };
+        let inputs = std::mem::take(&mut self.store_inputs);
+        let edges: Vec<_> = self.graph.edge_indices().collect();
+        for e in edges {
+            let Some(range) = self.graph[e].raw.take() else {
+                continue;
+            };
+            let mut strings = std::mem::take(&mut self.strings);
+            let parsed = parse_evidence(&bytes[range], &inputs, &mut |s: &str| {
+                if let Some(a) = strings.get(s) {
+                    return a.clone();
+                }
+                let a: Arc<str> = Arc::from(s);
+                strings.insert(Box::from(s), a.clone());
+                a
+            })
+            .unwrap_or_default();
+            self.strings = strings;
+            let w = &mut self.graph[e];
+            w.evidence = parsed;
+            w.count = w.evidence.len();
+        }
     }
 
     /// Input paths built into the graph, sorted.
@@ -572,7 +630,10 @@ fn attributes(
     let date = field(
         "date",
         own.iter().filter_map(|(_, d)| d.date.clone()).collect(),
-        evidence.iter().filter_map(|e| e.date.as_deref().map(str::to_string)).collect(),
+        evidence
+            .iter()
+            .filter_map(|e| e.date.as_deref().map(str::to_string))
+            .collect(),
     );
     let title = field(
         "title",
@@ -591,7 +652,10 @@ fn attributes(
     );
     let (doc_type, _) = pick(
         own.iter().map(|(_, d)| d.doc_type.clone()).collect(),
-        evidence.iter().filter_map(|e| e.doc_type.as_deref().map(str::to_string)).collect(),
+        evidence
+            .iter()
+            .filter_map(|e| e.doc_type.as_deref().map(str::to_string))
+            .collect(),
     );
     node.date = date;
     node.title = title;
@@ -622,17 +686,6 @@ pub fn document_node_id(
 /// The graph as written to disk: see the README, "Graph store". Written from borrowed data and read into
 /// borrowed strings where the JSON allows, so neither direction copies a million evidence texts twice.
 #[derive(Debug, Serialize, Deserialize)]
-struct StoreFile<'a> {
-    format: Cow<'a, str>,
-    #[serde(borrow)]
-    inputs: Vec<StoreInput<'a>>,
-    #[serde(borrow)]
-    nodes: Vec<Cow<'a, Node>>,
-    #[serde(borrow)]
-    edges: Vec<StoreEdge<'a>>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
 struct StoreInput<'a> {
     #[serde(borrow)]
     path: Cow<'a, str>,
@@ -650,6 +703,104 @@ struct StoreEdge<'a> {
     count: usize,
     #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<StoreEvidence<'a>>,
+}
+
+/// The store as written: edges are serialized one at a time, so a graph loaded with unparsed evidence is
+/// written without parsing it all at once.
+#[derive(Serialize)]
+struct StoreFileOut<'a> {
+    format: &'a str,
+    inputs: Vec<StoreInput<'a>>,
+    nodes: Vec<&'a Node>,
+    edges: EdgesOut<'a>,
+}
+
+struct EdgesOut<'a> {
+    graph: &'a CitationGraph,
+    position: &'a HashMap<&'a str, usize>,
+}
+
+impl Serialize for EdgesOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.graph.edges().into_iter().map(|e| {
+            let evidence = self.graph.evidence(e.edge);
+            StoreEdge {
+                from: Cow::Borrowed(e.from),
+                to: Cow::Borrowed(e.to),
+                relation: Cow::Borrowed(&e.edge.relation),
+                count: e.edge.count,
+                evidence: evidence
+                    .iter()
+                    .map(|ev| StoreEvidence {
+                        input: self
+                            .position
+                            .get(&*ev.source)
+                            .copied()
+                            .unwrap_or(usize::MAX),
+                        start: ev.start,
+                        end: ev.end,
+                        text: Cow::Owned(ev.text.clone()),
+                        pinpoint: ev.pinpoint.clone().map(Cow::Owned),
+                        date: ev.date.as_deref().map(|d| Cow::Owned(d.to_string())),
+                        doc_type: ev.doc_type.as_deref().map(|d| Cow::Owned(d.to_string())),
+                        issuer_name: ev.issuer_name.as_deref().map(|d| Cow::Owned(d.to_string())),
+                    })
+                    .collect(),
+            }
+        }))
+    }
+}
+
+/// Parses one edge's evidence array from the store.
+fn parse_evidence(
+    bytes: &[u8],
+    inputs: &[Arc<str>],
+    share: &mut dyn FnMut(&str) -> Arc<str>,
+) -> Result<Vec<Evidence>, String> {
+    let raw: Vec<StoreEvidence<'_>> = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    raw.into_iter()
+        .map(|ev| {
+            let source = inputs
+                .get(ev.input)
+                .cloned()
+                .ok_or_else(|| format!("evidence names input {} of {}", ev.input, inputs.len()))?;
+            Ok(Evidence {
+                source,
+                start: ev.start,
+                end: ev.end,
+                text: ev.text.into_owned(),
+                pinpoint: ev.pinpoint.map(Cow::into_owned),
+                date: ev.date.as_deref().map(&mut *share),
+                doc_type: ev.doc_type.as_deref().map(&mut *share),
+                issuer_name: ev.issuer_name.as_deref().map(&mut *share),
+            })
+        })
+        .collect()
+}
+
+/// An edge as read: its evidence stays unparsed.
+#[derive(Deserialize)]
+struct StoreEdgeIn<'a> {
+    #[serde(borrow)]
+    from: Cow<'a, str>,
+    #[serde(borrow)]
+    to: Cow<'a, str>,
+    #[serde(borrow)]
+    relation: Cow<'a, str>,
+    count: usize,
+    #[serde(default, borrow)]
+    evidence: Option<&'a serde_json::value::RawValue>,
+}
+
+#[derive(Deserialize)]
+struct StoreFileIn<'a> {
+    #[serde(borrow)]
+    format: Cow<'a, str>,
+    #[serde(borrow)]
+    inputs: Vec<StoreInput<'a>>,
+    nodes: Vec<Node>,
+    #[serde(borrow)]
+    edges: Vec<StoreEdgeIn<'a>>,
 }
 
 /// Evidence with its input as an index into `inputs`, which keeps million-edge stores small.
@@ -747,36 +898,14 @@ impl CitationGraph {
             .enumerate()
             .map(|(i, p)| (p.as_str(), i))
             .collect();
-        let edges = self
-            .edges()
-            .into_iter()
-            .map(|e| StoreEdge {
-                from: Cow::Borrowed(e.from),
-                to: Cow::Borrowed(e.to),
-                relation: Cow::Borrowed(&e.edge.relation),
-                count: e.edge.evidence.len(),
-                evidence: e
-                    .edge
-                    .evidence
-                    .iter()
-                    .map(|ev| StoreEvidence {
-                        input: position.get(&*ev.source).copied().unwrap_or(usize::MAX),
-                        start: ev.start,
-                        end: ev.end,
-                        text: Cow::Borrowed(&ev.text),
-                        pinpoint: ev.pinpoint.as_deref().map(Cow::Borrowed),
-                        date: ev.date.as_deref().map(Cow::Borrowed),
-                        doc_type: ev.doc_type.as_deref().map(Cow::Borrowed),
-                        issuer_name: ev.issuer_name.as_deref().map(Cow::Borrowed),
-                    })
-                    .collect(),
-            })
-            .collect();
-        let file = StoreFile {
-            format: Cow::Borrowed(FORMAT),
+        let file = StoreFileOut {
+            format: FORMAT,
             inputs,
-            nodes: self.nodes().into_iter().map(Cow::Borrowed).collect(),
-            edges,
+            nodes: self.nodes(),
+            edges: EdgesOut {
+                graph: self,
+                position: &position,
+            },
         };
         serde_json::to_writer(&mut *w, &file).map_err(std::io::Error::other)?;
         w.write_all(b"\n")
@@ -789,26 +918,30 @@ impl CitationGraph {
             path: name.clone(),
             source: e,
         })?;
-        CitationGraph::from_store_bytes(&bytes, &name)
+        CitationGraph::from_store_bytes(bytes, &name)
     }
 
-    /// Reads a store from bytes; `name` is used in errors.
-    pub fn from_store_bytes(bytes: &[u8], name: &str) -> Result<CitationGraph, StoreError> {
+    /// Reads a store from its bytes; `name` is used in errors. Evidence stays unparsed until needed.
+    pub fn from_store_bytes(bytes: Vec<u8>, name: &str) -> Result<CitationGraph, StoreError> {
         #[derive(Deserialize)]
         struct Header {
             format: Option<String>,
         }
-        let damaged = |e: serde_json::Error| StoreError::Damaged {
+        let damaged = |message: String| StoreError::Damaged {
             path: name.to_string(),
-            message: e.to_string(),
+            message,
         };
-        let file: StoreFile = match serde_json::from_slice(bytes) {
+        let bytes = Arc::new(bytes);
+        // One fast validation of the whole store lets the parser skip checking every string again.
+        let text =
+            simdutf8::basic::from_utf8(&bytes).map_err(|_| damaged("not UTF-8".to_string()))?;
+        let file: StoreFileIn<'_> = match serde_json::from_str(text) {
             Ok(f) => f,
             Err(e) => {
                 // Tell a store of another version from a damaged one.
                 if let Ok(Header {
                     format: Some(found),
-                }) = serde_json::from_slice::<Header>(bytes)
+                }) = serde_json::from_slice::<Header>(&bytes)
                 {
                     if found != FORMAT {
                         return Err(StoreError::Version {
@@ -817,7 +950,7 @@ impl CitationGraph {
                         });
                     }
                 }
-                return Err(damaged(e));
+                return Err(damaged(e.to_string()));
             }
         };
         if file.format != FORMAT {
@@ -832,8 +965,9 @@ impl CitationGraph {
             g.inputs
                 .insert(input.path.into_owned(), input.document.map(Cow::into_owned));
         }
+        g.graph.reserve_nodes(file.nodes.len());
+        g.graph.reserve_edges(file.edges.len());
         for node in file.nodes {
-            let node = node.into_owned();
             if node.kind == NodeKind::Document {
                 g.facts.insert(
                     node.id.clone(),
@@ -849,42 +983,31 @@ impl CitationGraph {
             let ix = g.graph.add_node(node);
             g.index.insert(id, ix);
         }
+        let base = bytes.as_ptr() as usize;
         for e in file.edges {
             let (Some(&from), Some(&to)) = (g.index.get(&*e.from), g.index.get(&*e.to)) else {
-                return Err(StoreError::Damaged {
-                    path: name.to_string(),
-                    message: format!("edge {} -> {} names a node the store lacks", e.from, e.to),
-                });
+                return Err(damaged(format!(
+                    "edge {} -> {} names a node the store lacks",
+                    e.from, e.to
+                )));
             };
-            let mut evidence = Vec::with_capacity(e.evidence.len());
-            for ev in e.evidence {
-                let Some(source) = paths.get(ev.input) else {
-                    return Err(StoreError::Damaged {
-                        path: name.to_string(),
-                        message: format!("evidence names input {} of {}", ev.input, paths.len()),
-                    });
-                };
-                let source = source.clone();
-                evidence.push(Evidence {
-                    source,
-                    start: ev.start,
-                    end: ev.end,
-                    text: ev.text.into_owned(),
-                    pinpoint: ev.pinpoint.map(Cow::into_owned),
-                    date: g.share_opt(ev.date.as_deref()),
-                    doc_type: g.share_opt(ev.doc_type.as_deref()),
-                    issuer_name: g.share_opt(ev.issuer_name.as_deref()),
-                });
-            }
+            let raw = e.evidence.map(|r| {
+                let start = r.get().as_ptr() as usize - base;
+                start..start + r.get().len()
+            });
             g.graph.add_edge(
                 from,
                 to,
                 Edge {
                     relation: e.relation.into_owned(),
-                    evidence,
+                    count: e.count,
+                    evidence: Vec::new(),
+                    raw,
                 },
             );
         }
+        g.store_inputs = paths;
+        g.store = Some(bytes);
         Ok(g)
     }
 }
@@ -949,7 +1072,7 @@ impl CitationGraph {
                         .edges_directed(ix, Direction::Incoming)
                         .filter(|e| e.weight().relation != "issued_by")
                         .collect();
-                    let mentions: usize = incoming.iter().map(|e| e.weight().evidence.len()).sum();
+                    let mentions: usize = incoming.iter().map(|e| e.weight().count).sum();
                     let citing: BTreeSet<NodeIndex> = incoming.iter().map(|e| e.source()).collect();
                     if n.ambiguous {
                         s.ambiguous_documents += 1;
@@ -976,7 +1099,7 @@ impl CitationGraph {
             } else {
                 *s.mentions_by_relation
                     .entry(w.relation.clone())
-                    .or_insert(0) += w.evidence.len();
+                    .or_insert(0) += w.count;
             }
         }
         cited.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));

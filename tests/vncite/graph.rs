@@ -63,7 +63,7 @@ fn fixtures_give_exactly_these_nodes_and_edges() {
                 e.from.to_string(),
                 e.to.to_string(),
                 e.edge.relation.clone(),
-                e.edge.evidence.len(),
+                e.edge.count(),
             )
         })
         .collect();
