@@ -38,6 +38,7 @@ pub mod input;
 pub mod model;
 mod named;
 pub mod normalize;
+pub mod query;
 mod resolve;
 mod symbol;
 

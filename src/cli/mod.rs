@@ -2,6 +2,7 @@
 
 mod extract;
 mod graph;
+mod query;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +25,9 @@ enum Command {
     Graph(graph::GraphCommand),
     /// Counts of documents, issuers, relations and the most-cited documents in a store.
     Stats(stats::Args),
+    /// Lineage questions: ancestors, descendants, path, status, top.
+    #[command(subcommand)]
+    Query(query::QueryCommand),
 }
 
 /// Parses the command line and runs it. Exit code 0: all inputs read; 1: some input could not be read or
@@ -34,6 +38,7 @@ pub fn run() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Graph(cmd) => graph::run(cmd),
         Command::Stats(args) => stats::run(args),
+        Command::Query(cmd) => query::run(cmd),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

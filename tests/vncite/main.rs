@@ -7,6 +7,7 @@ mod data_tables;
 mod extraction;
 mod graph;
 mod properties;
+mod query;
 mod variants;
 
 use std::path::PathBuf;

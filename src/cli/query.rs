@@ -1,0 +1,333 @@
+//! `vncite query`: lineage questions over a graph store.
+
+use anyhow::Context;
+use petgraph::Direction;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::PathBuf;
+use vncite::query::{self, Filter, Lineage, Rank};
+use vncite::CitationGraph;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum QueryCommand {
+    /// What DOC builds on, transitively (the documents it cites, and what they cite).
+    #[command(
+        after_help = "Examples:\n  vncite query ancestors \"Nghị quyết 57/NQ-CP\" --graph g.json --type directive\n  vncite query ancestors doc:30/2020/NĐ-CP --graph g.json --depth 2 --relation basis"
+    )]
+    Ancestors(LineageArgs),
+    /// What builds on DOC: documents that cite, amend, replace, repeal, guide or implement it.
+    Descendants(LineageArgs),
+    /// The shortest citation chains between two documents.
+    Path(PathArgs),
+    /// Amended by, replaced by, repealed by: is DOC still in force as far as the corpus knows?
+    Status(StatusArgs),
+    /// The most important documents, by mentions received or PageRank.
+    Top(TopArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// A readable tree or table.
+    Text,
+    /// JSON (see the README, "Query output").
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum By {
+    /// Mentions received.
+    Cited,
+    /// PageRank over citation edges.
+    Pagerank,
+}
+
+#[derive(Debug, clap::Args)]
+struct Common {
+    /// The graph store (from `vncite graph build`).
+    #[arg(long, value_name = "STORE")]
+    graph: PathBuf,
+    /// Follow only these relations (comma-separated: basis,amends,replaces,repeals,guides,implements,corrects,cites).
+    #[arg(long, value_delimiter = ',', value_name = "RELATION")]
+    relation: Vec<String>,
+    /// Keep only documents of these doc types (comma-separated: decree, directive, …).
+    #[arg(long = "type", value_delimiter = ',', value_name = "DOC_TYPE")]
+    doc_type: Vec<String>,
+    /// Keep only documents of these issuers: codes (TTg, CP, BTC) or issuer ids (issuer:UBND~lao-cai).
+    #[arg(long, value_delimiter = ',', value_name = "ISSUER")]
+    issuer: Vec<String>,
+    /// Keep only documents issued in or after this year.
+    #[arg(long, value_name = "YEAR")]
+    from_year: Option<i32>,
+    /// Keep only documents issued in or before this year.
+    #[arg(long, value_name = "YEAR")]
+    to_year: Option<i32>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+impl Common {
+    fn filter(&self) -> Filter {
+        Filter {
+            relations: self.relation.iter().cloned().collect(),
+            doc_types: self.doc_type.iter().cloned().collect(),
+            issuers: self.issuer.iter().cloned().collect(),
+            from_year: self.from_year,
+            to_year: self.to_year,
+        }
+    }
+
+    fn load(&self) -> anyhow::Result<CitationGraph> {
+        CitationGraph::load(&self.graph).context("cannot read the store")
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LineageArgs {
+    /// A node id (doc:30/2020/NĐ-CP) or a reference as written ("Nghị quyết 128/NQ-CP ngày 11/9/2020").
+    doc: String,
+    /// How many steps to follow (unbounded when not given).
+    #[arg(long)]
+    depth: Option<usize>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PathArgs {
+    /// Where the chain starts (id or reference).
+    from: String,
+    /// Where it ends (id or reference).
+    to: String,
+    /// At most this many chains.
+    #[arg(long, default_value_t = 5)]
+    limit: usize,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// The document (id or reference).
+    doc: String,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TopArgs {
+    /// How to rank.
+    #[arg(long, value_enum, default_value_t = By::Cited)]
+    by: By,
+    /// How many to list.
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    #[command(flatten)]
+    common: Common,
+}
+
+pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match command {
+        QueryCommand::Ancestors(a) => lineage(&mut out, a, Direction::Outgoing)?,
+        QueryCommand::Descendants(a) => lineage(&mut out, a, Direction::Incoming)?,
+        QueryCommand::Path(a) => {
+            let g = a.common.load()?;
+            let from = query::resolve_doc(&g, &a.from)?;
+            let to = query::resolve_doc(&g, &a.to)?;
+            let routes = query::paths(&g, &from, &to, &a.common.filter(), a.limit);
+            if a.common.format == Format::Json {
+                serde_json::to_writer_pretty(
+                    &mut out,
+                    &serde_json::json!({"from": from, "to": to, "paths": routes}),
+                )?;
+                writeln!(out)?;
+            } else if routes.is_empty() {
+                writeln!(out, "no citation chain between {from} and {to}")?;
+            } else {
+                for (i, route) in routes.iter().enumerate() {
+                    write!(
+                        out,
+                        "{}. {}",
+                        i + 1,
+                        route.first().map_or("", |e| e.from.as_str())
+                    )?;
+                    for e in route {
+                        write!(out, " -[{}]-> {}", e.relation, e.to)?;
+                    }
+                    writeln!(out)?;
+                }
+            }
+        }
+        QueryCommand::Status(a) => {
+            let g = a.common.load()?;
+            let id = query::resolve_doc(&g, &a.doc)?;
+            let s = query::status(&g, &id);
+            if a.common.format == Format::Json {
+                serde_json::to_writer_pretty(&mut out, &s)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "{}: {}", s.id, s.verdict)?;
+                for c in &s.changes {
+                    let parts = if c.parts.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", c.parts.join("; "))
+                    };
+                    writeln!(
+                        out,
+                        "  {} by {} {}{parts}",
+                        c.relation,
+                        c.by,
+                        c.date.as_deref().unwrap_or("(date unknown)")
+                    )?;
+                }
+            }
+        }
+        QueryCommand::Top(a) => {
+            let g = a.common.load()?;
+            let by = if a.by == By::Pagerank {
+                Rank::PageRank
+            } else {
+                Rank::Cited
+            };
+            let ranked = query::top(&g, by, &a.common.filter(), a.limit);
+            if a.common.format == Format::Json {
+                serde_json::to_writer_pretty(&mut out, &ranked)?;
+                writeln!(out)?;
+            } else {
+                for (i, r) in ranked.iter().enumerate() {
+                    let score = if by == Rank::Cited {
+                        format!("{:>6}", r.score)
+                    } else {
+                        format!("{:.6}", r.score)
+                    };
+                    writeln!(
+                        out,
+                        "{:>3}. {score}  {}  {}  {}{}",
+                        i + 1,
+                        r.id,
+                        r.doc_type.as_deref().unwrap_or("-"),
+                        r.date.as_deref().unwrap_or("-"),
+                        r.title
+                            .as_deref()
+                            .map(|t| format!("  {}", short(t, 70)))
+                            .unwrap_or_default()
+                    )?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(true)
+}
+
+fn lineage(out: &mut impl Write, a: LineageArgs, direction: Direction) -> anyhow::Result<()> {
+    let g = a.common.load()?;
+    let root = query::resolve_doc(&g, &a.doc)?;
+    let result = query::lineage(&g, &root, direction, a.depth, &a.common.filter());
+    if a.common.format == Format::Json {
+        serde_json::to_writer_pretty(&mut *out, &result)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    print_tree(out, &result, direction)
+}
+
+fn short(s: &str, max: usize) -> String {
+    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() <= max {
+        one
+    } else {
+        format!("{}…", one.chars().take(max).collect::<String>())
+    }
+}
+
+/// An indented tree: relation on each branch, date and title on each node; a node reached again is shown
+/// once and referred back to, and a cycle is marked.
+fn print_tree(out: &mut impl Write, l: &Lineage, direction: Direction) -> anyhow::Result<()> {
+    let nodes: BTreeMap<&str, &query::ResultNode> =
+        l.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    let mut children: Children<'_> = BTreeMap::new();
+    for e in &l.edges {
+        let (parent, child) = if direction == Direction::Outgoing {
+            (&e.from, &e.to)
+        } else {
+            (&e.to, &e.from)
+        };
+        children
+            .entry(parent)
+            .or_default()
+            .push((child, &e.relation, e.count));
+    }
+    let label = |id: &str| -> String {
+        let Some(n) = nodes.get(id) else {
+            return id.to_string();
+        };
+        let mut s = id.to_string();
+        if let Some(t) = &n.doc_type {
+            s.push_str(&format!("  [{t}]"));
+        }
+        if let Some(d) = &n.date {
+            s.push_str(&format!("  {d}"));
+        }
+        if let Some(t) = &n.title {
+            s.push_str(&format!("  {}", short(t, 60)));
+        }
+        if !n.matches {
+            s.push_str("  (via)");
+        }
+        s
+    };
+    writeln!(out, "{}", label(&l.root))?;
+    let mut shown: BTreeSet<&str> = BTreeSet::from([l.root.as_str()]);
+    let mut stack: Vec<(&str, usize, Vec<&str>)> = Vec::new();
+    // Depth-first, children in sorted order; each entry keeps its ancestors for cycle marks.
+    push_children(&children, &mut stack, &l.root, 0, &[]);
+    let mut lines = 0usize;
+    while let Some((id, depth, path)) = stack.pop() {
+        let parent = path.last().copied().unwrap_or("");
+        let (rel, count) = children
+            .get(parent)
+            .and_then(|k| k.iter().find(|(c, _, _)| *c == id))
+            .map(|(_, r, n)| (*r, *n))
+            .unwrap_or(("", 0));
+        let indent = "   ".repeat(depth - 1);
+        let times = if count > 1 {
+            format!(" ×{count}")
+        } else {
+            String::new()
+        };
+        if path.contains(&id) {
+            writeln!(out, "{indent}└─{rel}{times}→ {id}  (cycle)")?;
+        } else if !shown.insert(id) {
+            writeln!(out, "{indent}└─{rel}{times}→ {id}  (shown above)")?;
+        } else {
+            writeln!(out, "{indent}└─{rel}{times}→ {}", label(id))?;
+            push_children(&children, &mut stack, id, depth, &path);
+        }
+        lines += 1;
+    }
+    let matched = l.nodes.iter().filter(|n| n.matches && n.depth > 0).count();
+    writeln!(out, "{} {} ({lines} lines)", matched, l.direction)?;
+    Ok(())
+}
+
+type Children<'a> = BTreeMap<&'a str, Vec<(&'a str, &'a str, usize)>>;
+
+fn push_children<'a>(
+    children: &Children<'a>,
+    stack: &mut Vec<(&'a str, usize, Vec<&'a str>)>,
+    id: &'a str,
+    depth: usize,
+    path: &[&'a str],
+) {
+    if let Some(kids) = children.get(id) {
+        for (child, _, _) in kids.iter().rev() {
+            let mut p = path.to_vec();
+            p.push(id);
+            stack.push((child, depth + 1, p));
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Lineage queries against a small graph with known answers: A (1/2020/NĐ-CP) builds on the law C
+//! (5/2015/QH13) and implements directive 7/CT-TTg of 2019; B (2/2021/NĐ-CP) amends and partly repeals A;
+//! C cites B, closing the cycle A → C → B → A; D (a news item) cites the 2018 and 2019 directives 7/CT-TTg.
+
+use petgraph::Direction;
+use std::path::PathBuf;
+use vncite::query::{self, Filter, QueryError, Rank};
+use vncite::CitationGraph;
+
+fn graph() -> CitationGraph {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/query");
+    let found: Vec<(String, vncite::Extraction)> = ["a.txt", "b.txt", "c.txt", "d.txt"]
+        .iter()
+        .map(|n| {
+            let text = std::fs::read_to_string(dir.join(n)).unwrap_or_else(|e| panic!("{n}: {e}"));
+            (n.to_string(), vncite::extract(&text))
+        })
+        .collect();
+    let mut g = CitationGraph::new();
+    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)));
+    g
+}
+
+fn ids(l: &query::Lineage) -> Vec<(&str, usize, bool)> {
+    l.nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.depth, n.matches))
+        .collect()
+}
+
+const A: &str = "doc:1/2020/NĐ-CP";
+const B: &str = "doc:2/2021/NĐ-CP";
+const C: &str = "doc:5/2015/QH13";
+const CT19: &str = "doc:7/CT-TTg@2019";
+
+#[test]
+fn ancestors_follow_the_cycle_once_and_respect_depth() {
+    let g = graph();
+    let all = query::lineage(&g, A, Direction::Outgoing, None, &Filter::default());
+    assert_eq!(
+        ids(&all),
+        [(A, 0, true), (C, 1, true), (CT19, 1, true), (B, 2, true)]
+    );
+    // B leads back to A: the edge is kept (the cycle), the node is not repeated.
+    assert!(all
+        .edges
+        .iter()
+        .any(|e| e.from == B && e.to == A && e.relation == "amends"));
+    let one = query::lineage(&g, A, Direction::Outgoing, Some(1), &Filter::default());
+    assert_eq!(ids(&one), [(A, 0, true), (C, 1, true), (CT19, 1, true)]);
+}
+
+#[test]
+fn relation_and_type_filters_compose() {
+    let g = graph();
+    let basis = Filter {
+        relations: ["basis".to_string()].into(),
+        ..Filter::default()
+    };
+    let l = query::lineage(&g, A, Direction::Outgoing, None, &basis);
+    assert_eq!(ids(&l), [(A, 0, true), (C, 1, true)]);
+    let directives = Filter {
+        doc_types: ["directive".to_string()].into(),
+        ..Filter::default()
+    };
+    let l = query::lineage(&g, A, Direction::Outgoing, None, &directives);
+    assert_eq!(ids(&l), [(A, 0, true), (CT19, 1, true)]);
+    // Decrees of 2021 on that build on the law: A (2020) is left out, being on no route to a match.
+    let decrees = Filter {
+        doc_types: ["decree".to_string()].into(),
+        from_year: Some(2021),
+        ..Filter::default()
+    };
+    let l = query::lineage(&g, C, Direction::Incoming, None, &decrees);
+    assert_eq!(ids(&l), [(C, 0, true), (B, 1, true)]);
+}
+
+#[test]
+fn descendants_and_status() {
+    let g = graph();
+    let l = query::lineage(&g, A, Direction::Incoming, Some(1), &Filter::default());
+    assert_eq!(ids(&l), [(A, 0, true), (B, 1, true)]);
+    let s = query::status(&g, A);
+    assert_eq!(s.verdict, "partly repealed");
+    let changes: Vec<(&str, &str, Option<&str>, Vec<String>)> = s
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.by.as_str(),
+                c.relation.as_str(),
+                c.date.as_deref(),
+                c.parts.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (B, "amends", Some("2021-03-15"), vec![]),
+            (B, "repeals", Some("2021-03-15"), vec!["Điều 3".to_string()]),
+        ]
+    );
+    assert_eq!(
+        query::status(&g, C).verdict,
+        "in force as far as the corpus knows"
+    );
+}
+
+#[test]
+fn shortest_paths_and_no_route() {
+    let g = graph();
+    let routes = query::paths(&g, A, B, &Filter::default(), 5);
+    let hops: Vec<Vec<(&str, &str)>> = routes
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|e| (e.to.as_str(), e.relation.as_str()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(hops, [vec![(C, "basis"), (B, "cites")]]);
+    assert!(query::paths(&g, "doc:7/CT-TTg@2018", A, &Filter::default(), 5).is_empty());
+}
+
+#[test]
+fn documents_are_named_by_id_or_by_reference() {
+    let g = graph();
+    assert_eq!(
+        query::resolve_doc(&g, "Nghị định 1/2020/NĐ-CP").as_deref(),
+        Ok(A)
+    );
+    assert_eq!(query::resolve_doc(&g, "1/2020/NĐ-CP").as_deref(), Ok(A));
+    assert_eq!(
+        query::resolve_doc(&g, "Chỉ thị 7/CT-TTg ngày 1/2/2019").as_deref(),
+        Ok(CT19)
+    );
+    match query::resolve_doc(&g, "Chỉ thị 7/CT-TTg") {
+        Err(QueryError::Ambiguous { candidates, .. }) => assert_eq!(
+            candidates,
+            [
+                "doc:7/CT-TTg@2018 (2018-03-05)",
+                "doc:7/CT-TTg@2019 (2019-02-01)"
+            ]
+        ),
+        other => panic!("expected ambiguity, got {other:?}"),
+    }
+    match query::resolve_doc(&g, "Nghị định 1/2021/NĐ-CP") {
+        Err(QueryError::NotFound { nearest, .. }) => {
+            assert_eq!(nearest.first().map(String::as_str), Some(A))
+        }
+        other => panic!("expected not found, got {other:?}"),
+    }
+}
+
+#[test]
+fn top_by_mentions_and_pagerank() {
+    let g = graph();
+    let cited: Vec<(String, f64)> = query::top(&g, Rank::Cited, &Filter::default(), 3)
+        .into_iter()
+        .map(|r| (r.id, r.score))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            (A.to_string(), 2.0),
+            (C.to_string(), 2.0),
+            (CT19.to_string(), 2.0)
+        ]
+    );
+    let ranked = query::top(&g, Rank::PageRank, &Filter::default(), 10);
+    let total: f64 = g
+        .pagerank(0.85, 1e-12, 200, &|r| r != "issued_by")
+        .iter()
+        .map(|(_, s)| s)
+        .sum();
+    assert!((total - 1.0).abs() < 1e-9, "ranks sum to {total}");
+    assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
+}
