@@ -509,6 +509,30 @@ impl CitationGraph {
         v
     }
 
+    /// Edges leaving or entering a node, unsorted and without allocation: for traversals that order their
+    /// own results.
+    pub fn neighbors<'a>(
+        &'a self,
+        id: &str,
+        direction: Direction,
+    ) -> impl Iterator<Item = EdgeView<'a>> + 'a {
+        let ix = self.index.get(id).copied();
+        ix.into_iter().flat_map(move |ix| {
+            self.graph
+                .edges_directed(ix, direction)
+                .map(move |e| EdgeView {
+                    from: &self.graph[e.source()].id,
+                    to: &self.graph[e.target()].id,
+                    edge: e.weight(),
+                })
+        })
+    }
+
+    /// Every node, unsorted.
+    pub fn nodes_unordered(&self) -> impl Iterator<Item = &Node> {
+        self.graph.node_weights()
+    }
+
     /// Edges leaving (`Outgoing`) or entering (`Incoming`) a node.
     pub fn edges_of(&self, id: &str, direction: Direction) -> Vec<EdgeView<'_>> {
         let Some(&ix) = self.index.get(id) else {

@@ -4,7 +4,7 @@
 use crate::graph::{CitationGraph, Node, NodeKind};
 use petgraph::Direction;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 /// Why a document reference could not be resolved to one node.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -154,7 +154,7 @@ pub fn resolve_doc(graph: &CitationGraph, query: &str) -> Result<String, QueryEr
             return Ok(id);
         }
     }
-    let found = crate::extract(q);
+    let found = crate::extract(q.strip_prefix("doc:").unwrap_or(q));
     let Some(c) = found.citations.first() else {
         if let Some(n) = found.named.first() {
             let named: Vec<&Node> = graph
@@ -242,17 +242,26 @@ pub fn lineage(
     depth: Option<usize>,
     filter: &Filter,
 ) -> Lineage {
-    let mut order: Vec<(String, usize)> = vec![(root.to_string(), 0)];
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    seen.insert(root.to_string(), 0);
-    let mut edges: BTreeSet<ResultEdge> = BTreeSet::new();
-    let mut parents: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut queue = VecDeque::from([(root.to_string(), 0usize)]);
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let Some(root_node) = graph.node(root) else {
+        return Lineage {
+            root: root.to_string(),
+            direction: direction_name(direction).to_string(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        };
+    };
+    let root: &str = &root_node.id;
+    seen.insert(root, 0);
+    let mut order: Vec<(&str, usize)> = vec![(root, 0)];
+    let mut edges: Vec<(&str, &str, &str, usize)> = Vec::new();
+    let mut parents: rustc_hash::FxHashMap<&str, Vec<&str>> = Default::default();
+    let mut queue = VecDeque::from([(root, 0usize)]);
     while let Some((id, d)) = queue.pop_front() {
         if depth.is_some_and(|max| d >= max) {
             continue;
         }
-        for e in graph.edges_of(&id, direction) {
+        for e in graph.neighbors(id, direction) {
             if !filter.follows(&e.edge.relation) {
                 continue;
             }
@@ -261,45 +270,40 @@ pub fn lineage(
             } else {
                 e.from
             };
-            edges.insert(ResultEdge {
-                from: e.from.to_string(),
-                to: e.to.to_string(),
-                relation: e.edge.relation.clone(),
-                count: e.edge.count(),
-            });
+            edges.push((e.from, e.to, e.edge.relation.as_str(), e.edge.count()));
             if !seen.contains_key(next) {
-                seen.insert(next.to_string(), d + 1);
-                order.push((next.to_string(), d + 1));
-                queue.push_back((next.to_string(), d + 1));
+                seen.insert(next, d + 1);
+                order.push((next, d + 1));
+                queue.push_back((next, d + 1));
             }
             // Only shortest-route parents lead back to the root; a cycle's closing edge does not.
             if seen.get(next) == Some(&(d + 1)) {
-                parents
-                    .entry(next.to_string())
-                    .or_default()
-                    .insert(id.clone());
+                parents.entry(next).or_default().push(id);
             }
         }
     }
-    // Keep matching nodes and the nodes on their way back to the root.
-    let matching: BTreeSet<String> = order
+    // Breadth-first order made independent of adjacency order.
+    order.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
+    let matching: BTreeSet<&str> = order
         .iter()
         .filter(|(id, d)| *d == 0 || graph.node(id).is_some_and(|n| filter.keeps(graph, n)))
-        .map(|(id, _)| id.clone())
+        .map(|(id, _)| *id)
         .collect();
-    let mut keep: BTreeSet<String> = matching.clone();
-    if filter.has_node_filters() {
-        let mut stack: Vec<String> = matching.iter().cloned().collect();
+    let keep: BTreeSet<&str> = if filter.has_node_filters() {
+        // Keep matching nodes and the nodes on their way back to the root.
+        let mut keep = matching.clone();
+        let mut stack: Vec<&str> = matching.iter().copied().collect();
         while let Some(id) = stack.pop() {
-            for p in parents.get(&id).into_iter().flatten() {
-                if keep.insert(p.clone()) {
-                    stack.push(p.clone());
+            for p in parents.get(id).into_iter().flatten() {
+                if keep.insert(p) {
+                    stack.push(p);
                 }
             }
         }
+        keep
     } else {
-        keep = order.iter().map(|(id, _)| id.clone()).collect();
-    }
+        order.iter().map(|(id, _)| *id).collect()
+    };
     let nodes = order
         .iter()
         .filter(|(id, _)| keep.contains(id))
@@ -309,20 +313,31 @@ pub fn lineage(
                 .map(|n| result_node(n, *d, matching.contains(id)))
         })
         .collect();
-    let edges = edges
+    edges.retain(|(f, t, _, _)| keep.contains(f) && keep.contains(t));
+    edges.sort_unstable();
+    edges.dedup();
+    let edges: Vec<ResultEdge> = edges
         .into_iter()
-        .filter(|e| keep.contains(&e.from) && keep.contains(&e.to))
+        .map(|(from, to, relation, count)| ResultEdge {
+            from: from.to_string(),
+            to: to.to_string(),
+            relation: relation.to_string(),
+            count,
+        })
         .collect();
     Lineage {
         root: root.to_string(),
-        direction: if direction == Direction::Outgoing {
-            "ancestors"
-        } else {
-            "descendants"
-        }
-        .to_string(),
+        direction: direction_name(direction).to_string(),
         nodes,
         edges,
+    }
+}
+
+fn direction_name(direction: Direction) -> &'static str {
+    if direction == Direction::Outgoing {
+        "ancestors"
+    } else {
+        "descendants"
     }
 }
 
@@ -351,54 +366,65 @@ fn shortest_paths(
     limit: usize,
 ) -> Vec<Vec<ResultEdge>> {
     // Breadth-first layers with every predecessor on a shortest route kept, then routes read back.
-    let mut dist: BTreeMap<String, usize> = BTreeMap::from([(from.to_string(), 0)]);
-    let mut preds: BTreeMap<String, Vec<ResultEdge>> = BTreeMap::new();
-    let mut queue = VecDeque::from([from.to_string()]);
+    let (Some(from_node), Some(to_node)) = (graph.node(from), graph.node(to)) else {
+        return Vec::new();
+    };
+    let (from, to) = (from_node.id.as_str(), to_node.id.as_str());
+    if from == to {
+        return Vec::new();
+    }
+    let mut dist: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    dist.insert(from, 0);
+    let mut preds: rustc_hash::FxHashMap<&str, Vec<(&str, &str, usize)>> = Default::default();
+    let mut queue = VecDeque::from([from]);
     while let Some(id) = queue.pop_front() {
-        let d = dist[&id];
+        let d = dist[id];
         if dist.get(to).is_some_and(|&t| d >= t) {
             break;
         }
-        for e in graph.edges_of(&id, Direction::Outgoing) {
+        for e in graph.neighbors(id, Direction::Outgoing) {
             if !filter.follows(&e.edge.relation) {
                 continue;
             }
-            let edge = ResultEdge {
-                from: e.from.to_string(),
-                to: e.to.to_string(),
-                relation: e.edge.relation.clone(),
-                count: e.edge.count(),
-            };
+            let step = (e.from, e.edge.relation.as_str(), e.edge.count());
             match dist.get(e.to) {
                 None => {
-                    dist.insert(e.to.to_string(), d + 1);
-                    preds.entry(e.to.to_string()).or_default().push(edge);
-                    queue.push_back(e.to.to_string());
+                    dist.insert(e.to, d + 1);
+                    preds.entry(e.to).or_default().push(step);
+                    queue.push_back(e.to);
                 }
-                Some(&nd) if nd == d + 1 => preds.entry(e.to.to_string()).or_default().push(edge),
+                Some(&nd) if nd == d + 1 => preds.entry(e.to).or_default().push(step),
                 Some(_) => {}
             }
         }
     }
-    if from == to || !dist.contains_key(to) {
+    if !dist.contains_key(to) {
         return Vec::new();
     }
+    for p in preds.values_mut() {
+        p.sort_unstable();
+    }
     let mut out = Vec::new();
-    let mut stack: Vec<(String, Vec<ResultEdge>)> = vec![(to.to_string(), Vec::new())];
+    let mut stack: Vec<(&str, Vec<ResultEdge>)> = vec![(to, Vec::new())];
     while let Some((id, tail)) = stack.pop() {
         if out.len() >= limit {
             break;
         }
         if id == from {
-            let mut route = tail.clone();
+            let mut route = tail;
             route.reverse();
             out.push(route);
             continue;
         }
-        for e in preds.get(&id).into_iter().flatten().rev() {
+        for &(prev, relation, count) in preds.get(id).into_iter().flatten().rev() {
             let mut t = tail.clone();
-            t.push(e.clone());
-            stack.push((e.from.clone(), t));
+            t.push(ResultEdge {
+                from: prev.to_string(),
+                to: id.to_string(),
+                relation: relation.to_string(),
+                count,
+            });
+            stack.push((prev, t));
         }
     }
     out
@@ -508,42 +534,39 @@ pub struct Ranked {
 
 /// The `limit` highest-ranked documents that pass the filter.
 pub fn top(graph: &CitationGraph, by: Rank, filter: &Filter, limit: usize) -> Vec<Ranked> {
-    let scores: Vec<(String, f64)> = match by {
+    let mut scores: Vec<(f64, &str)> = match by {
         Rank::Cited => graph
-            .nodes()
-            .into_iter()
+            .nodes_unordered()
             .filter(|n| n.kind == NodeKind::Document)
             .map(|n| {
                 let mentions: usize = graph
-                    .edges_of(&n.id, Direction::Incoming)
-                    .iter()
+                    .neighbors(&n.id, Direction::Incoming)
                     .filter(|e| filter.follows(&e.edge.relation))
                     .map(|e| e.edge.count())
                     .sum();
-                (n.id.clone(), mentions as f64)
+                (mentions as f64, n.id.as_str())
             })
             .collect(),
         Rank::PageRank => graph
-            .pagerank(0.85, 1e-9, 100, &|r| filter.follows(r))
+            .pagerank(0.85, 1e-7, 60, &|r| filter.follows(r))
             .into_iter()
-            .map(|(id, s)| (id.to_string(), s))
+            .map(|(id, s)| (s, id))
             .collect(),
     };
-    let mut ranked: Vec<Ranked> = scores
+    scores.retain(|(s, _)| *s > 0.0);
+    scores.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scores
         .into_iter()
-        .filter(|(_, s)| *s > 0.0)
-        .filter_map(|(id, score)| {
-            let n = graph.node(&id)?;
+        .filter_map(|(score, id)| {
+            let n = graph.node(id)?;
             (n.kind == NodeKind::Document && filter.keeps(graph, n)).then(|| Ranked {
-                id,
+                id: id.to_string(),
                 score,
                 doc_type: n.doc_type.clone(),
                 date: n.date.clone(),
                 title: n.title.clone().or_else(|| n.name.clone()),
             })
         })
-        .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
-    ranked.truncate(limit);
-    ranked
+        .take(limit)
+        .collect()
 }
