@@ -282,17 +282,18 @@ fn print_tree(out: &mut impl Write, l: &Lineage, direction: Direction) -> anyhow
     };
     writeln!(out, "{}", label(&l.root))?;
     let mut shown: BTreeSet<&str> = BTreeSet::from([l.root.as_str()]);
-    let mut stack: Vec<(&str, usize, Vec<&str>)> = Vec::new();
+    let mut stack: Vec<Entry<'_>> = Vec::new();
     // Depth-first, children in sorted order; each entry keeps its ancestors for cycle marks.
     push_children(&children, &mut stack, &l.root, 0, &[]);
     let mut lines = 0usize;
-    while let Some((id, depth, path)) = stack.pop() {
-        let parent = path.last().copied().unwrap_or("");
-        let (rel, count) = children
-            .get(parent)
-            .and_then(|k| k.iter().find(|(c, _, _)| *c == id))
-            .map(|(_, r, n)| (*r, *n))
-            .unwrap_or(("", 0));
+    while let Some(Entry {
+        id,
+        relation: rel,
+        count,
+        depth,
+        path,
+    }) = stack.pop()
+    {
         let indent = "   ".repeat(depth - 1);
         let times = if count > 1 {
             format!(" ×{count}")
@@ -316,18 +317,33 @@ fn print_tree(out: &mut impl Write, l: &Lineage, direction: Direction) -> anyhow
 
 type Children<'a> = BTreeMap<&'a str, Vec<(&'a str, &'a str, usize)>>;
 
+/// A line still to print: the node, the branch that leads to it, and the nodes above it.
+struct Entry<'a> {
+    id: &'a str,
+    relation: &'a str,
+    count: usize,
+    depth: usize,
+    path: Vec<&'a str>,
+}
+
 fn push_children<'a>(
     children: &Children<'a>,
-    stack: &mut Vec<(&'a str, usize, Vec<&'a str>)>,
+    stack: &mut Vec<Entry<'a>>,
     id: &'a str,
     depth: usize,
     path: &[&'a str],
 ) {
     if let Some(kids) = children.get(id) {
-        for (child, _, _) in kids.iter().rev() {
+        for &(child, relation, count) in kids.iter().rev() {
             let mut p = path.to_vec();
             p.push(id);
-            stack.push((child, depth + 1, p));
+            stack.push(Entry {
+                id: child,
+                relation,
+                count,
+                depth: depth + 1,
+                path: p,
+            });
         }
     }
 }

@@ -177,3 +177,47 @@ fn top_by_mentions_and_pagerank() {
     assert!((total - 1.0).abs() < 1e-9, "ranks sum to {total}");
     assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
 }
+
+#[test]
+fn query_commands_print_trees_and_errors() {
+    let dir = std::env::temp_dir().join(format!("vncite-q-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.join("q.json").display().to_string();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_vncite"))
+            .args(args)
+            .env("RUST_BACKTRACE", "0")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, err) = run(&["graph", "build", "tests/data/query", "-o", &store]);
+    assert_eq!(code, Some(0), "{err}");
+    let (_, tree, _) = run(&[
+        "query",
+        "ancestors",
+        "Nghị định 1/2020/NĐ-CP",
+        "--graph",
+        &store,
+    ]);
+    insta::assert_snapshot!("ancestors_tree", tree);
+    let (_, status, _) = run(&["query", "status", "doc:1/2020/NĐ-CP", "--graph", &store]);
+    insta::assert_snapshot!("status_text", status);
+    let (code, _, err) = run(&[
+        "query",
+        "descendants",
+        "Chỉ thị 7/CT-TTg",
+        "--graph",
+        &store,
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("matches 2 documents"), "{err}");
+    let (_, stats, _) = run(&["stats", "--graph", &store, "--top", "3"]);
+    insta::assert_snapshot!("stats_text", stats);
+    std::fs::remove_dir_all(&dir).ok();
+}
