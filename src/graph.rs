@@ -440,28 +440,41 @@ impl CitationGraph {
             }
         }
         // Issuers: one node per code, local bodies per place when the document id names it.
-        let docs: Vec<(NodeIndex, Vec<String>, Option<String>)> = self
+        // (document, issuer codes, place from its id, issuer name)
+        type DocIssuers = (NodeIndex, Vec<String>, Option<String>, Option<String>);
+        let docs: Vec<DocIssuers> = self
             .graph
             .node_indices()
             .filter(|&ix| self.graph[ix].kind == NodeKind::Document)
             .map(|ix| {
                 let n = &self.graph[ix];
                 let place = n.id.rsplit_once('~').map(|(_, p)| p.to_string());
-                (ix, n.issuers.clone(), place)
+                (ix, n.issuers.clone(), place, n.issuer_name.clone())
             })
             .collect();
-        for (ix, issuers, place) in docs {
+        for (ix, issuers, place, issuer_name) in docs {
             for code in issuers {
-                let id = match (&place, is_local(&code)) {
-                    (Some(p), true) => format!("issuer:{code}~{p}"),
-                    _ => format!("issuer:{code}"),
+                let local_place = place.as_ref().filter(|_| is_local(&code));
+                let id = match local_place {
+                    Some(p) => format!("issuer:{code}~{p}"),
+                    None => format!("issuer:{code}"),
                 };
                 let issuer = self.node_index(&id, NodeKind::Issuer);
-                if self.graph[issuer].name.is_none() {
-                    self.graph[issuer].name = crate::data::tables()
-                        .issuer_of_code(&code)
-                        .map(|r| r.name.to_string());
-                }
+                let row_name = crate::data::tables().issuer_of_code(&code).map(|r| r.name);
+                // A local body is named with its place ("Ủy ban nhân dân tỉnh Quảng Nam") when a document of
+                // it says so; the smallest such name keeps the choice independent of input order.
+                let named = issuer_name
+                    .as_ref()
+                    .filter(|n| local_place.is_some() && row_name.is_some_and(|r| n.starts_with(r)))
+                    .cloned();
+                let current = self.graph[issuer].name.clone();
+                self.graph[issuer].name = match (current, named) {
+                    (Some(c), Some(n)) if Some(c.as_str()) == row_name => Some(n),
+                    (Some(c), Some(n)) => Some(c.min(n)),
+                    (None, Some(n)) => Some(n),
+                    (Some(c), None) => Some(c),
+                    (None, None) => row_name.map(str::to_string),
+                };
                 self.graph
                     .add_edge(ix, issuer, Edge::new("issued_by", Vec::new()));
             }

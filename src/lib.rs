@@ -31,6 +31,7 @@
 mod context;
 pub mod data;
 pub mod error;
+pub mod export;
 mod extract;
 pub mod graph;
 mod header;

@@ -1,5 +1,6 @@
 //! Command-line interface: one subcommand per file.
 
+mod export;
 mod extract;
 mod graph;
 mod query;
@@ -25,6 +26,8 @@ enum Command {
     Graph(graph::GraphCommand),
     /// Counts of documents, issuers, relations and the most-cited documents in a store.
     Stats(stats::Args),
+    /// Diagrams and data: DOT, SVG, PNG, node-link JSON, GraphML, Mermaid.
+    Export(export::Args),
     /// Lineage questions: ancestors, descendants, path, status, top.
     #[command(subcommand)]
     Query(query::QueryCommand),
@@ -39,6 +42,7 @@ pub fn run() -> ExitCode {
         Command::Graph(cmd) => graph::run(cmd),
         Command::Stats(args) => stats::run(args),
         Command::Query(cmd) => query::run(cmd),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

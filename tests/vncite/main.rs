@@ -4,6 +4,7 @@
 mod cli;
 mod corpus;
 mod data_tables;
+mod export;
 mod extraction;
 mod graph;
 mod properties;

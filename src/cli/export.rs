@@ -1,0 +1,168 @@
+//! `vncite export`: the graph or one document's neighbourhood as DOT, SVG, PNG, JSON, GraphML or Mermaid.
+
+use anyhow::{bail, Context};
+use std::io::Write;
+use std::path::PathBuf;
+use vncite::export::{self, Reach, Selection};
+use vncite::{query, CitationGraph};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Graphviz DOT text.
+    Dot,
+    /// SVG drawn by Graphviz's `dot`.
+    Svg,
+    /// PNG drawn by Graphviz's `dot`.
+    Png,
+    /// Node-link JSON (d3, networkx.node_link_graph).
+    Json,
+    /// GraphML (networkx, Gephi, yEd).
+    Graphml,
+    /// Mermaid flowchart for Markdown.
+    Mermaid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Direction {
+    /// What the focus document builds on.
+    Up,
+    /// What builds on it.
+    Down,
+    /// Both.
+    Both,
+}
+
+/// Drawings past this many nodes take Graphviz minutes; say so before starting one.
+const DRAWING_WARN_NODES: usize = 1000;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  vncite export --graph g.json --format svg --focus \"Nghị quyết 57/NQ-CP\" --depth 2 -o 57.svg
+  vncite export --graph g.json --format graphml -o corpus.graphml
+  vncite export --graph g.json --format mermaid --focus doc:30/2020/NĐ-CP --direction down --no-issuers
+
+SVG and PNG need Graphviz's `dot` (Debian/Ubuntu: apt-get install graphviz). Output files are written
+atomically. Exit status: 0 on success, 1 on any error, 2 for bad usage.")]
+pub struct Args {
+    /// The graph store (from `vncite graph build`).
+    #[arg(long, value_name = "STORE")]
+    graph: PathBuf,
+    /// Output format.
+    #[arg(short, long, value_enum)]
+    format: Format,
+    /// Write here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Export only the neighbourhood of this document (node id or reference as written).
+    #[arg(long, value_name = "DOC")]
+    focus: Option<String>,
+    /// With --focus: how many steps away (unbounded when not given).
+    #[arg(long, requires = "focus")]
+    depth: Option<usize>,
+    /// With --focus: which way to reach.
+    #[arg(long, value_enum, default_value_t = Direction::Both, requires = "focus")]
+    direction: Direction,
+    /// Only these relations (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RELATION")]
+    relation: Vec<String>,
+    /// Leave issuers out.
+    #[arg(long)]
+    no_issuers: bool,
+    /// DOT/SVG/PNG: group documents in clusters by issuer.
+    #[arg(long)]
+    cluster: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<bool> {
+    let graph = CitationGraph::load(&args.graph).context("cannot read the store")?;
+    let focus = match &args.focus {
+        Some(doc) => Some((
+            query::resolve_doc(&graph, doc)?,
+            args.depth,
+            match args.direction {
+                Direction::Up => Reach::Up,
+                Direction::Down => Reach::Down,
+                Direction::Both => Reach::Both,
+            },
+        )),
+        None => None,
+    };
+    let selection = Selection {
+        focus,
+        relations: args.relation.iter().cloned().collect(),
+        no_issuers: args.no_issuers,
+    };
+    let part = export::select(&graph, &selection);
+    let drawing = matches!(args.format, Format::Dot | Format::Svg | Format::Png);
+    if drawing && part.nodes.len() > DRAWING_WARN_NODES {
+        eprintln!(
+            "vncite: warning: {} nodes; Graphviz takes minutes past a few thousand. Draw a neighbourhood with \
+             --focus DOC --depth N, or export --format graphml or json for a graph tool.",
+            part.nodes.len()
+        );
+    }
+    let bytes: Vec<u8> = match args.format {
+        Format::Dot => export::dot_text(&part, args.cluster).into_bytes(),
+        Format::Svg | Format::Png => {
+            let dot = export::dot_text(&part, args.cluster);
+            let kind = if args.format == Format::Svg {
+                "svg"
+            } else {
+                "png"
+            };
+            export::render(&dot, kind)?
+        }
+        Format::Mermaid => export::mermaid_text(&part).into_bytes(),
+        Format::Json | Format::Graphml => {
+            // Large graphs stream straight to their destination.
+            return write_streamed(&args, |w| {
+                if args.format == Format::Json {
+                    export::write_json(&part, w)
+                } else {
+                    export::write_graphml(&part, w)
+                }
+            });
+        }
+    };
+    write_streamed(&args, |w| w.write_all(&bytes))
+}
+
+fn write_streamed(
+    args: &Args,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<bool> {
+    match &args.output {
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write(&mut out)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write in {}", dir.display()))?;
+            {
+                let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+                write(&mut out).with_context(|| format!("writing {}", path.display()))?;
+                out.flush()?;
+            }
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                tmp.as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            }
+            if path.is_dir() {
+                bail!("{} is a directory", path.display());
+            }
+            tmp.persist(path)
+                .with_context(|| format!("writing {}", path.display()))?;
+        }
+    }
+    Ok(true)
+}
