@@ -10,7 +10,7 @@ use crate::model::{Citation, Document, Extraction, Named};
 use crate::normalize::fold;
 use crate::resolve::document_id;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use petgraph::Direction;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
@@ -614,41 +614,53 @@ impl CitationGraph {
         max_iterations: usize,
         follows: &dyn Fn(&str) -> bool,
     ) -> Vec<(&str, f64)> {
-        let ixs: Vec<NodeIndex> = self.graph.node_indices().collect();
-        let n = ixs.len();
+        // Node indices run below `node_bound`, with holes where nodes were removed: index arrays by them
+        // directly and keep the holes at zero rank.
+        let bound = (&self.graph).node_bound();
+        let live: Vec<NodeIndex> = self.graph.node_indices().collect();
+        let n = live.len();
         if n == 0 {
             return Vec::new();
         }
-        let dense: HashMap<NodeIndex, usize> =
-            ixs.iter().enumerate().map(|(i, &ix)| (ix, i)).collect();
-        let mut out_degree = vec![0usize; n];
-        let mut links: Vec<(usize, usize)> = Vec::new();
+        let mut out_degree = vec![0u32; bound];
+        let mut links: Vec<(u32, u32)> = Vec::new();
         for e in (&self.graph).edge_references() {
             if follows(&e.weight().relation) {
-                let (a, b) = (dense[&e.source()], dense[&e.target()]);
+                let (a, b) = (e.source().index(), e.target().index());
                 out_degree[a] += 1;
-                links.push((a, b));
+                links.push((a as u32, b as u32));
             }
         }
-        let mut rank = vec![1.0 / n as f64; n];
+        let mut rank = vec![0.0f64; bound];
+        for ix in &live {
+            rank[ix.index()] = 1.0 / n as f64;
+        }
+        let mut next = vec![0.0f64; bound];
         for _ in 0..max_iterations {
-            let dangling: f64 = (0..n)
-                .filter(|&i| out_degree[i] == 0)
-                .map(|i| rank[i])
+            let dangling: f64 = live
+                .iter()
+                .filter(|ix| out_degree[ix.index()] == 0)
+                .map(|ix| rank[ix.index()])
                 .sum();
             let base = (1.0 - damping) / n as f64 + damping * dangling / n as f64;
-            let mut next = vec![base; n];
-            for &(a, b) in &links {
-                next[b] += damping * rank[a] / out_degree[a] as f64;
+            next.iter_mut().for_each(|x| *x = 0.0);
+            for ix in &live {
+                next[ix.index()] = base;
             }
-            let delta: f64 = next.iter().zip(&rank).map(|(x, y)| (x - y).abs()).sum();
-            rank = next;
+            for &(a, b) in &links {
+                next[b as usize] += damping * rank[a as usize] / f64::from(out_degree[a as usize]);
+            }
+            let delta: f64 = live
+                .iter()
+                .map(|ix| (next[ix.index()] - rank[ix.index()]).abs())
+                .sum();
+            std::mem::swap(&mut rank, &mut next);
             if delta < tolerance {
                 break;
             }
         }
-        ixs.iter()
-            .map(|&ix| (self.graph[ix].id.as_str(), rank[dense[&ix]]))
+        live.iter()
+            .map(|&ix| (self.graph[ix].id.as_str(), rank[ix.index()]))
             .collect()
     }
 

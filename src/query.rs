@@ -553,13 +553,26 @@ pub fn top(graph: &CitationGraph, by: Rank, filter: &Filter, limit: usize) -> Ve
             .map(|(id, s)| (s, id))
             .collect(),
     };
-    scores.retain(|(s, _)| *s > 0.0);
-    scores.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scores.retain(|(s, id)| {
+        *s > 0.0
+            && graph.node(id).is_some_and(|n| {
+                n.kind == NodeKind::Document
+                    && (!filter.has_node_filters() || filter.keeps(graph, n))
+            })
+    });
+    // Only the first `limit` need ordering: select them, then sort those.
+    let order = |a: &(f64, &str), b: &(f64, &str)| b.0.total_cmp(&a.0).then(a.1.cmp(b.1));
+    if scores.len() > limit && limit > 0 {
+        scores.select_nth_unstable_by(limit - 1, order);
+        scores.truncate(limit);
+    }
+    scores.sort_unstable_by(order);
     scores
         .into_iter()
+        .take(limit)
         .filter_map(|(score, id)| {
             let n = graph.node(id)?;
-            (n.kind == NodeKind::Document && filter.keeps(graph, n)).then(|| Ranked {
+            Some(Ranked {
                 id: id.to_string(),
                 score,
                 doc_type: n.doc_type.clone(),
@@ -567,6 +580,5 @@ pub fn top(graph: &CitationGraph, by: Rank, filter: &Filter, limit: usize) -> Ve
                 title: n.title.clone().or_else(|| n.name.clone()),
             })
         })
-        .take(limit)
         .collect()
 }
