@@ -98,7 +98,7 @@ pub fn select<'a>(graph: &'a CitationGraph, sel: &Selection) -> Part<'a> {
 }
 
 /// Short label text: one line, at most `max` characters.
-fn short(s: &str, max: usize) -> String {
+pub fn short(s: &str, max: usize) -> String {
     let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if one.chars().count() <= max {
         one

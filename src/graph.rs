@@ -616,7 +616,7 @@ impl CitationGraph {
     ) -> Vec<(&str, f64)> {
         // Node indices run below `node_bound`, with holes where nodes were removed: index arrays by them
         // directly and keep the holes at zero rank.
-        let bound = (&self.graph).node_bound();
+        let bound = self.graph.node_bound();
         let live: Vec<NodeIndex> = self.graph.node_indices().collect();
         let n = live.len();
         if n == 0 {

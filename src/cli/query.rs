@@ -5,6 +5,7 @@ use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::PathBuf;
+use vncite::export::short;
 use vncite::query::{self, Filter, Lineage, Rank};
 use vncite::CitationGraph;
 
@@ -233,15 +234,6 @@ fn lineage(out: &mut impl Write, a: LineageArgs, direction: Direction) -> anyhow
         return Ok(());
     }
     print_tree(out, &result, direction)
-}
-
-fn short(s: &str, max: usize) -> String {
-    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one.chars().count() <= max {
-        one
-    } else {
-        format!("{}…", one.chars().take(max).collect::<String>())
-    }
 }
 
 /// An indented tree: relation on each branch, date and title on each node; a node reached again is shown
