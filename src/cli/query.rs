@@ -30,7 +30,7 @@ pub enum QueryCommand {
 enum Format {
     /// A readable tree or table.
     Text,
-    /// JSON (see the README, "Query output").
+    /// JSON (see the README, "Query output"): lineage gives {root, direction, nodes, edges}.
     Json,
 }
 
