@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// Version tag of the store format; a store with another tag is refused.
-pub const FORMAT: &str = "vncite-graph/1";
+pub const FORMAT: &str = "vncite-graph/2";
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -182,8 +182,8 @@ pub struct CitationGraph {
     facts: HashMap<String, CitedFacts>,
     /// One shared copy of each repeated string (paths, dates, names).
     strings: HashMap<Box<str>, Arc<str>>,
-    /// The loaded store, which unparsed evidence ranges point into.
-    store: Option<Arc<Vec<u8>>>,
+    /// The loaded store's evidence section, which unparsed evidence ranges point into.
+    store: Option<Arc<EvidenceSection>>,
     /// Input paths in store order, for the input indices of unparsed evidence.
     store_inputs: Vec<Arc<str>>,
 }
@@ -564,45 +564,54 @@ impl CitationGraph {
         v
     }
 
-    /// The mentions behind an edge, parsed from the store if they were not yet.
+    /// The mentions behind an edge, read from the store if they were not yet.
     pub fn evidence<'a>(&'a self, edge: &'a Edge) -> Cow<'a, [Evidence]> {
         match (&edge.raw, &self.store) {
-            (Some(range), Some(bytes)) => Cow::Owned(
-                parse_evidence(&bytes[range.clone()], &self.store_inputs, &mut |s: &str| {
-                    Arc::from(s)
-                })
-                .unwrap_or_default(),
+            (Some(range), Some(section)) => Cow::Owned(
+                section
+                    .read(range.clone())
+                    .ok()
+                    .and_then(|bytes| {
+                        parse_evidence(&bytes, &self.store_inputs, &mut |s: &str| Arc::from(s)).ok()
+                    })
+                    .unwrap_or_default(),
             ),
             _ => Cow::Borrowed(&edge.evidence),
         }
     }
 
-    /// Parses every edge's evidence, before the graph changes.
+    /// Reads every edge's evidence, before the graph changes.
     fn parse_all_evidence(&mut self) {
-        let Some(bytes) = self.store.take() else {
+        let Some(section) = self.store.take() else {
             return;
         };
+        let bytes = section.read_all().unwrap_or_default();
         let inputs = std::mem::take(&mut self.store_inputs);
         let edges: Vec<_> = self.graph.edge_indices().collect();
+        let mut strings = std::mem::take(&mut self.strings);
         for e in edges {
             let Some(range) = self.graph[e].raw.take() else {
                 continue;
             };
-            let mut strings = std::mem::take(&mut self.strings);
-            let parsed = parse_evidence(&bytes[range], &inputs, &mut |s: &str| {
-                if let Some(a) = strings.get(s) {
-                    return a.clone();
-                }
-                let a: Arc<str> = Arc::from(s);
-                strings.insert(Box::from(s), a.clone());
-                a
-            })
-            .unwrap_or_default();
-            self.strings = strings;
+            let parsed = bytes
+                .get(range)
+                .and_then(|b| {
+                    parse_evidence(b, &inputs, &mut |s: &str| {
+                        if let Some(a) = strings.get(s) {
+                            return a.clone();
+                        }
+                        let a: Arc<str> = Arc::from(s);
+                        strings.insert(Box::from(s), a.clone());
+                        a
+                    })
+                    .ok()
+                })
+                .unwrap_or_default();
             let w = &mut self.graph[e];
             w.evidence = parsed;
             w.count = w.evidence.len();
         }
+        self.strings = strings;
     }
 
     /// PageRank over the edges whose relation `follows` accepts, by sparse power iteration (petgraph's is
@@ -788,62 +797,58 @@ struct StoreInput<'a> {
     document: Option<Cow<'a, Document>>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct StoreEdge<'a> {
-    #[serde(borrow)]
-    from: Cow<'a, str>,
-    #[serde(borrow)]
-    to: Cow<'a, str>,
-    #[serde(borrow)]
-    relation: Cow<'a, str>,
-    count: usize,
-    #[serde(default, borrow, skip_serializing_if = "Vec::is_empty")]
-    evidence: Vec<StoreEvidence<'a>>,
-}
-
-/// The store as written: edges are serialized one at a time, so a graph loaded with unparsed evidence is
-/// written without parsing it all at once.
+/// The store's first line: everything but the evidence, which follows one line per edge.
 #[derive(Serialize)]
-struct StoreFileOut<'a> {
+struct StoreHeaderOut<'a> {
     format: &'a str,
     inputs: Vec<StoreInput<'a>>,
     nodes: Vec<&'a Node>,
-    edges: EdgesOut<'a>,
+    edges: Vec<StoreEdgeOut<'a>>,
 }
 
-struct EdgesOut<'a> {
-    graph: &'a CitationGraph,
-    position: &'a HashMap<&'a str, usize>,
+/// An edge as `[from, to, relation, count, offset, length]`: `from` and `to` are positions in `nodes`, and
+/// offset and length place its evidence line in the evidence section. Arrays of numbers keep a million-edge
+/// first line small and quick to read.
+type StoreEdgeOut<'a> = (usize, usize, &'a str, usize, usize, usize);
+
+/// Where a loaded store's evidence lines are: the file itself (read on demand) or bytes in memory.
+#[derive(Debug)]
+pub(crate) enum EvidenceSection {
+    File(std::sync::Mutex<std::fs::File>, u64),
+    Bytes(Vec<u8>),
 }
 
-impl Serialize for EdgesOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.graph.edges().into_iter().map(|e| {
-            let evidence = self.graph.evidence(e.edge);
-            StoreEdge {
-                from: Cow::Borrowed(e.from),
-                to: Cow::Borrowed(e.to),
-                relation: Cow::Borrowed(&e.edge.relation),
-                count: e.edge.count,
-                evidence: evidence
-                    .iter()
-                    .map(|ev| StoreEvidence {
-                        input: self
-                            .position
-                            .get(&*ev.source)
-                            .copied()
-                            .unwrap_or(usize::MAX),
-                        start: ev.start,
-                        end: ev.end,
-                        text: Cow::Owned(ev.text.clone()),
-                        pinpoint: ev.pinpoint.clone().map(Cow::Owned),
-                        date: ev.date.as_deref().map(|d| Cow::Owned(d.to_string())),
-                        doc_type: ev.doc_type.as_deref().map(|d| Cow::Owned(d.to_string())),
-                        issuer_name: ev.issuer_name.as_deref().map(|d| Cow::Owned(d.to_string())),
-                    })
-                    .collect(),
+impl EvidenceSection {
+    fn read(&self, range: std::ops::Range<usize>) -> std::io::Result<Vec<u8>> {
+        use std::io::{Read, Seek, SeekFrom};
+        match self {
+            EvidenceSection::Bytes(b) => Ok(b.get(range).map(<[u8]>::to_vec).unwrap_or_default()),
+            EvidenceSection::File(file, base) => {
+                let mut f = file
+                    .lock()
+                    .map_err(|_| std::io::Error::other("store file lock poisoned"))?;
+                f.seek(SeekFrom::Start(base + range.start as u64))?;
+                let mut buf = vec![0; range.len()];
+                f.read_exact(&mut buf)?;
+                Ok(buf)
             }
-        }))
+        }
+    }
+
+    fn read_all(&self) -> std::io::Result<Vec<u8>> {
+        use std::io::{Read, Seek, SeekFrom};
+        match self {
+            EvidenceSection::Bytes(b) => Ok(b.clone()),
+            EvidenceSection::File(file, base) => {
+                let mut f = file
+                    .lock()
+                    .map_err(|_| std::io::Error::other("store file lock poisoned"))?;
+                f.seek(SeekFrom::Start(*base))?;
+                let mut buf = Vec::new();
+                f.read_to_end(&mut buf)?;
+                Ok(buf)
+            }
+        }
     }
 }
 
@@ -874,19 +879,8 @@ fn parse_evidence(
         .collect()
 }
 
-/// An edge as read: its evidence stays unparsed.
-#[derive(Deserialize)]
-struct StoreEdgeIn<'a> {
-    #[serde(borrow)]
-    from: Cow<'a, str>,
-    #[serde(borrow)]
-    to: Cow<'a, str>,
-    #[serde(borrow)]
-    relation: Cow<'a, str>,
-    count: usize,
-    #[serde(default, borrow)]
-    evidence: Option<&'a serde_json::value::RawValue>,
-}
+/// An edge as read from the first line (see [`StoreEdgeOut`]): its evidence stays where it is.
+type StoreEdgeIn<'a> = (usize, usize, Cow<'a, str>, usize, usize, usize);
 
 #[derive(Deserialize)]
 struct StoreFileIn<'a> {
@@ -978,7 +972,9 @@ impl CitationGraph {
         Ok(())
     }
 
-    /// Writes the store as JSON. Nodes, edges and evidence are sorted, so equal graphs give equal bytes.
+    /// Writes the store: a first line holding the format, inputs, nodes and edges, then one line per edge
+    /// holding its evidence as a JSON array. Loading reads the first line only, and the evidence of an edge
+    /// when something asks for it. Nodes, edges and evidence are sorted, so equal graphs give equal bytes.
     pub fn write_store(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
         let inputs: Vec<StoreInput<'_>> = self
             .inputs
@@ -994,50 +990,107 @@ impl CitationGraph {
             .enumerate()
             .map(|(i, p)| (p.as_str(), i))
             .collect();
-        let file = StoreFileOut {
+        let nodes = self.nodes();
+        let node_position: HashMap<&str, usize> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        let edges = self.edges();
+        let mut section: Vec<u8> = Vec::new();
+        let mut out_edges = Vec::with_capacity(edges.len());
+        for e in &edges {
+            let at = section.len();
+            let evidence = self.evidence(e.edge);
+            let rows: Vec<StoreEvidence<'_>> = evidence
+                .iter()
+                .map(|ev| StoreEvidence {
+                    input: position.get(&*ev.source).copied().unwrap_or(usize::MAX),
+                    start: ev.start,
+                    end: ev.end,
+                    text: Cow::Borrowed(&ev.text),
+                    pinpoint: ev.pinpoint.as_deref().map(Cow::Borrowed),
+                    date: ev.date.as_deref().map(Cow::Borrowed),
+                    doc_type: ev.doc_type.as_deref().map(Cow::Borrowed),
+                    issuer_name: ev.issuer_name.as_deref().map(Cow::Borrowed),
+                })
+                .collect();
+            serde_json::to_writer(&mut section, &rows).map_err(std::io::Error::other)?;
+            out_edges.push((
+                node_position.get(e.from).copied().unwrap_or(usize::MAX),
+                node_position.get(e.to).copied().unwrap_or(usize::MAX),
+                e.edge.relation.as_str(),
+                e.edge.count,
+                at,
+                section.len() - at,
+            ));
+            section.push(b'\n');
+        }
+        let header = StoreHeaderOut {
             format: FORMAT,
             inputs,
-            nodes: self.nodes(),
-            edges: EdgesOut {
-                graph: self,
-                position: &position,
-            },
+            nodes,
+            edges: out_edges,
         };
-        serde_json::to_writer(&mut *w, &file).map_err(std::io::Error::other)?;
-        w.write_all(b"\n")
+        serde_json::to_writer(&mut *w, &header).map_err(std::io::Error::other)?;
+        w.write_all(b"\n")?;
+        w.write_all(&section)
     }
 
-    /// Reads a store written by [`CitationGraph::save`].
+    /// Reads a store written by [`CitationGraph::save`]: its first line now, evidence when asked for.
     pub fn load(path: &std::path::Path) -> Result<CitationGraph, StoreError> {
+        use std::io::BufRead;
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| StoreError::Io {
+        let io = |e: std::io::Error| StoreError::Io {
             path: name.clone(),
             source: e,
-        })?;
-        CitationGraph::from_store_bytes(bytes, &name)
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+        let mut header = Vec::new();
+        reader.read_until(b'\n', &mut header).map_err(io)?;
+        let base = header.len() as u64;
+        let file = reader.into_inner();
+        CitationGraph::from_header(
+            &header,
+            &name,
+            EvidenceSection::File(std::sync::Mutex::new(file), base),
+        )
     }
 
-    /// Reads a store from its bytes; `name` is used in errors. Evidence stays unparsed until needed.
+    /// Reads a store from its bytes in memory; `name` is used in errors.
     pub fn from_store_bytes(bytes: Vec<u8>, name: &str) -> Result<CitationGraph, StoreError> {
+        let split = bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| p + 1);
+        let section = bytes[split..].to_vec();
+        CitationGraph::from_header(&bytes[..split], name, EvidenceSection::Bytes(section))
+    }
+
+    fn from_header(
+        header: &[u8],
+        name: &str,
+        section: EvidenceSection,
+    ) -> Result<CitationGraph, StoreError> {
         #[derive(Deserialize)]
-        struct Header {
+        struct Format {
             format: Option<String>,
         }
         let damaged = |message: String| StoreError::Damaged {
             path: name.to_string(),
             message,
         };
-        let bytes = Arc::new(bytes);
-        // One fast validation of the whole store lets the parser skip checking every string again.
+        // One fast validation lets the parser skip checking every string again.
         let text =
-            simdutf8::basic::from_utf8(&bytes).map_err(|_| damaged("not UTF-8".to_string()))?;
+            simdutf8::basic::from_utf8(header).map_err(|_| damaged("not UTF-8".to_string()))?;
         let file: StoreFileIn<'_> = match serde_json::from_str(text) {
             Ok(f) => f,
             Err(e) => {
                 // Tell a store of another version from a damaged one.
-                if let Ok(Header {
+                if let Ok(Format {
                     format: Some(found),
-                }) = serde_json::from_slice::<Header>(&bytes)
+                }) = serde_json::from_str::<Format>(text)
                 {
                     if found != FORMAT {
                         return Err(StoreError::Version {
@@ -1063,6 +1116,7 @@ impl CitationGraph {
         }
         g.graph.reserve_nodes(file.nodes.len());
         g.graph.reserve_edges(file.edges.len());
+        let mut positions: Vec<NodeIndex> = Vec::with_capacity(file.nodes.len());
         for node in file.nodes {
             if node.kind == NodeKind::Document {
                 g.facts.insert(
@@ -1078,32 +1132,28 @@ impl CitationGraph {
             let id = node.id.clone();
             let ix = g.graph.add_node(node);
             g.index.insert(id, ix);
+            positions.push(ix);
         }
-        let base = bytes.as_ptr() as usize;
-        for e in file.edges {
-            let (Some(&from), Some(&to)) = (g.index.get(&*e.from), g.index.get(&*e.to)) else {
+        for (from, to, relation, count, at, len) in file.edges {
+            let (Some(&from), Some(&to)) = (positions.get(from), positions.get(to)) else {
                 return Err(damaged(format!(
-                    "edge {} -> {} names a node the store lacks",
-                    e.from, e.to
+                    "edge {from} -> {to} names a node the store lacks ({} nodes)",
+                    positions.len()
                 )));
             };
-            let raw = e.evidence.map(|r| {
-                let start = r.get().as_ptr() as usize - base;
-                start..start + r.get().len()
-            });
             g.graph.add_edge(
                 from,
                 to,
                 Edge {
-                    relation: e.relation.into_owned(),
-                    count: e.count,
+                    relation: relation.into_owned(),
+                    count,
                     evidence: Vec::new(),
-                    raw,
+                    raw: Some(at..at + len),
                 },
             );
         }
         g.store_inputs = paths;
-        g.store = Some(bytes);
+        g.store = Some(Arc::new(section));
         Ok(g)
     }
 }

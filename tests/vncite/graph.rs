@@ -165,7 +165,7 @@ fn store_round_trips_and_rejects_damage_and_other_versions() {
         .map(|e| e.to_string())
         .unwrap_or_default();
     assert!(err.contains("store format \"vncite-graph/0\""), "{err}");
-    std::fs::write(&path, b"{\"format\": \"vncite-graph/1\", \"inputs\": [")
+    std::fs::write(&path, b"{\"format\": \"vncite-graph/2\", \"inputs\": [")
         .unwrap_or_else(|e| panic!("{e}"));
     let err = CitationGraph::load(&path)
         .err()
