@@ -186,6 +186,53 @@ pub struct CitationGraph {
     store: Option<Arc<EvidenceSection>>,
     /// Input paths in store order, for the input indices of unparsed evidence.
     store_inputs: Vec<Arc<str>>,
+    /// Compact adjacency for traversals, built on first use and dropped whenever the graph changes.
+    dense: std::sync::OnceLock<Dense>,
+}
+
+/// Compressed adjacency over dense positions `0..n`: traversals over a million edges walk arrays instead of
+/// petgraph's linked edge lists and hash no strings.
+#[derive(Debug)]
+pub struct Dense {
+    /// Dense position → node index.
+    nodes: Vec<NodeIndex>,
+    /// Node index → dense position (`u32::MAX` for holes).
+    position: Vec<u32>,
+    /// Relation names; edges refer to them by number.
+    pub relations: Vec<String>,
+    out_start: Vec<u32>,
+    out: Vec<(u32, u32)>,
+    in_start: Vec<u32>,
+    inward: Vec<(u32, u32)>,
+    /// Per edge slot: relation number, mention count.
+    edge: Vec<(u16, u32)>,
+}
+
+impl Dense {
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether there are no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// Neighbours of dense node `i`: `(other node, edge slot)`; outgoing (what it cites) or incoming.
+    pub fn neighbours(&self, i: u32, outgoing: bool) -> &[(u32, u32)] {
+        let i = i as usize;
+        if outgoing {
+            &self.out[self.out_start[i] as usize..self.out_start[i + 1] as usize]
+        } else {
+            &self.inward[self.in_start[i] as usize..self.in_start[i + 1] as usize]
+        }
+    }
+
+    /// Relation number and mention count of an edge slot.
+    pub fn edge(&self, slot: u32) -> (u16, u32) {
+        self.edge[slot as usize]
+    }
 }
 
 fn doc_node_id(id: &str) -> String {
@@ -268,6 +315,7 @@ impl CitationGraph {
     /// Adds inputs without recomputing attributes yet, so a large build can stream batches through and call
     /// [`CitationGraph::settle`] once at the end.
     pub fn stage<'a>(&mut self, inputs: impl IntoIterator<Item = (&'a str, &'a Extraction)>) {
+        self.dense = std::sync::OnceLock::new();
         self.parse_all_evidence();
         let inputs: Vec<(&str, &Extraction)> = inputs.into_iter().collect();
         let again: BTreeSet<&str> = inputs
@@ -374,6 +422,7 @@ impl CitationGraph {
     /// Recomputes every node's attributes from the inputs and the evidence, rebuilds `issued_by` edges and
     /// drops nodes nothing refers to any more. Independent of the order the inputs came in.
     pub fn settle(&mut self) {
+        self.dense = std::sync::OnceLock::new();
         // issued_by edges are derived: drop them and add them again below.
         let issued: Vec<_> = self
             .graph
@@ -541,6 +590,93 @@ impl CitationGraph {
         })
     }
 
+    /// The compact adjacency, built on first use.
+    pub fn dense(&self) -> &Dense {
+        self.dense.get_or_init(|| {
+            // Positions follow id order and relation numbers follow name order, so traversals can sort by
+            // numbers and still list results in id order.
+            let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+            // A loaded store already lists its nodes in id order.
+            if !nodes.is_sorted_by(|a, b| self.graph[*a].id <= self.graph[*b].id) {
+                nodes.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+            }
+            let mut position = vec![u32::MAX; self.graph.node_bound()];
+            for (i, ix) in nodes.iter().enumerate() {
+                position[ix.index()] = i as u32;
+            }
+            let names: BTreeSet<&str> = self
+                .graph
+                .edge_weights()
+                .map(|w| w.relation.as_str())
+                .collect();
+            let relations: Vec<String> = names.iter().map(|r| r.to_string()).collect();
+            let relation_no: HashMap<&str, u16> = names
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (*r, i as u16))
+                .collect();
+            let mut edge = Vec::with_capacity(self.graph.edge_count());
+            let mut pairs: Vec<(u32, u32, u32)> = Vec::with_capacity(self.graph.edge_count());
+            for e in (&self.graph).edge_references() {
+                let w = e.weight();
+                let r = relation_no.get(w.relation.as_str()).copied().unwrap_or(0);
+                let slot = edge.len() as u32;
+                edge.push((r, w.count as u32));
+                pairs.push((
+                    position[e.source().index()],
+                    position[e.target().index()],
+                    slot,
+                ));
+            }
+            let n = nodes.len();
+            type Key<'k> = &'k dyn Fn(&(u32, u32, u32)) -> (u32, u32);
+            let csr = |key: Key<'_>| {
+                let mut start = vec![0u32; n + 1];
+                for p in &pairs {
+                    start[key(p).0 as usize + 1] += 1;
+                }
+                for i in 0..n {
+                    start[i + 1] += start[i];
+                }
+                let mut fill = start.clone();
+                let mut list = vec![(0u32, 0u32); pairs.len()];
+                for p in &pairs {
+                    let (from, other) = key(p);
+                    list[fill[from as usize] as usize] = (other, p.2);
+                    fill[from as usize] += 1;
+                }
+                (start, list)
+            };
+            let (out_start, out) = csr(&|p| (p.0, p.1));
+            let (in_start, inward) = csr(&|p| (p.1, p.0));
+            Dense {
+                nodes,
+                position,
+                relations,
+                out_start,
+                out,
+                in_start,
+                inward,
+                edge,
+            }
+        })
+    }
+
+    /// The dense position of a node id.
+    pub fn dense_position(&self, id: &str) -> Option<u32> {
+        let ix = self.index.get(id)?;
+        self.dense()
+            .position
+            .get(ix.index())
+            .copied()
+            .filter(|&p| p != u32::MAX)
+    }
+
+    /// The node at a dense position.
+    pub fn dense_node(&self, position: u32) -> &Node {
+        &self.graph[self.dense().nodes[position as usize]]
+    }
+
     /// Every node, unsorted.
     pub fn nodes_unordered(&self) -> impl Iterator<Item = &Node> {
         self.graph.node_weights()
@@ -623,53 +759,63 @@ impl CitationGraph {
         max_iterations: usize,
         follows: &dyn Fn(&str) -> bool,
     ) -> Vec<(&str, f64)> {
-        // Node indices run below `node_bound`, with holes where nodes were removed: index arrays by them
-        // directly and keep the holes at zero rank.
-        let bound = self.graph.node_bound();
-        let live: Vec<NodeIndex> = self.graph.node_indices().collect();
-        let n = live.len();
+        let d = self.dense();
+        let n = d.len();
         if n == 0 {
             return Vec::new();
         }
-        let mut out_degree = vec![0u32; bound];
-        let mut links: Vec<(u32, u32)> = Vec::new();
-        for e in (&self.graph).edge_references() {
-            if follows(&e.weight().relation) {
-                let (a, b) = (e.source().index(), e.target().index());
-                out_degree[a] += 1;
-                links.push((a as u32, b as u32));
-            }
+        let follows: Vec<bool> = d.relations.iter().map(|r| follows(r)).collect();
+        let out_degree: Vec<u32> = (0..n as u32)
+            .map(|i| {
+                d.neighbours(i, true)
+                    .iter()
+                    .filter(|&&(_, slot)| follows[d.edge(slot).0 as usize])
+                    .count() as u32
+            })
+            .collect();
+        // The followed incoming links as one flat list, read front to back every iteration.
+        let mut in_start: Vec<u32> = Vec::with_capacity(n + 1);
+        let mut in_src: Vec<u32> = Vec::new();
+        in_start.push(0);
+        for i in 0..n as u32 {
+            let from = in_src.len();
+            in_src.extend(
+                d.neighbours(i, false)
+                    .iter()
+                    .filter(|&&(_, slot)| follows[d.edge(slot).0 as usize])
+                    .map(|&(src, _)| src),
+            );
+            // Sorted sources read the shares array in order.
+            in_src[from..].sort_unstable();
+            in_start.push(in_src.len() as u32);
         }
-        let mut rank = vec![0.0f64; bound];
-        for ix in &live {
-            rank[ix.index()] = 1.0 / n as f64;
-        }
-        let mut next = vec![0.0f64; bound];
+        let mut rank = vec![1.0 / n as f64; n];
+        let mut next = vec![0.0f64; n];
+        let mut share = vec![0.0f64; n];
         for _ in 0..max_iterations {
-            let dangling: f64 = live
-                .iter()
-                .filter(|ix| out_degree[ix.index()] == 0)
-                .map(|ix| rank[ix.index()])
-                .sum();
+            let mut dangling = 0.0;
+            for ((s, r), &o) in share.iter_mut().zip(&rank).zip(&out_degree) {
+                if o == 0 {
+                    dangling += r;
+                    *s = 0.0;
+                } else {
+                    *s = r / f64::from(o);
+                }
+            }
             let base = (1.0 - damping) / n as f64 + damping * dangling / n as f64;
-            next.iter_mut().for_each(|x| *x = 0.0);
-            for ix in &live {
-                next[ix.index()] = base;
+            for (i, slot_next) in next.iter_mut().enumerate() {
+                let sources = &in_src[in_start[i] as usize..in_start[i + 1] as usize];
+                let sum: f64 = sources.iter().map(|&src| share[src as usize]).sum();
+                *slot_next = base + damping * sum;
             }
-            for &(a, b) in &links {
-                next[b as usize] += damping * rank[a as usize] / f64::from(out_degree[a as usize]);
-            }
-            let delta: f64 = live
-                .iter()
-                .map(|ix| (next[ix.index()] - rank[ix.index()]).abs())
-                .sum();
+            let delta: f64 = next.iter().zip(&rank).map(|(x, y)| (x - y).abs()).sum();
             std::mem::swap(&mut rank, &mut next);
             if delta < tolerance {
                 break;
             }
         }
-        live.iter()
-            .map(|&ix| (self.graph[ix].id.as_str(), rank[ix.index()]))
+        (0..n)
+            .map(|i| (self.dense_node(i as u32).id.as_str(), rank[i]))
             .collect()
     }
 

@@ -4,7 +4,7 @@
 use crate::graph::{CitationGraph, Node, NodeKind};
 use petgraph::Direction;
 use serde::Serialize;
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::BTreeSet;
 
 /// Why a document reference could not be resolved to one node.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -242,94 +242,129 @@ pub fn lineage(
     depth: Option<usize>,
     filter: &Filter,
 ) -> Lineage {
-    let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    let Some(root_node) = graph.node(root) else {
-        return Lineage {
-            root: root.to_string(),
-            direction: direction_name(direction).to_string(),
-            nodes: Vec::new(),
-            edges: Vec::new(),
-        };
+    let empty = || Lineage {
+        root: root.to_string(),
+        direction: direction_name(direction).to_string(),
+        nodes: Vec::new(),
+        edges: Vec::new(),
     };
-    let root: &str = &root_node.id;
-    seen.insert(root, 0);
-    let mut order: Vec<(&str, usize)> = vec![(root, 0)];
-    let mut edges: Vec<(&str, &str, &str, usize)> = Vec::new();
-    let mut parents: rustc_hash::FxHashMap<&str, Vec<&str>> = Default::default();
-    let mut queue = VecDeque::from([(root, 0usize)]);
-    while let Some((id, d)) = queue.pop_front() {
-        if depth.is_some_and(|max| d >= max) {
+    let Some(r) = graph.dense_position(root) else {
+        return empty();
+    };
+    let d = graph.dense();
+    let outgoing = direction == Direction::Outgoing;
+    let follows: Vec<bool> = d.relations.iter().map(|r| filter.follows(r)).collect();
+    let max = depth.map_or(u32::MAX, |x| x.min(u32::MAX as usize - 1) as u32);
+    let mut dist = vec![u32::MAX; d.len()];
+    dist[r as usize] = 0;
+    let mut order: Vec<u32> = vec![r];
+    let mut found: Vec<(u32, u32, u32)> = Vec::new(); // (citing, cited, edge slot)
+    let mut tree: Vec<(u32, u32)> = Vec::new(); // (node, shortest-route parent)
+    let mut head = 0;
+    while head < order.len() {
+        let id = order[head];
+        head += 1;
+        let here = dist[id as usize];
+        if here >= max {
             continue;
         }
-        for e in graph.neighbors(id, direction) {
-            if !filter.follows(&e.edge.relation) {
+        for &(other, slot) in d.neighbours(id, outgoing) {
+            if !follows[d.edge(slot).0 as usize] {
                 continue;
             }
-            let next = if direction == Direction::Outgoing {
-                e.to
+            found.push(if outgoing {
+                (id, other, slot)
             } else {
-                e.from
-            };
-            edges.push((e.from, e.to, e.edge.relation.as_str(), e.edge.count()));
-            if !seen.contains_key(next) {
-                seen.insert(next, d + 1);
-                order.push((next, d + 1));
-                queue.push_back((next, d + 1));
+                (other, id, slot)
+            });
+            if dist[other as usize] == u32::MAX {
+                dist[other as usize] = here + 1;
+                order.push(other);
             }
             // Only shortest-route parents lead back to the root; a cycle's closing edge does not.
-            if seen.get(next) == Some(&(d + 1)) {
-                parents.entry(next).or_default().push(id);
+            if dist[other as usize] == here + 1 {
+                tree.push((other, id));
             }
         }
     }
-    // Breadth-first order made independent of adjacency order.
-    order.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
-    let matching: BTreeSet<&str> = order
-        .iter()
-        .filter(|(id, d)| *d == 0 || graph.node(id).is_some_and(|n| filter.keeps(graph, n)))
-        .map(|(id, _)| *id)
-        .collect();
-    let keep: BTreeSet<&str> = if filter.has_node_filters() {
+    let id_of = |i: u32| graph.dense_node(i).id.as_str();
+    // Breadth-first order made independent of adjacency order (positions follow id order).
+    order.sort_unstable_by_key(|&i| (dist[i as usize], i));
+    let mut matching = vec![false; d.len()];
+    for &i in &order {
+        matching[i as usize] = i == r || filter.keeps(graph, graph.dense_node(i));
+    }
+    let keep: Vec<bool> = if filter.has_node_filters() {
         // Keep matching nodes and the nodes on their way back to the root.
+        tree.sort_unstable();
         let mut keep = matching.clone();
-        let mut stack: Vec<&str> = matching.iter().copied().collect();
-        while let Some(id) = stack.pop() {
-            for p in parents.get(id).into_iter().flatten() {
-                if keep.insert(p) {
+        let mut stack: Vec<u32> = order
+            .iter()
+            .copied()
+            .filter(|&i| matching[i as usize])
+            .collect();
+        while let Some(i) = stack.pop() {
+            let from = tree.partition_point(|&(c, _)| c < i);
+            for &(_, p) in tree[from..].iter().take_while(|&&(c, _)| c == i) {
+                if !keep[p as usize] {
+                    keep[p as usize] = true;
                     stack.push(p);
                 }
             }
         }
         keep
     } else {
-        order.iter().map(|(id, _)| *id).collect()
+        let mut keep = vec![false; d.len()];
+        for &i in &order {
+            keep[i as usize] = true;
+        }
+        keep
     };
     let nodes = order
         .iter()
-        .filter(|(id, _)| keep.contains(id))
-        .filter_map(|(id, d)| {
-            graph
-                .node(id)
-                .map(|n| result_node(n, *d, matching.contains(id)))
+        .filter(|&&i| keep[i as usize])
+        .map(|&i| {
+            result_node(
+                graph.dense_node(i),
+                dist[i as usize] as usize,
+                matching[i as usize],
+            )
         })
         .collect();
-    edges.retain(|(f, t, _, _)| keep.contains(f) && keep.contains(t));
+    let mut edges: Vec<(u32, u32, u16, u32)> = found
+        .into_iter()
+        .filter(|&(f, t, _)| keep[f as usize] && keep[t as usize])
+        .map(|(f, t, slot)| {
+            let (rel, count) = d.edge(slot);
+            (f, t, rel, count)
+        })
+        .collect();
     edges.sort_unstable();
     edges.dedup();
-    let edges: Vec<ResultEdge> = edges
+    let edges: Vec<(&str, &str, &str, usize)> = edges
         .into_iter()
-        .map(|(from, to, relation, count)| ResultEdge {
-            from: from.to_string(),
-            to: to.to_string(),
-            relation: relation.to_string(),
-            count,
+        .map(|(f, t, rel, count)| {
+            (
+                id_of(f),
+                id_of(t),
+                d.relations[rel as usize].as_str(),
+                count as usize,
+            )
         })
         .collect();
     Lineage {
-        root: root.to_string(),
+        root: id_of(r).to_string(),
         direction: direction_name(direction).to_string(),
         nodes,
-        edges,
+        edges: edges
+            .into_iter()
+            .map(|(from, to, relation, count)| ResultEdge {
+                from: from.to_string(),
+                to: to.to_string(),
+                relation: relation.to_string(),
+                count,
+            })
+            .collect(),
     }
 }
 
@@ -366,65 +401,66 @@ fn shortest_paths(
     limit: usize,
 ) -> Vec<Vec<ResultEdge>> {
     // Breadth-first layers with every predecessor on a shortest route kept, then routes read back.
-    let (Some(from_node), Some(to_node)) = (graph.node(from), graph.node(to)) else {
+    let (Some(f), Some(t)) = (graph.dense_position(from), graph.dense_position(to)) else {
         return Vec::new();
     };
-    let (from, to) = (from_node.id.as_str(), to_node.id.as_str());
-    if from == to {
+    if f == t {
         return Vec::new();
     }
-    let mut dist: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    dist.insert(from, 0);
-    let mut preds: rustc_hash::FxHashMap<&str, Vec<(&str, &str, usize)>> = Default::default();
-    let mut queue = VecDeque::from([from]);
-    while let Some(id) = queue.pop_front() {
-        let d = dist[id];
-        if dist.get(to).is_some_and(|&t| d >= t) {
-            break;
-        }
-        for e in graph.neighbors(id, Direction::Outgoing) {
-            if !filter.follows(&e.edge.relation) {
-                continue;
-            }
-            let step = (e.from, e.edge.relation.as_str(), e.edge.count());
-            match dist.get(e.to) {
-                None => {
-                    dist.insert(e.to, d + 1);
-                    preds.entry(e.to).or_default().push(step);
-                    queue.push_back(e.to);
+    let d = graph.dense();
+    let follows: Vec<bool> = d.relations.iter().map(|r| filter.follows(r)).collect();
+    let mut dist = vec![u32::MAX; d.len()];
+    dist[f as usize] = 0;
+    let mut preds: Vec<(u32, u32, u32)> = Vec::new(); // (node, predecessor, edge slot)
+    let mut layer = vec![f];
+    while !layer.is_empty() && dist[t as usize] == u32::MAX {
+        let mut next = Vec::new();
+        for &id in &layer {
+            for &(other, slot) in d.neighbours(id, true) {
+                if !follows[d.edge(slot).0 as usize] {
+                    continue;
                 }
-                Some(&nd) if nd == d + 1 => preds.entry(e.to).or_default().push(step),
-                Some(_) => {}
+                let want = dist[id as usize] + 1;
+                if dist[other as usize] == u32::MAX {
+                    dist[other as usize] = want;
+                    next.push(other);
+                }
+                if dist[other as usize] == want {
+                    preds.push((other, id, slot));
+                }
             }
         }
+        layer = next;
     }
-    if !dist.contains_key(to) {
+    if dist[t as usize] == u32::MAX {
         return Vec::new();
     }
-    for p in preds.values_mut() {
-        p.sort_unstable();
-    }
+    let id_of = |i: u32| graph.dense_node(i).id.as_str();
+    preds.sort_unstable();
     let mut out = Vec::new();
-    let mut stack: Vec<(&str, Vec<ResultEdge>)> = vec![(to, Vec::new())];
+    let mut stack: Vec<(u32, Vec<ResultEdge>)> = vec![(t, Vec::new())];
     while let Some((id, tail)) = stack.pop() {
         if out.len() >= limit {
             break;
         }
-        if id == from {
+        if id == f {
             let mut route = tail;
             route.reverse();
             out.push(route);
             continue;
         }
-        for &(prev, relation, count) in preds.get(id).into_iter().flatten().rev() {
-            let mut t = tail.clone();
-            t.push(ResultEdge {
-                from: prev.to_string(),
-                to: id.to_string(),
-                relation: relation.to_string(),
-                count,
+        let from_at = preds.partition_point(|p| p.0 < id);
+        let to_at = preds.partition_point(|p| p.0 <= id);
+        for &(_, prev, slot) in preds[from_at..to_at].iter().rev() {
+            let (rel, count) = d.edge(slot);
+            let mut route = tail.clone();
+            route.push(ResultEdge {
+                from: id_of(prev).to_string(),
+                to: id_of(id).to_string(),
+                relation: d.relations[rel as usize].clone(),
+                count: count as usize,
             });
-            stack.push((prev, t));
+            stack.push((prev, route));
         }
     }
     out
@@ -535,20 +571,25 @@ pub struct Ranked {
 /// The `limit` highest-ranked documents that pass the filter.
 pub fn top(graph: &CitationGraph, by: Rank, filter: &Filter, limit: usize) -> Vec<Ranked> {
     let mut scores: Vec<(f64, &str)> = match by {
-        Rank::Cited => graph
-            .nodes_unordered()
-            .filter(|n| n.kind == NodeKind::Document)
-            .map(|n| {
-                let mentions: usize = graph
-                    .neighbors(&n.id, Direction::Incoming)
-                    .filter(|e| filter.follows(&e.edge.relation))
-                    .map(|e| e.edge.count())
-                    .sum();
-                (mentions as f64, n.id.as_str())
-            })
-            .collect(),
+        Rank::Cited => {
+            let d = graph.dense();
+            let follows: Vec<bool> = d.relations.iter().map(|r| filter.follows(r)).collect();
+            (0..d.len() as u32)
+                .filter(|&i| graph.dense_node(i).kind == NodeKind::Document)
+                .map(|i| {
+                    let mentions: u64 = d
+                        .neighbours(i, false)
+                        .iter()
+                        .map(|&(_, slot)| d.edge(slot))
+                        .filter(|(rel, _)| follows[*rel as usize])
+                        .map(|(_, count)| u64::from(count))
+                        .sum();
+                    (mentions as f64, graph.dense_node(i).id.as_str())
+                })
+                .collect()
+        }
         Rank::PageRank => graph
-            .pagerank(0.85, 1e-7, 60, &|r| filter.follows(r))
+            .pagerank(0.85, 1e-5, 40, &|r| filter.follows(r))
             .into_iter()
             .map(|(id, s)| (s, id))
             .collect(),
