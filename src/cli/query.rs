@@ -138,9 +138,9 @@ pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
         QueryCommand::Descendants(a) => lineage(&mut out, a, Direction::Incoming)?,
         QueryCommand::Path(a) => {
             let g = a.common.load()?;
-            let from = query::resolve_doc(&g, &a.from)?;
-            let to = query::resolve_doc(&g, &a.to)?;
-            let routes = query::paths(&g, &from, &to, &a.common.filter(), a.limit);
+            let from = query::resolve_doc(g, &a.from)?;
+            let to = query::resolve_doc(g, &a.to)?;
+            let routes = query::paths(g, &from, &to, &a.common.filter(), a.limit);
             if a.common.format == Format::Json {
                 serde_json::to_writer_pretty(
                     &mut out,
@@ -166,8 +166,8 @@ pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
         }
         QueryCommand::Status(a) => {
             let g = a.common.load()?;
-            let id = query::resolve_doc(&g, &a.doc)?;
-            let s = query::status(&g, &id);
+            let id = query::resolve_doc(g, &a.doc)?;
+            let s = query::status(g, &id);
             if a.common.format == Format::Json {
                 serde_json::to_writer_pretty(&mut out, &s)?;
                 writeln!(out)?;
@@ -196,7 +196,7 @@ pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
             } else {
                 Rank::Cited
             };
-            let ranked = query::top(&g, by, &a.common.filter(), a.limit);
+            let ranked = query::top(g, by, &a.common.filter(), a.limit);
             if a.common.format == Format::Json {
                 serde_json::to_writer_pretty(&mut out, &ranked)?;
                 writeln!(out)?;
@@ -229,8 +229,8 @@ pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
 
 fn lineage(out: &mut impl Write, a: LineageArgs, direction: Direction) -> anyhow::Result<()> {
     let g = a.common.load()?;
-    let root = query::resolve_doc(&g, &a.doc)?;
-    let result = query::lineage(&g, &root, direction, a.depth, &a.common.filter());
+    let root = query::resolve_doc(g, &a.doc)?;
+    let result = query::lineage(g, &root, direction, a.depth, &a.common.filter());
     if a.common.format == Format::Json {
         serde_json::to_writer_pretty(&mut *out, &result)?;
         writeln!(out)?;
