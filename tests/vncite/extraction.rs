@@ -272,6 +272,14 @@ fn relations_from_the_governing_phrase() {
             "cites",
         ),
         ("Theo báo cáo tại Công văn số 1234/BTC-TCT.", "cites"),
+        (
+            "Bãi bỏ cụm từ \"dấu hỏa\" tại khoản 2 Điều 1 của Thông tư số 18/2025/TT-BCT.",
+            "repeals",
+        ),
+        (
+            "Thay thế cụm từ \"Bộ Tài chính\" tại Điều 3 Thông tư số 18/2025/TT-BCT.",
+            "amends",
+        ),
     ];
     for (text, relation) in cases {
         assert_eq!(summary(text)[0].4, relation, "{text}");
