@@ -18,6 +18,13 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+/// PageRank settings used for the stored ranks and for `top --by pagerank`.
+pub const PAGERANK_DAMPING: f64 = 0.85;
+/// Stop when the ranks move less than this in total (L1) in one round.
+pub const PAGERANK_TOLERANCE: f64 = 1e-5;
+/// At most this many rounds.
+pub const PAGERANK_ROUNDS: usize = 40;
+
 /// Version tag of the store format; a store with another tag is refused.
 pub const FORMAT: &str = "vncite-graph/2";
 
@@ -34,7 +41,7 @@ pub enum NodeKind {
 }
 
 /// A node with its merged attributes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     /// Stable id: `doc:<id>`, `issuer:<code>[~place]`, `source:<path>`.
     pub id: String,
@@ -73,6 +80,9 @@ pub struct Node {
     /// Fields for which the inputs disagree, with every value seen.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub conflicts: BTreeMap<String, Vec<String>>,
+    /// PageRank over all citation edges, computed when the graph settles (documents only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagerank: Option<f64>,
 }
 
 impl Node {
@@ -91,6 +101,7 @@ impl Node {
             defined_in: Vec::new(),
             ambiguous: false,
             conflicts: BTreeMap::new(),
+            pagerank: None,
         }
     }
 }
@@ -532,6 +543,23 @@ impl CitationGraph {
             e.evidence.sort();
             e.evidence.dedup();
             e.count = e.evidence.len();
+        }
+        // The ranking most queries ask for is kept with the nodes, so `top --by pagerank` reads it.
+        let ranks: Vec<(String, f64)> = self
+            .pagerank(
+                PAGERANK_DAMPING,
+                PAGERANK_TOLERANCE,
+                PAGERANK_ROUNDS,
+                &|r| r != "issued_by",
+            )
+            .into_iter()
+            .map(|(id, r)| (id.to_string(), r))
+            .collect();
+        for (id, rank) in ranks {
+            if let Some(&ix) = self.index.get(&id) {
+                let node = &mut self.graph[ix];
+                node.pagerank = (node.kind == NodeKind::Document).then_some(rank);
+            }
         }
     }
 

@@ -588,8 +588,18 @@ pub fn top(graph: &CitationGraph, by: Rank, filter: &Filter, limit: usize) -> Ve
                 })
                 .collect()
         }
+        // With every citation relation followed, the ranks stored when the graph settled are the answer.
+        Rank::PageRank if filter.relations.is_empty() => graph
+            .nodes_unordered()
+            .filter_map(|n| n.pagerank.map(|r| (r, n.id.as_str())))
+            .collect(),
         Rank::PageRank => graph
-            .pagerank(0.85, 1e-5, 40, &|r| filter.follows(r))
+            .pagerank(
+                crate::graph::PAGERANK_DAMPING,
+                crate::graph::PAGERANK_TOLERANCE,
+                crate::graph::PAGERANK_ROUNDS,
+                &|r| filter.follows(r),
+            )
             .into_iter()
             .map(|(id, s)| (s, id))
             .collect(),
