@@ -3,6 +3,7 @@
 //! Build a large store first: `gen_corpus` then `vncite graph build DIR -o STORE`.
 
 use petgraph::Direction;
+use std::io::Write;
 use std::time::{Duration, Instant};
 use vncite::query::{self, Filter, Rank};
 use vncite::CitationGraph;
@@ -23,29 +24,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let store = args.next().ok_or("usage: bench_graph STORE DOC_ID")?;
     let doc = args.next().ok_or("usage: bench_graph STORE DOC_ID")?;
+    // Results go through a locked handle so that a closed pipe ends the run with an error, not a panic.
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     let t = Instant::now();
     let g = CitationGraph::load(std::path::Path::new(&store))?;
-    println!(
+    writeln!(
+        out,
         "load: {:?} ({} nodes, {} edges)",
         t.elapsed(),
         g.node_count(),
         g.edge_count()
-    );
+    )?;
     let f = Filter::default();
     let (d, l) = best(|| query::lineage(&g, &doc, Direction::Outgoing, Some(3), &f));
-    println!("ancestors depth 3: {d:?} ({} nodes)", l.nodes.len());
+    writeln!(out, "ancestors depth 3: {d:?} ({} nodes)", l.nodes.len())?;
     let (d, l) = best(|| query::lineage(&g, &doc, Direction::Outgoing, None, &f));
-    println!("ancestors unbounded: {d:?} ({} nodes)", l.nodes.len());
+    writeln!(out, "ancestors unbounded: {d:?} ({} nodes)", l.nodes.len())?;
     let (d, l) = best(|| query::lineage(&g, &doc, Direction::Incoming, Some(3), &f));
-    println!("descendants depth 3: {d:?} ({} nodes)", l.nodes.len());
+    writeln!(out, "descendants depth 3: {d:?} ({} nodes)", l.nodes.len())?;
     let (d, l) = best(|| query::lineage(&g, &doc, Direction::Incoming, None, &f));
-    println!("descendants unbounded: {d:?} ({} nodes)", l.nodes.len());
+    writeln!(
+        out,
+        "descendants unbounded: {d:?} ({} nodes)",
+        l.nodes.len()
+    )?;
     let far = l.nodes.last().map(|n| n.id.clone()).unwrap_or_default();
     let (d, p) = best(|| query::paths(&g, &far, &doc, &f, 5));
-    println!("path {far} -> {doc}: {d:?} ({} routes)", p.len());
+    writeln!(out, "path {far} -> {doc}: {d:?} ({} routes)", p.len())?;
     let (d, _) = best(|| query::top(&g, Rank::PageRank, &f, 20));
-    println!("top by pagerank: {d:?}");
+    writeln!(out, "top by pagerank: {d:?}")?;
     let (d, _) = best(|| query::top(&g, Rank::Cited, &f, 20));
-    println!("top by mentions: {d:?}");
+    writeln!(out, "top by mentions: {d:?}")?;
     Ok(())
 }

@@ -189,6 +189,9 @@ pub struct CitationGraph {
     index: HashMap<String, NodeIndex>,
     /// Every input built into the graph, with its header identity.
     inputs: BTreeMap<String, Option<Document>>,
+    /// Header documents of a loaded store's inputs, still as their JSON: only a rebuild needs them parsed,
+    /// and parsing a hundred thousand of them was a fifth of the load time.
+    raw_documents: Vec<(String, Box<serde_json::value::RawValue>)>,
     /// Facts about cited documents that every mention agrees on (symbol, year, issuer codes).
     facts: HashMap<String, CitedFacts>,
     /// One shared copy of each repeated string (paths, dates, names).
@@ -328,6 +331,7 @@ impl CitationGraph {
     pub fn stage<'a>(&mut self, inputs: impl IntoIterator<Item = (&'a str, &'a Extraction)>) {
         self.dense = std::sync::OnceLock::new();
         self.parse_all_evidence();
+        self.parse_documents();
         let inputs: Vec<(&str, &Extraction)> = inputs.into_iter().collect();
         let again: BTreeSet<&str> = inputs
             .iter()
@@ -434,6 +438,7 @@ impl CitationGraph {
     /// drops nodes nothing refers to any more. Independent of the order the inputs came in.
     pub fn settle(&mut self) {
         self.dense = std::sync::OnceLock::new();
+        self.parse_documents();
         // issued_by edges are derived: drop them and add them again below.
         let issued: Vec<_> = self
             .graph
@@ -744,6 +749,14 @@ impl CitationGraph {
         }
     }
 
+    /// Parses the header documents a loaded store kept as JSON.
+    fn parse_documents(&mut self) {
+        for (path, raw) in std::mem::take(&mut self.raw_documents) {
+            let doc: Option<Document> = serde_json::from_str(raw.get()).unwrap_or(None);
+            self.inputs.insert(path, doc);
+        }
+    }
+
     /// Reads every edge's evidence, before the graph changes.
     fn parse_all_evidence(&mut self) {
         let Some(section) = self.store.take() else {
@@ -849,7 +862,14 @@ impl CitationGraph {
 
     /// Input paths built into the graph, sorted.
     pub fn input_paths(&self) -> Vec<&str> {
-        self.inputs.keys().map(String::as_str).collect()
+        let mut paths: Vec<&str> = self
+            .inputs
+            .keys()
+            .chain(self.raw_documents.iter().map(|(p, _)| p))
+            .map(String::as_str)
+            .collect();
+        paths.sort_unstable();
+        paths
     }
 }
 
@@ -964,18 +984,33 @@ pub fn document_node_id(
 
 /// The graph as written to disk: see the README, "Graph store". Written from borrowed data and read into
 /// borrowed strings where the JSON allows, so neither direction copies a million evidence texts twice.
-#[derive(Debug, Serialize, Deserialize)]
-struct StoreInput<'a> {
+/// An input as read: its header document stays JSON until a rebuild needs it.
+#[derive(Deserialize)]
+struct StoreInputIn<'a> {
     #[serde(borrow)]
     path: Cow<'a, str>,
-    document: Option<Cow<'a, Document>>,
+    document: Box<serde_json::value::RawValue>,
+}
+
+/// An input's document as written: parsed, or still the JSON it was loaded as.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum DocumentOut<'a> {
+    Parsed(Option<&'a Document>),
+    Raw(&'a serde_json::value::RawValue),
+}
+
+#[derive(Serialize)]
+struct StoreInputOut<'a> {
+    path: &'a str,
+    document: DocumentOut<'a>,
 }
 
 /// The store's first line: everything but the evidence, which follows one line per edge.
 #[derive(Serialize)]
 struct StoreHeaderOut<'a> {
     format: &'a str,
-    inputs: Vec<StoreInput<'a>>,
+    inputs: Vec<StoreInputOut<'a>>,
     nodes: Vec<&'a Node>,
     edges: Vec<StoreEdgeOut<'a>>,
 }
@@ -1061,7 +1096,7 @@ struct StoreFileIn<'a> {
     #[serde(borrow)]
     format: Cow<'a, str>,
     #[serde(borrow)]
-    inputs: Vec<StoreInput<'a>>,
+    inputs: Vec<StoreInputIn<'a>>,
     nodes: Vec<Node>,
     #[serde(borrow)]
     edges: Vec<StoreEdgeIn<'a>>,
@@ -1150,19 +1185,23 @@ impl CitationGraph {
     /// holding its evidence as a JSON array. Loading reads the first line only, and the evidence of an edge
     /// when something asks for it. Nodes, edges and evidence are sorted, so equal graphs give equal bytes.
     pub fn write_store(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
-        let inputs: Vec<StoreInput<'_>> = self
+        let mut inputs: Vec<StoreInputOut<'_>> = self
             .inputs
             .iter()
-            .map(|(p, d)| StoreInput {
-                path: Cow::Borrowed(p),
-                document: d.as_ref().map(Cow::Borrowed),
+            .map(|(p, d)| StoreInputOut {
+                path: p,
+                document: DocumentOut::Parsed(d.as_ref()),
             })
+            .chain(self.raw_documents.iter().map(|(p, raw)| StoreInputOut {
+                path: p,
+                document: DocumentOut::Raw(raw),
+            }))
             .collect();
-        let position: HashMap<&str, usize> = self
-            .inputs
-            .keys()
+        inputs.sort_by(|a, b| a.path.cmp(b.path));
+        let position: HashMap<&str, usize> = inputs
+            .iter()
             .enumerate()
-            .map(|(i, p)| (p.as_str(), i))
+            .map(|(i, input)| (input.path, i))
             .collect();
         let nodes = self.nodes();
         let node_position: HashMap<&str, usize> = nodes
@@ -1284,10 +1323,11 @@ impl CitationGraph {
         }
         let mut g = CitationGraph::new();
         let paths: Vec<Arc<str>> = file.inputs.iter().map(|i| g.share(&i.path)).collect();
-        for input in file.inputs {
-            g.inputs
-                .insert(input.path.into_owned(), input.document.map(Cow::into_owned));
-        }
+        g.raw_documents = file
+            .inputs
+            .into_iter()
+            .map(|i| (i.path.into_owned(), i.document))
+            .collect();
         g.graph.reserve_nodes(file.nodes.len());
         g.graph.reserve_edges(file.edges.len());
         let mut positions: Vec<NodeIndex> = Vec::with_capacity(file.nodes.len());
@@ -1365,7 +1405,7 @@ impl CitationGraph {
     /// Counts by type, issuer and relation, ambiguous references, and the `top` most-cited documents.
     pub fn stats(&self, top: usize) -> Stats {
         let mut s = Stats {
-            inputs: self.inputs.len(),
+            inputs: self.inputs.len() + self.raw_documents.len(),
             documents: 0,
             issuers: 0,
             sources: 0,
