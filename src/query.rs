@@ -4,6 +4,7 @@
 use crate::graph::{CitationGraph, Node, NodeKind};
 use petgraph::Direction;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Why a document reference could not be resolved to one node.
@@ -116,7 +117,7 @@ pub struct ResultEdge {
     /// Cited node.
     pub to: String,
     /// Relation from the citing node's point of view.
-    pub relation: String,
+    pub relation: Cow<'static, str>,
     /// Mentions behind it.
     pub count: usize,
 }
@@ -143,6 +144,25 @@ fn result_node(node: &Node, depth: usize, matches: bool) -> ResultNode {
         doc_type: node.doc_type.clone(),
         date: node.date.clone(),
         title: node.title.clone().or_else(|| node.name.clone()),
+    }
+}
+
+/// The contract's relation names, so that results with a hundred thousand edges do not allocate one each.
+fn relation_name(r: &str) -> Cow<'static, str> {
+    const KNOWN: [&str; 9] = [
+        "basis",
+        "amends",
+        "replaces",
+        "repeals",
+        "guides",
+        "implements",
+        "corrects",
+        "cites",
+        "issued_by",
+    ];
+    match KNOWN.iter().find(|k| **k == r) {
+        Some(k) => Cow::Borrowed(k),
+        None => Cow::Owned(r.to_string()),
     }
 }
 
@@ -361,7 +381,7 @@ pub fn lineage(
             .map(|(from, to, relation, count)| ResultEdge {
                 from: from.to_string(),
                 to: to.to_string(),
-                relation: relation.to_string(),
+                relation: relation_name(relation),
                 count,
             })
             .collect(),
@@ -457,7 +477,7 @@ fn shortest_paths(
             route.push(ResultEdge {
                 from: id_of(prev).to_string(),
                 to: id_of(id).to_string(),
-                relation: d.relations[rel as usize].clone(),
+                relation: relation_name(&d.relations[rel as usize]),
                 count: count as usize,
             });
             stack.push((prev, route));

@@ -113,11 +113,7 @@ fn shortest_paths_and_no_route() {
     let routes = query::paths(&g, A, B, &Filter::default(), 5);
     let hops: Vec<Vec<(&str, &str)>> = routes
         .iter()
-        .map(|r| {
-            r.iter()
-                .map(|e| (e.to.as_str(), e.relation.as_str()))
-                .collect()
-        })
+        .map(|r| r.iter().map(|e| (e.to.as_str(), &*e.relation)).collect())
         .collect();
     assert_eq!(hops, [vec![(C, "basis"), (B, "cites")]]);
     assert!(query::paths(&g, "doc:7/CT-TTg@2018", A, &Filter::default(), 5).is_empty());
