@@ -6,6 +6,7 @@ use petgraph::Direction;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Why a document reference could not be resolved to one node.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -113,9 +114,9 @@ pub struct ResultNode {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct ResultEdge {
     /// Citing node.
-    pub from: String,
+    pub from: Arc<str>,
     /// Cited node.
-    pub to: String,
+    pub to: Arc<str>,
     /// Relation from the citing node's point of view.
     pub relation: Cow<'static, str>,
     /// Mentions behind it.
@@ -361,30 +362,28 @@ pub fn lineage(
         .collect();
     edges.sort_unstable();
     edges.dedup();
-    let edges: Vec<(&str, &str, &str, usize)> = edges
+    // One shared copy of each id: a large answer has ten times more edges than nodes.
+    let mut names: rustc_hash::FxHashMap<u32, Arc<str>> = Default::default();
+    let mut name = |i: u32| {
+        names
+            .entry(i)
+            .or_insert_with(|| Arc::from(id_of(i)))
+            .clone()
+    };
+    let edges: Vec<ResultEdge> = edges
         .into_iter()
-        .map(|(f, t, rel, count)| {
-            (
-                id_of(f),
-                id_of(t),
-                d.relations[rel as usize].as_str(),
-                count as usize,
-            )
+        .map(|(f, t, rel, count)| ResultEdge {
+            from: name(f),
+            to: name(t),
+            relation: relation_name(&d.relations[rel as usize]),
+            count: count as usize,
         })
         .collect();
     Lineage {
         root: id_of(r).to_string(),
         direction: direction_name(direction).to_string(),
         nodes,
-        edges: edges
-            .into_iter()
-            .map(|(from, to, relation, count)| ResultEdge {
-                from: from.to_string(),
-                to: to.to_string(),
-                relation: relation_name(relation),
-                count,
-            })
-            .collect(),
+        edges,
     }
 }
 
@@ -475,8 +474,8 @@ fn shortest_paths(
             let (rel, count) = d.edge(slot);
             let mut route = tail.clone();
             route.push(ResultEdge {
-                from: id_of(prev).to_string(),
-                to: id_of(id).to_string(),
+                from: Arc::from(id_of(prev)),
+                to: Arc::from(id_of(id)),
                 relation: relation_name(&d.relations[rel as usize]),
                 count: count as usize,
             });

@@ -151,12 +151,7 @@ pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
                 writeln!(out, "no citation chain between {from} and {to}")?;
             } else {
                 for (i, route) in routes.iter().enumerate() {
-                    write!(
-                        out,
-                        "{}. {}",
-                        i + 1,
-                        route.first().map_or("", |e| e.from.as_str())
-                    )?;
+                    write!(out, "{}. {}", i + 1, route.first().map_or("", |e| &*e.from))?;
                     for e in route {
                         write!(out, " -[{}]-> {}", e.relation, e.to)?;
                     }
@@ -247,9 +242,9 @@ fn print_tree(out: &mut impl Write, l: &Lineage, direction: Direction) -> anyhow
     let mut children: Children<'_> = BTreeMap::new();
     for e in &l.edges {
         let (parent, child) = if direction == Direction::Outgoing {
-            (&e.from, &e.to)
+            (&*e.from, &*e.to)
         } else {
-            (&e.to, &e.from)
+            (&*e.to, &*e.from)
         };
         children
             .entry(parent)

@@ -45,7 +45,7 @@ fn ancestors_follow_the_cycle_once_and_respect_depth() {
     assert!(all
         .edges
         .iter()
-        .any(|e| e.from == B && e.to == A && e.relation == "amends"));
+        .any(|e| &*e.from == B && &*e.to == A && e.relation == "amends"));
     let one = query::lineage(&g, A, Direction::Outgoing, Some(1), &Filter::default());
     assert_eq!(ids(&one), [(A, 0, true), (C, 1, true), (CT19, 1, true)]);
 }
@@ -113,7 +113,7 @@ fn shortest_paths_and_no_route() {
     let routes = query::paths(&g, A, B, &Filter::default(), 5);
     let hops: Vec<Vec<(&str, &str)>> = routes
         .iter()
-        .map(|r| r.iter().map(|e| (e.to.as_str(), &*e.relation)).collect())
+        .map(|r| r.iter().map(|e| (&*e.to, &*e.relation)).collect())
         .collect();
     assert_eq!(hops, [vec![(C, "basis"), (B, "cites")]]);
     assert!(query::paths(&g, "doc:7/CT-TTg@2018", A, &Filter::default(), 5).is_empty());
