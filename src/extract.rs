@@ -3,7 +3,7 @@
 use crate::context::{self, Date, IssuerHit};
 use crate::data::{tables, PhrasePosition};
 use crate::normalize::Folded;
-use crate::symbol::{self, RawSymbol};
+use crate::symbol::RawSymbol;
 
 /// How far back a clause may reach for its relation phrase, and how far forward a date or issuer phrase.
 const BEFORE: usize = 250;
@@ -105,11 +105,10 @@ fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize) -> bool {
     !wrapped
 }
 
-/// Every mention in `text`, in order, with what its own words say.
-pub(crate) fn find_mentions(text: &str) -> Vec<Mention> {
-    let raws = symbol::scan(text);
+/// Every mention of the scanned symbols `raws` of `text`, in order, with what its own words say.
+pub(crate) fn find_mentions(text: &str, raws: &[RawSymbol]) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
-    for (from, to, range) in clusters(text, &raws) {
+    for (from, to, range) in clusters(text, raws) {
         let folded = Folded::new(text, from, to);
         // Folded bounds of the mentions accepted so far in this cluster: (type start, text end, relation).
         let mut earlier: Vec<Earlier> = Vec::new();

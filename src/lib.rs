@@ -54,7 +54,8 @@ pub fn extract(text: &str) -> Extraction {
     let header = header::read(text, &raws);
     let document = resolve::document(&header, &raws);
     let header_span = header.symbol.map(|i| (raws[i].start, raws[i].end));
-    let mentions: Vec<extract::Mention> = extract::find_mentions(text)
+    // One scan serves both the header and the mentions.
+    let mentions: Vec<extract::Mention> = extract::find_mentions(text, &raws)
         .into_iter()
         .filter(|m| header_span.is_none_or(|(s, e)| m.raw.start != s || m.raw.end != e))
         .collect();
@@ -75,5 +76,10 @@ pub fn extract(text: &str) -> Extraction {
 
 /// Finds every reference by number and symbol in `text`: the `find` verb alone, without the document header.
 pub fn extract_citations(text: &str) -> Vec<Citation> {
-    resolve::citations(text, extract::find_mentions(text), None, None)
+    resolve::citations(
+        text,
+        extract::find_mentions(text, &symbol::scan(text)),
+        None,
+        None,
+    )
 }
