@@ -451,20 +451,17 @@ pub fn write_graphml(part: &Part<'_>, w: &mut dyn Write) -> io::Result<()> {
         ("issuer_name", "string"),
         ("issuers", "string"),
     ];
-    for (k, ty) in node_keys {
+    let edge_keys = [("relation", "string"), ("count", "int")];
+    let keys = node_keys
+        .iter()
+        .map(|k| ("node", "n", k))
+        .chain(edge_keys.iter().map(|k| ("edge", "e", k)));
+    for (domain, prefix, (k, ty)) in keys {
         let mut key = BytesStart::new("key");
-        key.push_attribute(("id", format!("n_{k}").as_str()));
-        key.push_attribute(("for", "node"));
-        key.push_attribute(("attr.name", k));
-        key.push_attribute(("attr.type", ty));
-        x.write_event(Event::Empty(key))?;
-    }
-    for (k, ty) in [("relation", "string"), ("count", "int")] {
-        let mut key = BytesStart::new("key");
-        key.push_attribute(("id", format!("e_{k}").as_str()));
-        key.push_attribute(("for", "edge"));
-        key.push_attribute(("attr.name", k));
-        key.push_attribute(("attr.type", ty));
+        key.push_attribute(("id", format!("{prefix}_{k}").as_str()));
+        key.push_attribute(("for", domain));
+        key.push_attribute(("attr.name", *k));
+        key.push_attribute(("attr.type", *ty));
         x.write_event(Event::Empty(key))?;
     }
     let mut graph = BytesStart::new("graph");

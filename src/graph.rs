@@ -6,9 +6,8 @@
 //! inputs' headers and the evidence of every mention, so the order of inputs never changes the result, and
 //! re-adding a file replaces its evidence instead of duplicating it.
 
-use crate::model::{Citation, Document, Extraction, Named};
+use crate::model::{Document, Extraction, Named};
 use crate::normalize::fold;
-use crate::resolve::document_id;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use petgraph::Direction;
@@ -29,10 +28,13 @@ pub const PAGERANK_ROUNDS: usize = 40;
 pub const FORMAT: &str = "vncite-graph/2";
 
 /// What a node stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NodeKind {
     /// A document, cited or citing.
+    #[default]
     Document,
     /// An issuing body.
     Issuer,
@@ -41,7 +43,7 @@ pub enum NodeKind {
 }
 
 /// A node with its merged attributes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     /// Stable id: `doc:<id>`, `issuer:<code>[~place]`, `source:<path>`.
     pub id: String,
@@ -90,18 +92,7 @@ impl Node {
         Node {
             id,
             kind,
-            symbol: None,
-            name: None,
-            doc_type: None,
-            year: None,
-            date: None,
-            title: None,
-            issuer_name: None,
-            issuers: Vec::new(),
-            defined_in: Vec::new(),
-            ambiguous: false,
-            conflicts: BTreeMap::new(),
-            pagerank: None,
+            ..Node::default()
         }
     }
 }
@@ -604,25 +595,6 @@ impl CitationGraph {
         v
     }
 
-    /// Edges leaving or entering a node, unsorted and without allocation: for traversals that order their
-    /// own results.
-    pub fn neighbors<'a>(
-        &'a self,
-        id: &str,
-        direction: Direction,
-    ) -> impl Iterator<Item = EdgeView<'a>> + 'a {
-        let ix = self.index.get(id).copied();
-        ix.into_iter().flat_map(move |ix| {
-            self.graph
-                .edges_directed(ix, direction)
-                .map(move |e| EdgeView {
-                    from: &self.graph[e.source()].id,
-                    to: &self.graph[e.target()].id,
-                    edge: e.weight(),
-                })
-        })
-    }
-
     /// The compact adjacency, built on first use.
     pub fn dense(&self) -> &Dense {
         self.dense.get_or_init(|| {
@@ -859,18 +831,6 @@ impl CitationGraph {
             .map(|i| (self.dense_node(i as u32).id.as_str(), rank[i]))
             .collect()
     }
-
-    /// Input paths built into the graph, sorted.
-    pub fn input_paths(&self) -> Vec<&str> {
-        let mut paths: Vec<&str> = self
-            .inputs
-            .keys()
-            .chain(self.raw_documents.iter().map(|(p, _)| p))
-            .map(String::as_str)
-            .collect();
-        paths.sort_unstable();
-        paths
-    }
 }
 
 /// The value most sources give (ties broken by the smallest value), with every distinct value when they
@@ -965,21 +925,6 @@ fn attributes(
     }
     node.ambiguous = id.ends_with("@?") || id.contains("@?~");
     node
-}
-
-/// Builds the id a document gets from what a reference says of it.
-pub fn citation_node_id(c: &Citation) -> String {
-    doc_node_id(&c.id)
-}
-
-/// The document id for a symbol, year and place, with the graph's `doc:` prefix.
-pub fn document_node_id(
-    symbol: &str,
-    symbol_has_year: bool,
-    year: Option<i32>,
-    place: Option<&str>,
-) -> String {
-    doc_node_id(&document_id(symbol, symbol_has_year, year, place))
 }
 
 /// The graph as written to disk: see the README, "Graph store". Written from borrowed data and read into

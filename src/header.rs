@@ -29,8 +29,6 @@ static VV: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\n|\|)[ |]*v/v\s*:?\s*")
 pub(crate) struct Header {
     /// Index into the scanned symbols of the header number, when there is one.
     pub symbol: Option<usize>,
-    /// The header holds "Số:" with no number: a draft or template.
-    pub blank_number: bool,
     pub date: Option<Date>,
     pub type_title: Option<&'static str>,
     pub official_letter: bool,
@@ -72,7 +70,6 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         header.symbol = Some(i);
         break;
     }
-    header.blank_number = header.symbol.is_none() && blank_at.is_some();
     let Some(number) = header.symbol.map(|i| &raws[i]) else {
         return header;
     };
