@@ -105,62 +105,110 @@ pub struct Folded {
     starts: Vec<u32>,
 }
 
-/// ASCII bytes that fold to themselves lower-cased (everything but whitespace and `_`).
-fn plain_ascii(b: u8) -> bool {
-    b < 0x80 && !matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'_' | 0x0B | 0x0C)
+/// What a byte sequence folds to in the fast path: an ASCII byte, nothing, or "ask `fold_char`".
+const VANISH: u8 = 0;
+const SLOW: u8 = 0xFF;
+
+/// Folds of every code point below U+0800 (one- and two-byte UTF-8) and of U+1E00..U+1EFF (Latin Extended
+/// Additional, three bytes `E1 B8..BB xx`): between them, every Vietnamese letter in NFC or NFD. Looking a
+/// sequence up instead of decoding and folding a `char` is what makes folding cheap enough to run around
+/// every candidate.
+struct FoldTables {
+    below_800: Vec<u8>,
+    latin_additional: Vec<u8>,
 }
+
+static FOLD_TABLES: LazyLock<FoldTables> = LazyLock::new(|| {
+    let table = |range: std::ops::Range<u32>| -> Vec<u8> {
+        range
+            .map(|u| match char::from_u32(u).map(fold_char) {
+                Some(None) => VANISH,
+                Some(Some(f)) if f.is_ascii() && f != '\0' => f as u8,
+                _ => SLOW,
+            })
+            .collect()
+    };
+    FoldTables {
+        below_800: table(0..0x800),
+        latin_additional: table(0x1E00..0x1F00),
+    }
+});
 
 impl Folded {
     /// Folds `original[from..to]`.
     pub fn new(original: &str, from: usize, to: usize) -> Folded {
-        let window = &original[from..to];
-        let bytes = window.as_bytes();
-        let mut text: Vec<u8> = Vec::with_capacity(bytes.len());
-        let mut starts: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
+        let mut folded = Folded::default();
+        folded.refold(original, from, to);
+        folded
+    }
+
+    /// Folds `original[from..to]` into this value, reusing its buffers: the extractor folds thousands of
+    /// windows per document, and allocating two buffers for each cost as much as the folding.
+    pub fn refold(&mut self, original: &str, from: usize, to: usize) {
+        let tables = &*FOLD_TABLES;
+        let bytes = &original.as_bytes()[from..to];
+        self.starts.clear();
+        self.starts.reserve(bytes.len() + 1);
+        let mut text = std::mem::take(&mut self.text).into_bytes();
+        text.clear();
+        text.reserve(bytes.len());
+        let starts = &mut self.starts;
         let base = from as u32;
         let mut i = 0;
         while i < bytes.len() {
-            // Runs of plain ASCII, most of any text, are copied in bulk.
-            let run = bytes[i..].iter().take_while(|b| plain_ascii(**b)).count();
-            if run > 0 {
-                text.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
-                starts.extend((i..i + run).map(|k| base + k as u32));
-                i += run;
+            let b = bytes[i];
+            let start = base + i as u32;
+            let (folded, len) = if b < 0x80 {
+                (ASCII_FOLD[b as usize], 1)
+            } else if b & 0xE0 == 0xC0 && i + 1 < bytes.len() {
+                let cp = ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F);
+                (tables.below_800[cp], 2)
+            } else if b == 0xE1 && i + 2 < bytes.len() && (0xB8..=0xBB).contains(&bytes[i + 1]) {
+                let cp = ((bytes[i + 1] as usize & 0x03) << 6) | (bytes[i + 2] as usize & 0x3F);
+                (tables.latin_additional[cp], 3)
+            } else {
+                (SLOW, 0)
+            };
+            if folded == VANISH {
+                i += len; // a vanished mark belongs to the character before it
                 continue;
             }
-            let (c, len) = if bytes[i] < 0x80 {
-                (bytes[i] as char, 1)
+            let folded_char = if folded == SLOW {
+                // `bytes` is a char-aligned slice of a `str`, so a char starts here.
+                let c = original[from + i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                match fold_char(c) {
+                    Some(f) => f,
+                    None => continue,
+                }
             } else {
-                let c = window[i..].chars().next().unwrap_or(' ');
-                (c, c.len_utf8())
-            };
-            let start = base + i as u32;
-            i += len;
-            let Some(f) = fold_char(c) else {
-                continue; // a vanished mark belongs to the character before it
+                i += len;
+                folded as char
             };
             // A run of whitespace folds to one character: a line break if the run has one, else a space.
-            if f == ' ' || f == '\n' {
+            if folded_char == ' ' || folded_char == '\n' {
                 if let Some(last) = text.last_mut() {
                     if *last == b' ' || *last == b'\n' {
-                        if f == '\n' {
+                        if folded_char == '\n' {
                             *last = b'\n';
                         }
                         continue;
                     }
                 }
             }
-            let mut buf = [0u8; 4];
-            let encoded = f.encode_utf8(&mut buf).as_bytes();
-            text.extend_from_slice(encoded);
-            starts.extend(std::iter::repeat_n(start, encoded.len()));
+            if folded_char.is_ascii() {
+                text.push(folded_char as u8);
+                starts.push(start);
+            } else {
+                let mut buf = [0u8; 4];
+                let encoded = folded_char.encode_utf8(&mut buf).as_bytes();
+                text.extend_from_slice(encoded);
+                starts.extend(std::iter::repeat_n(start, encoded.len()));
+            }
         }
+        // Only whole chars were pushed, so the bytes are UTF-8; the fallback guards the invariant.
+        self.text = String::from_utf8(text).unwrap_or_default();
         starts.push(to as u32);
-        Folded {
-            // Built from whole chars, so always valid; the fallback only guards the invariant.
-            text: String::from_utf8(text).unwrap_or_default(),
-            starts,
-        }
     }
 
     /// The first folded index whose source starts at or after original offset `orig`.
@@ -179,6 +227,22 @@ impl Folded {
         self.orig_start(i)
     }
 }
+
+/// The fold of each ASCII byte: lower case, `_`, `\r` and tab as a space.
+static ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'_' | b'\r' | b'\t' => b' ',
+            // NUL would read as VANISH.
+            0 => SLOW,
+            c => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Folds a short string (a table entry, a query) to the same form as [`Folded`] text, on one line.
 pub fn fold(s: &str) -> String {
