@@ -108,8 +108,9 @@ fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize) -> bool {
 /// Every mention of the scanned symbols `raws` of `text`, in order, with what its own words say.
 pub(crate) fn find_mentions(text: &str, raws: &[RawSymbol]) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
+    let mut folded = Folded::default();
     for (from, to, range) in clusters(text, raws) {
-        let folded = Folded::new(text, from, to);
+        folded.refold(text, from, to);
         // Folded bounds of the mentions accepted so far in this cluster: (type start, text end, relation).
         let mut earlier: Vec<Earlier> = Vec::new();
         for raw in &raws[range] {

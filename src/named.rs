@@ -6,7 +6,7 @@
 use crate::context;
 use crate::data::tables;
 use crate::model::Named;
-use crate::normalize::{fold, folded_regex, tidy, Folded};
+use crate::normalize::{fold, folded_regex, is_space, tidy, Folded};
 use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -81,6 +81,7 @@ pub(crate) fn find_named(text: &str, taken: &[(usize, usize)]) -> Vec<Named> {
     let mut out: Vec<Named> = Vec::new();
     let mut resume = 0;
     let mut taken_at = 0;
+    let mut folded = Folded::default();
     for m in ANCHOR.find_iter(text) {
         if m.start() < resume || !boundary_before(text, m.start()) || !boundary_after(text, m.end())
         {
@@ -93,7 +94,7 @@ pub(crate) fn find_named(text: &str, taken: &[(usize, usize)]) -> Vec<Named> {
         if taken.get(taken_at).is_some_and(|&(s, _)| s <= m.start()) {
             continue;
         }
-        if let Some(named) = read_named(text, m.start(), m.end()) {
+        if let Some(named) = read_named(text, m.start(), m.end(), &mut folded) {
             resume = named.end;
             out.push(named);
         }
@@ -115,7 +116,27 @@ fn boundary_after(text: &str, at: usize) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}'))
 }
 
-fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Named> {
+/// Whether the word after a type word can begin a name: a capital or a digit ("Luật Đất đai", "Luật 2013"), or
+/// "sửa" ("Luật sửa đổi, bổ sung …"). Most type words in running text ("theo quy định của pháp luật") fail
+/// this on the raw bytes, before any folding.
+fn may_start_name(text: &str, anchor_end: usize) -> bool {
+    let first = text[anchor_end..]
+        .chars()
+        .find(|&c| !(c.is_whitespace() || is_space(c) || c == '_' || c == '\u{AD}'));
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == 's')
+}
+
+fn read_named(
+    text: &str,
+    anchor_start: usize,
+    anchor_end: usize,
+    folded: &mut Folded,
+) -> Option<Named> {
+    let word = fold(&text[anchor_start..anchor_end]);
+    let doc_type = tables().type_of_word(&word)?;
+    if doc_type != "constitution" && !may_start_name(text, anchor_end) {
+        return None;
+    }
     let mut from = anchor_start.saturating_sub(BEFORE_CLAUSE);
     while !text.is_char_boundary(from) {
         from -= 1;
@@ -124,11 +145,10 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
     while !text.is_char_boundary(to) {
         to += 1;
     }
-    let folded = Folded::new(text, from, to);
+    folded.refold(text, from, to);
+    let folded = &*folded;
     let fa = folded.index_at(anchor_start);
     let fae = folded.index_at(anchor_end);
-    let word = fold(&text[anchor_start..anchor_end]);
-    let doc_type = tables().type_of_word(&word)?;
     if doc_type == "law" && folded.text[..fa].trim_end().ends_with("bo") {
         return None; // "Bộ luật" is read from its own anchor.
     }
@@ -146,7 +166,7 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
             let next = pos + skipped + 1;
             if next >= bytes.len()
                 || !folded.text[next..].starts_with(|c: char| c.is_ascii_lowercase())
-                || word_is_capitalized(text, &folded, next)
+                || word_is_capitalized(text, folded, next)
             {
                 break;
             }
@@ -167,7 +187,7 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
                 let after = rest[1..].trim_start_matches(' ');
                 let next_at = at + 1 + (rest.len() - 1 - after.len());
                 if after.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !word_is_capitalized(text, &folded, next_at)
+                    && !word_is_capitalized(text, folded, next_at)
                     && (!AFTER_COMMA_STOP.is_match(after)
                         || amending && after.starts_with("bo sung"))
                 {
@@ -179,7 +199,7 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
         }
         let w = &rest[..w_len];
         if words == 0 {
-            let capital = word_is_capitalized(text, &folded, at);
+            let capital = word_is_capitalized(text, folded, at);
             amending = w == "sua";
             if !capital && !amending && doc_type != "constitution" {
                 return None;
@@ -204,7 +224,7 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
     {
         return None;
     }
-    let after = context::read_after(text, &folded, name_end);
+    let after = context::read_after(text, folded, name_end);
     let year = after.date.map(|d| d.year).or(after.year);
     let end_f = after.end.max(name_end);
     let start = anchor_start;
@@ -217,8 +237,8 @@ fn read_named(text: &str, anchor_start: usize, anchor_end: usize) -> Option<Name
     }
     let name_orig_end = folded.orig_end(name_end);
     let name = tidy(&text[start..name_orig_end]);
-    let cstart = crate::extract::clause_start(text, &folded, fa);
-    let (relation, _) = crate::extract::relation_of(text, &folded, cstart, fa, end_f, &[], false);
+    let cstart = crate::extract::clause_start(text, folded, fa);
+    let (relation, _) = crate::extract::relation_of(text, folded, cstart, fa, end_f, &[], false);
     Some(Named {
         start,
         end,

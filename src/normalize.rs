@@ -147,28 +147,53 @@ impl Folded {
     pub fn refold(&mut self, original: &str, from: usize, to: usize) {
         let tables = &*FOLD_TABLES;
         let bytes = &original.as_bytes()[from..to];
-        self.starts.clear();
-        self.starts.reserve(bytes.len() + 1);
+        let n = bytes.len();
+        // Both buffers are sized up front and written by index: a fold is never longer than its source except
+        // for rare characters whose lower case is longer, which grow the buffers first.
         let mut text = std::mem::take(&mut self.text).into_bytes();
         text.clear();
-        text.reserve(bytes.len());
+        text.resize(n + 4, 0);
         let starts = &mut self.starts;
+        starts.clear();
+        starts.resize(n + 5, 0);
         let base = from as u32;
         let mut i = 0;
-        while i < bytes.len() {
+        let mut o = 0;
+        while i < n {
             let b = bytes[i];
             let start = base + i as u32;
             let (folded, len) = if b < 0x80 {
                 (ASCII_FOLD[b as usize], 1)
-            } else if b & 0xE0 == 0xC0 && i + 1 < bytes.len() {
+            } else if b & 0xE0 == 0xC0 && i + 1 < n {
                 let cp = ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F);
                 (tables.below_800[cp], 2)
-            } else if b == 0xE1 && i + 2 < bytes.len() && (0xB8..=0xBB).contains(&bytes[i + 1]) {
+            } else if b == 0xE1 && i + 2 < n && (0xB8..=0xBB).contains(&bytes[i + 1]) {
                 let cp = ((bytes[i + 1] as usize & 0x03) << 6) | (bytes[i + 2] as usize & 0x3F);
                 (tables.latin_additional[cp], 3)
             } else {
                 (SLOW, 0)
             };
+            if folded > b' ' && folded != SLOW {
+                text[o] = folded;
+                starts[o] = start;
+                o += 1;
+                i += len;
+                continue;
+            }
+            if folded == b' ' || folded == b'\n' {
+                i += len;
+                // A run of whitespace folds to one character: a line break if the run has one, else a space.
+                if o > 0 && matches!(text[o - 1], b' ' | b'\n') {
+                    if folded == b'\n' {
+                        text[o - 1] = b'\n';
+                    }
+                } else {
+                    text[o] = folded;
+                    starts[o] = start;
+                    o += 1;
+                }
+                continue;
+            }
             if folded == VANISH {
                 i += len; // a vanished mark belongs to the character before it
                 continue;
@@ -185,27 +210,29 @@ impl Folded {
                 i += len;
                 folded as char
             };
-            // A run of whitespace folds to one character: a line break if the run has one, else a space.
-            if folded_char == ' ' || folded_char == '\n' {
-                if let Some(last) = text.last_mut() {
-                    if *last == b' ' || *last == b'\n' {
-                        if folded_char == '\n' {
-                            *last = b'\n';
-                        }
-                        continue;
+            if (folded_char == ' ' || folded_char == '\n') && o > 0 {
+                let last = &mut text[o - 1];
+                if *last == b' ' || *last == b'\n' {
+                    if folded_char == '\n' {
+                        *last = b'\n';
                     }
+                    continue;
                 }
             }
-            if folded_char.is_ascii() {
-                text.push(folded_char as u8);
-                starts.push(start);
-            } else {
-                let mut buf = [0u8; 4];
-                let encoded = folded_char.encode_utf8(&mut buf).as_bytes();
-                text.extend_from_slice(encoded);
-                starts.extend(std::iter::repeat_n(start, encoded.len()));
+            let mut buf = [0u8; 4];
+            let encoded = folded_char.encode_utf8(&mut buf).as_bytes();
+            let needed = o + encoded.len() + (n - i) + 4;
+            if needed > text.len() {
+                text.resize(needed, 0);
+                starts.resize(needed + 1, 0);
             }
+            text[o..o + encoded.len()].copy_from_slice(encoded);
+            starts[o..o + encoded.len()].fill(start);
+            o += encoded.len();
         }
+        text.truncate(o);
+        starts.truncate(o);
+        starts.push(to as u32);
         // Only whole chars were pushed, so the bytes are UTF-8; the fallback guards the invariant.
         self.text = String::from_utf8(text).unwrap_or_default();
         starts.push(to as u32);
