@@ -481,21 +481,27 @@ pub struct Phrase {
     pub position: PhrasePosition,
 }
 
-/// Relation phrases in `text[from..to]`, in order.
-pub fn phrases(text: &str, from: usize, to: usize) -> Vec<Phrase> {
-    let hay = &text[from..to];
-    let mut out = Vec::new();
-    for m in tables().relation_re.find_iter(hay) {
-        if let Some((relation, position)) = tables().relation_of_phrase(m.as_str()) {
-            out.push(Phrase {
-                start: from + m.start(),
-                end: from + m.end(),
-                relation,
-                position,
-            });
-        }
-    }
-    out
+/// Every relation phrase of a folded window, in order. A window is scanned once and each mention takes the
+/// phrases of its own clause with [`phrases_within`].
+pub fn phrases(text: &str) -> Vec<Phrase> {
+    tables()
+        .relation_phrases
+        .find_all(text)
+        .into_iter()
+        .map(|m| Phrase {
+            start: m.start,
+            end: m.end,
+            relation: m.value.0,
+            position: m.value.1,
+        })
+        .collect()
+}
+
+/// The phrases of `all` (in order, as [`phrases`] gives them) lying wholly inside folded `from..to`.
+pub fn phrases_within(all: &[Phrase], from: usize, to: usize) -> &[Phrase] {
+    let first = all.partition_point(|p| p.start < from);
+    let last = all.partition_point(|p| p.end <= to).max(first);
+    &all[first..last]
 }
 
 /// Folded text of a name, for comparing spellings of one place or phrase.

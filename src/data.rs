@@ -77,13 +77,149 @@ pub struct Tables {
     issuer_by_code: HashMap<&'static str, usize>,
     type_by_word: HashMap<String, &'static str>,
     issuer_by_alias: HashMap<String, usize>,
-    relation_by_phrase: HashMap<String, (&'static str, PhrasePosition)>,
     /// Folded type words, longest first, as one alternation (without anchors).
     pub type_word_alternation: String,
     /// Matches a folded issuer alias at the start of a string.
     pub issuer_alias_re: Regex,
     /// Matches folded relation phrases that stand before or after a mention.
-    pub relation_re: Regex,
+    pub relation_phrases: PhraseMatcher<(&'static str, PhrasePosition)>,
+}
+
+/// Finds folded phrases at word starts, longest first, as an alternation regex with `\b` at both ends would,
+/// where a space in a phrase matches the one space or line break that folded text has between words.
+///
+/// Phrases are looked up by their first word, so the text is walked once word by word; an alternation regex
+/// of these phrases cost more than all the other context reading together, because its common first words
+/// ("theo", "thực hiện") send its prefilter into the automaton at nearly every word.
+#[derive(Debug)]
+pub struct PhraseMatcher<V> {
+    by_first_word: HashMap<Vec<u8>, Vec<(Vec<u8>, V)>>,
+    /// Bit `len` of `shapes[first byte][last byte]` is set when some first word has that shape: a check that
+    /// turns away almost every word of running text before hashing it.
+    shapes: Vec<[u32; 128]>,
+    /// Bytes that begin some phrase.
+    first_bytes: [bool; 256],
+}
+
+/// A match of a [`PhraseMatcher`]: folded byte range and the phrase's value.
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseMatch<V> {
+    /// Start in the folded text.
+    pub start: usize,
+    /// End in the folded text.
+    pub end: usize,
+    /// The value stored with the phrase.
+    pub value: V,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    WORD_BYTE[b as usize]
+}
+
+/// ASCII word bytes, as `(?-u:\b)` sees them.
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
+impl<V: Copy> PhraseMatcher<V> {
+    fn new<'a>(phrases: impl Iterator<Item = (&'a str, V)>) -> PhraseMatcher<V> {
+        let mut by_first_word: HashMap<Vec<u8>, Vec<(Vec<u8>, V)>> = HashMap::default();
+        for (phrase, value) in phrases {
+            let bytes = phrase.as_bytes();
+            let first_end = bytes
+                .iter()
+                .position(|b| !is_word_byte(*b))
+                .unwrap_or(bytes.len());
+            by_first_word
+                .entry(bytes[..first_end].to_vec())
+                .or_default()
+                .push((bytes.to_vec(), value));
+        }
+        let mut shapes = vec![[0u32; 128]; 128];
+        let mut first_bytes = [false; 256];
+        for (word, group) in by_first_word.iter_mut() {
+            group.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+            if let (Some(&first), Some(&last)) = (word.first(), word.last()) {
+                first_bytes[first as usize] = true;
+                shapes[(first & 0x7F) as usize][(last & 0x7F) as usize] |= 1 << word.len().min(31);
+            }
+        }
+        PhraseMatcher {
+            by_first_word,
+            shapes,
+            first_bytes,
+        }
+    }
+
+    /// Every phrase in folded `text`, leftmost first, not overlapping.
+    pub fn find_all(&self, text: &str) -> Vec<PhraseMatch<V>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        // Word starts come from a bit mask per 64-byte block: testing byte by byte where each word begins
+        // mispredicted a branch at nearly every word and cost as much as folding the text.
+        let mut resume = 0;
+        let mut prev_is_word = false;
+        for (block_index, block) in bytes.chunks(64).enumerate() {
+            let base = block_index * 64;
+            let mut mask: u64 = 0;
+            for (k, &b) in block.iter().enumerate() {
+                mask |= u64::from(WORD_BYTE[b as usize]) << k;
+            }
+            let mut starts = mask & !((mask << 1) | u64::from(prev_is_word));
+            prev_is_word = mask >> (block.len() - 1) & 1 == 1;
+            while starts != 0 {
+                let word_start = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if word_start < resume || !self.first_bytes[bytes[word_start] as usize] {
+                    continue;
+                }
+                let word_end = bytes[word_start..]
+                    .iter()
+                    .position(|&b| !WORD_BYTE[b as usize])
+                    .map_or(bytes.len(), |p| word_start + p);
+                if let Some(found) = self.phrase_starting(bytes, word_start, word_end) {
+                    resume = found.end;
+                    out.push(found);
+                }
+            }
+        }
+        out
+    }
+
+    fn phrase_starting(&self, bytes: &[u8], word_start: usize, word_end: usize) -> Option<PhraseMatch<V>> {
+        let shape = self.shapes[(bytes[word_start] & 0x7F) as usize][(bytes[word_end - 1] & 0x7F) as usize];
+        if shape & (1 << (word_end - word_start).min(31)) == 0 {
+            return None;
+        }
+        let group = self.by_first_word.get(&bytes[word_start..word_end])?;
+        let (phrase, value) = group
+            .iter()
+            .find(|(phrase, _)| phrase_at(bytes, word_start, phrase))?;
+        Some(PhraseMatch {
+            start: word_start,
+            end: word_start + phrase.len(),
+            value: *value,
+        })
+    }
+}
+
+fn phrase_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
+    let Some(window) = text.get(at..at + phrase.len()) else {
+        return false;
+    };
+    let same = window
+        .iter()
+        .zip(phrase)
+        .all(|(t, p)| t == p || *p == b' ' && *t == b'\n');
+    let ends_word = !phrase.last().is_some_and(|b| is_word_byte(*b))
+        || !text.get(at + phrase.len()).is_some_and(|b| is_word_byte(*b));
+    same && ends_word
 }
 
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -200,11 +336,11 @@ fn build() -> Tables {
     let type_word_alternation = alternation(type_by_word.keys());
     let issuer_alias_re = Regex::new(&format!(r"^(?:{})", alternation(issuer_by_alias.keys())))
         .unwrap_or_else(|e| panic!("issuer table makes an invalid regex: {e}"));
-    let relation_re = Regex::new(&format!(
-        r"(?-u:\b)(?:{})",
-        alternation(relation_by_phrase.keys())
-    ))
-    .unwrap_or_else(|e| panic!("relation table makes an invalid regex: {e}"));
+    let relation_phrases = PhraseMatcher::new(
+        relation_by_phrase
+            .iter()
+            .map(|(phrase, &(relation, position))| (phrase.as_str(), (relation, position))),
+    );
     Tables {
         doc_types,
         issuers,
@@ -216,10 +352,9 @@ fn build() -> Tables {
         issuer_by_code,
         type_by_word,
         issuer_by_alias,
-        relation_by_phrase,
         type_word_alternation,
         issuer_alias_re,
-        relation_re,
+        relation_phrases,
     }
 }
 
@@ -279,17 +414,5 @@ impl Tables {
             .collect::<Vec<_>>()
             .join(" ");
         self.issuer_by_alias.get(&key).map(|&i| &self.issuers[i])
-    }
-
-    /// Relation and position of a folded phrase.
-    pub fn relation_of_phrase(
-        &self,
-        folded_phrase: &str,
-    ) -> Option<(&'static str, PhrasePosition)> {
-        let key: String = folded_phrase
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.relation_by_phrase.get(&key).copied()
     }
 }

@@ -111,6 +111,7 @@ pub(crate) fn find_mentions(text: &str, raws: &[RawSymbol]) -> Vec<Mention> {
     let mut folded = Folded::default();
     for (from, to, range) in clusters(text, raws) {
         folded.refold(text, from, to);
+        let cluster_phrases = context::phrases(&folded.text);
         // Folded bounds of the mentions accepted so far in this cluster: (type start, text end, relation).
         let mut earlier: Vec<Earlier> = Vec::new();
         for raw in &raws[range] {
@@ -148,6 +149,7 @@ pub(crate) fn find_mentions(text: &str, raws: &[RawSymbol]) -> Vec<Mention> {
             let (relation, clause_relation) = relation_of(
                 text,
                 &folded,
+                &cluster_phrases,
                 cstart,
                 text_fs,
                 text_fe,
@@ -215,6 +217,7 @@ pub(crate) struct Earlier {
 pub(crate) fn relation_of(
     original: &str,
     folded: &Folded,
+    all_phrases: &[context::Phrase],
     cstart: usize,
     mention_start: usize,
     mention_end: usize,
@@ -233,7 +236,7 @@ pub(crate) fn relation_of(
         reach -= 1;
     }
     let clause_end = clause_end(original, folded, mention_end, reach);
-    if let Some(p) = context::phrases(&folded.text, mention_end, clause_end).first() {
+    if let Some(p) = context::phrases_within(all_phrases, mention_end, clause_end).first() {
         if p.position == PhrasePosition::After && p.start.saturating_sub(mention_end) < 120 {
             return (p.relation, clause_relation.unwrap_or(p.relation));
         }
@@ -243,7 +246,7 @@ pub(crate) fn relation_of(
             return (prev.relation, prev.clause_relation);
         }
     }
-    let before = context::phrases(&folded.text, cstart, mention_start);
+    let before = context::phrases_within(all_phrases, cstart, mention_start);
     for p in before.iter().rev() {
         let object_of_p = !in_clause.iter().any(|e| e.start >= p.end);
         match p.position {
@@ -285,7 +288,7 @@ pub(crate) fn relation_of(
             }
         }
         if folded.text[prev_start..cstart].trim_end().ends_with(':') {
-            if let Some(p) = context::phrases(&folded.text, prev_start, cstart)
+            if let Some(p) = context::phrases_within(all_phrases, prev_start, cstart)
                 .iter()
                 .rev()
                 .find(|p| p.position == PhrasePosition::Before)

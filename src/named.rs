@@ -238,7 +238,16 @@ fn read_named(
     let name_orig_end = folded.orig_end(name_end);
     let name = tidy(&text[start..name_orig_end]);
     let cstart = crate::extract::clause_start(text, folded, fa);
-    let (relation, _) = crate::extract::relation_of(text, folded, cstart, fa, end_f, &[], false);
+    let (relation, _) = crate::extract::relation_of(
+        text,
+        folded,
+        &context::phrases(&folded.text),
+        cstart,
+        fa,
+        end_f,
+        &[],
+        false,
+    );
     Some(Named {
         start,
         end,

@@ -291,8 +291,17 @@ pub fn fold(s: &str) -> String {
 
 /// Text as written, made presentable: NFC, `Đ` for `Ð`, look-alike spaces and line breaks as single spaces.
 pub fn tidy(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.nfc() {
+    // Composing is costly and almost every input is NFC already; the quick check decides without composing.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        tidy_chars(s.chars(), s.len())
+    } else {
+        tidy_chars(s.nfc(), s.len())
+    }
+}
+
+fn tidy_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
+    for c in chars {
         let c = match c {
             'Ð' => 'Đ',
             'ð' => 'đ',
