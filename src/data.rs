@@ -192,8 +192,14 @@ impl<V: Copy> PhraseMatcher<V> {
         out
     }
 
-    fn phrase_starting(&self, bytes: &[u8], word_start: usize, word_end: usize) -> Option<PhraseMatch<V>> {
-        let shape = self.shapes[(bytes[word_start] & 0x7F) as usize][(bytes[word_end - 1] & 0x7F) as usize];
+    fn phrase_starting(
+        &self,
+        bytes: &[u8],
+        word_start: usize,
+        word_end: usize,
+    ) -> Option<PhraseMatch<V>> {
+        let shape =
+            self.shapes[(bytes[word_start] & 0x7F) as usize][(bytes[word_end - 1] & 0x7F) as usize];
         if shape & (1 << (word_end - word_start).min(31)) == 0 {
             return None;
         }
@@ -218,7 +224,9 @@ fn phrase_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
         .zip(phrase)
         .all(|(t, p)| t == p || *p == b' ' && *t == b'\n');
     let ends_word = !phrase.last().is_some_and(|b| is_word_byte(*b))
-        || !text.get(at + phrase.len()).is_some_and(|b| is_word_byte(*b));
+        || !text
+            .get(at + phrase.len())
+            .is_some_and(|b| is_word_byte(*b));
     same && ends_word
 }
 

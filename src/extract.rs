@@ -146,16 +146,13 @@ pub(crate) fn find_mentions(text: &str, raws: &[RawSymbol]) -> Vec<Mention> {
             });
             let pinpoint = context::pinpoint_before(text, &folded, cstart, text_fs);
             let sentence_date = context::sentence_date(&folded.text[cstart..text_fs]);
-            let (relation, clause_relation) = relation_of(
-                text,
-                &folded,
-                &cluster_phrases,
-                cstart,
-                text_fs,
-                text_fe,
-                &earlier,
-                continues_list,
-            );
+            let window = Window {
+                original: text,
+                folded: &folded,
+                phrases: &cluster_phrases,
+            };
+            let (relation, clause_relation) =
+                relation_of(&window, cstart, text_fs, text_fe, &earlier, continues_list);
             let mut type_word = type_hit.and_then(|(_, t)| t);
             if type_hit.is_none() && continues_list {
                 if let Some(prev) = mentions.last() {
@@ -212,18 +209,29 @@ pub(crate) struct Earlier {
     pub clause_relation: &'static str,
 }
 
+/// A folded window of the original text and the relation phrases found in it.
+#[derive(Clone, Copy)]
+pub(crate) struct Window<'a> {
+    pub original: &'a str,
+    pub folded: &'a Folded,
+    pub phrases: &'a [context::Phrase],
+}
+
 /// The relation that governs a mention, from the phrases of its clause (see `data/relations.tsv`), and the
 /// relation its clause's verb states (for list items that follow).
 pub(crate) fn relation_of(
-    original: &str,
-    folded: &Folded,
-    all_phrases: &[context::Phrase],
+    window: &Window,
     cstart: usize,
     mention_start: usize,
     mention_end: usize,
     earlier: &[Earlier],
     continues_list: bool,
 ) -> (&'static str, &'static str) {
+    let Window {
+        original,
+        folded,
+        phrases: all_phrases,
+    } = *window;
     let in_clause: Vec<&Earlier> = earlier
         .iter()
         .filter(|e| e.end > cstart && e.end <= mention_start)

@@ -239,9 +239,11 @@ fn read_named(
     let name = tidy(&text[start..name_orig_end]);
     let cstart = crate::extract::clause_start(text, folded, fa);
     let (relation, _) = crate::extract::relation_of(
-        text,
-        folded,
-        &context::phrases(&folded.text),
+        &crate::extract::Window {
+            original: text,
+            folded,
+            phrases: &context::phrases(&folded.text),
+        },
         cstart,
         fa,
         end_f,

@@ -68,3 +68,23 @@ fn relation_rows_extract_their_examples() {
         assert_eq!(c.relation, row.relation, "example {:?}", row.example);
     }
 }
+
+#[test]
+fn relation_phrases_match_whole_words_longest_first_across_line_breaks() {
+    let text = "can\ncu luat; xcan cu; bai bo toan bo; thuc hien theo quy dinh tai; het hieu lucx; sua doi, bo sung:";
+    let found: Vec<(&str, &str)> = tables()
+        .relation_phrases
+        .find_all(text)
+        .iter()
+        .map(|m| (&text[m.start..m.end], m.value.0))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("can\ncu", "basis"),
+            ("bai bo toan bo", "repeals"),
+            ("thuc hien theo quy dinh tai", "cites"),
+            ("sua doi, bo sung", "amends"),
+        ]
+    );
+}

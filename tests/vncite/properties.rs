@@ -63,8 +63,41 @@ const PIECES: &[&str] = &[
     "QH13",
 ];
 
+/// A folded window agrees with `fold` (the char-by-char reference) and maps every folded byte to the start of
+/// an original char, in order.
+fn check_fold(text: &str) {
+    let folded = vncite::normalize::Folded::new(text, 0, text.len());
+    let one_line: Vec<&str> = folded
+        .text
+        .split([' ', '\n'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert_eq!(one_line.join(" "), vncite::normalize::fold(text));
+    let mut last = 0;
+    for i in 0..=folded.text.len() {
+        let orig = folded.orig_start(i);
+        assert!(
+            orig >= last && text.is_char_boundary(orig),
+            "byte {i} of {:?}",
+            folded.text
+        );
+        last = orig;
+    }
+    assert_eq!(folded.orig_start(folded.text.len()), text.len());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn folding_matches_the_reference_and_maps_back(text in any::<String>()) {
+        check_fold(&text);
+    }
+
+    #[test]
+    fn folding_vietnamese_soup_matches_the_reference(parts in prop::collection::vec(prop::sample::select(PIECES), 0..60)) {
+        check_fold(&parts.concat());
+    }
 
     #[test]
     fn arbitrary_strings_never_panic(text in any::<String>()) {
@@ -74,6 +107,11 @@ proptest! {
     #[test]
     fn citation_like_strings_never_panic(parts in prop::collection::vec(prop::sample::select(PIECES), 0..60)) {
         check(&parts.concat());
+    }
+
+    #[test]
+    fn folding_odd_characters_matches_the_reference(text in "[a-zA-ZĐđÐðẠ-ỹÀ-ʯȺ\u{0300}-\u{036F}\u{AD}\u{2010}-\u{2015}\u{2044}\u{FF0F}\u{3000}\u{0}\t\r\n _]{0,80}") {
+        check_fold(&text);
     }
 
     #[test]
