@@ -97,8 +97,6 @@ pub struct PhraseMatcher<V> {
     /// Bit `len` of `shapes[first byte][last byte]` is set when some first word has that shape: a check that
     /// turns away almost every word of running text before hashing it.
     shapes: Vec<[u32; 128]>,
-    /// Bytes that begin some phrase.
-    first_bytes: [bool; 256],
 }
 
 /// A match of a [`PhraseMatcher`]: folded byte range and the phrase's value.
@@ -142,18 +140,15 @@ impl<V: Copy> PhraseMatcher<V> {
                 .push((bytes.to_vec(), value));
         }
         let mut shapes = vec![[0u32; 128]; 128];
-        let mut first_bytes = [false; 256];
         for (word, group) in by_first_word.iter_mut() {
             group.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
             if let (Some(&first), Some(&last)) = (word.first(), word.last()) {
-                first_bytes[first as usize] = true;
                 shapes[(first & 0x7F) as usize][(last & 0x7F) as usize] |= 1 << word.len().min(31);
             }
         }
         PhraseMatcher {
             by_first_word,
             shapes,
-            first_bytes,
         }
     }
 
@@ -172,17 +167,26 @@ impl<V: Copy> PhraseMatcher<V> {
                 mask |= u64::from(WORD_BYTE[b as usize]) << k;
             }
             let mut starts = mask & !((mask << 1) | u64::from(prev_is_word));
+            // A word's last byte is a word byte followed by a non-word byte (or the block's end, checked below).
+            let ends = mask & !(mask >> 1);
             prev_is_word = mask >> (block.len() - 1) & 1 == 1;
             while starts != 0 {
-                let word_start = base + starts.trailing_zeros() as usize;
+                let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
-                if word_start < resume || !self.first_bytes[bytes[word_start] as usize] {
+                let word_start = base + k;
+                let last = (ends >> k).trailing_zeros() as usize + k;
+                let word_end = if last + 1 < block.len() || base + block.len() == bytes.len() {
+                    base + last + 1
+                } else {
+                    // The word may run on into the next block.
+                    bytes[word_start..]
+                        .iter()
+                        .position(|&b| !WORD_BYTE[b as usize])
+                        .map_or(bytes.len(), |p| word_start + p)
+                };
+                if word_start < resume || !self.shape_fits(bytes, word_start, word_end) {
                     continue;
                 }
-                let word_end = bytes[word_start..]
-                    .iter()
-                    .position(|&b| !WORD_BYTE[b as usize])
-                    .map_or(bytes.len(), |p| word_start + p);
                 if let Some(found) = self.phrase_starting(bytes, word_start, word_end) {
                     resume = found.end;
                     out.push(found);
@@ -190,6 +194,12 @@ impl<V: Copy> PhraseMatcher<V> {
             }
         }
         out
+    }
+
+    fn shape_fits(&self, bytes: &[u8], word_start: usize, word_end: usize) -> bool {
+        let shape =
+            self.shapes[(bytes[word_start] & 0x7F) as usize][(bytes[word_end - 1] & 0x7F) as usize];
+        shape & (1 << (word_end - word_start).min(31)) != 0
     }
 
     fn phrase_starting(

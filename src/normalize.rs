@@ -235,7 +235,6 @@ impl Folded {
         starts.push(to as u32);
         // Only whole chars were pushed, so the bytes are UTF-8; the fallback guards the invariant.
         self.text = String::from_utf8(text).unwrap_or_default();
-        starts.push(to as u32);
     }
 
     /// The first folded index whose source starts at or after original offset `orig`.

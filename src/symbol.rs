@@ -7,8 +7,6 @@
 
 use crate::data::tables;
 use crate::normalize::{is_dash, is_slash, is_space};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// A symbol read from the text, before its context is looked at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,27 +29,95 @@ pub struct RawSymbol {
     pub known_groups: usize,
 }
 
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"[0-9]{1,6}(?:\.[0-9]{1,3})?[ \t\x{a0}]{0,2}[/\-\x{2010}-\x{2015}\x{2212}\x{2044}\x{2215}\x{ff0f}\x{ff0d}\x{fe58}\x{fe63}]",
-    )
-    .unwrap_or_else(|e| panic!("candidate regex: {e}"))
-});
-
 /// Every symbol in `text`, in order, not overlapping.
 pub fn scan(text: &str) -> Vec<RawSymbol> {
     let mut out = Vec::new();
     let mut resume = 0;
-    for m in CANDIDATE.find_iter(text) {
-        if m.start() < resume || !number_starts_here(text, m.start()) {
+    for start in candidates(text.as_bytes()) {
+        if start < resume || !number_starts_here(text, start) {
             continue;
         }
-        if let Some(sym) = read_symbol(text, m.start()) {
+        if let Some(sym) = read_symbol(text, start) {
             resume = sym.end;
             out.push(sym);
         }
     }
     out
+}
+
+/// Where a number followed by a separator starts, in text order: the leftmost start of
+/// `[0-9]{1,6}(\.[0-9]{1,3})?[ \t\u{a0}]{0,2}` before each slash or dash (or look-alike).
+///
+/// Separators are rare next to digits, which are everywhere, so the scan looks for separator bytes with
+/// memchr and reads the number backwards; a regex for the same shape ran its automaton forwards and then
+/// backwards over every match and cost a tenth of the whole extraction.
+fn candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    // `E2` leads the look-alike dashes and slashes of General Punctuation and Mathematical Operators; `EF`
+    // leads the fullwidth and small forms, rare enough in Vietnamese text for a second pass.
+    let mut common = memchr::memchr3_iter(b'/', b'-', 0xE2, bytes).peekable();
+    let mut wide = memchr::memchr_iter(0xEF, bytes).peekable();
+    std::iter::from_fn(move || loop {
+        let at = match (common.peek(), wide.peek()) {
+            (Some(&c), Some(&w)) if w < c => wide.next(),
+            (Some(_), _) => common.next(),
+            (None, Some(_)) => wide.next(),
+            (None, None) => return None,
+        }?;
+        if is_separator_at(bytes, at) {
+            if let Some(start) = number_before(bytes, at) {
+                return Some(start);
+            }
+        }
+    })
+}
+
+fn is_separator_at(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        b'/' | b'-' => true,
+        _ => matches!(
+            bytes.get(at..at + 3),
+            // U+2010..U+2015, U+2044, U+2212, U+2215, U+FF0F, U+FF0D, U+FE58, U+FE63
+            Some([0xE2, 0x80, 0x90..=0x95])
+                | Some([0xE2, 0x81, 0x84])
+                | Some([0xE2, 0x88, 0x92 | 0x95])
+                | Some([0xEF, 0xBC, 0x8F | 0x8D])
+                | Some([0xEF, 0xB9, 0x98 | 0xA3])
+        ),
+    }
+}
+
+/// The leftmost start of `[0-9]{1,6}(\.[0-9]{1,3})?[ \t\u{a0}]{0,2}` ending at `sep`.
+fn number_before(bytes: &[u8], sep: usize) -> Option<usize> {
+    let mut end = sep;
+    for _ in 0..2 {
+        if end > 0 && matches!(bytes[end - 1], b' ' | b'\t') {
+            end -= 1;
+        } else if end >= 2 && bytes[end - 2..end] == [0xC2, 0xA0] {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    let digits_before = |to: usize| {
+        bytes[..to]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let last_run = digits_before(end);
+    if last_run == 0 {
+        return None;
+    }
+    let run_start = end - last_run;
+    if last_run <= 3 && run_start >= 2 && bytes[run_start - 1] == b'.' {
+        let dot = run_start - 1;
+        let first_run = digits_before(dot);
+        if first_run > 0 {
+            return Some(dot - first_run.min(6));
+        }
+    }
+    Some(end - last_run.min(6))
 }
 
 /// A number starts a symbol only after a non-word character, or glued to "số" ("số31-QĐ/TW").
@@ -361,5 +427,32 @@ mod tests {
         assert!(symbols("số 12/34 đường Nguyễn Trãi").is_empty());
         assert_eq!(symbols("57/NQ-CP - Hà Nội"), ["57/NQ-CP"]);
         assert_eq!(symbols("57/NQ-CP - UBND tỉnh"), ["57/NQ-CP"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The byte scan finds exactly the starts that the regex for the same shape finds.
+        #[test]
+        fn candidates_agree_with_the_regex_they_replace(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[0-9]{1,8}",
+                    "\\.",
+                    "[ \t\u{a0}]{1,3}",
+                    "[/\\-\u{2010}-\u{2016}\u{2044}\u{2212}\u{2215}\u{2216}\u{ff0d}\u{ff0f}\u{fe58}\u{fe63}]",
+                    "[aĐ“]",
+                ],
+                0..14,
+            )
+        ) {
+            let text = parts.concat();
+            let shape = regex::Regex::new(
+                r"[0-9]{1,6}(?:\.[0-9]{1,3})?[ \t\x{a0}]{0,2}[/\-\x{2010}-\x{2015}\x{2212}\x{2044}\x{2215}\x{ff0f}\x{ff0d}\x{fe58}\x{fe63}]",
+            )
+            .unwrap();
+            let expected: Vec<usize> = shape.find_iter(&text).map(|m| m.start()).collect();
+            let got: Vec<usize> = candidates(text.as_bytes()).collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 }
