@@ -7,7 +7,7 @@ use crate::symbol::RawSymbol;
 
 /// How far back a clause may reach for its relation phrase, and how far forward a date or issuer phrase.
 const BEFORE: usize = 250;
-const AFTER: usize = 320;
+const AFTER: usize = 240;
 
 /// One mention before document-level resolution (years from earlier mentions, ids).
 #[derive(Debug, Clone)]
