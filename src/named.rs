@@ -11,7 +11,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
-const WINDOW: usize = 300;
+const WINDOW: usize = 260;
 const NAMED_TYPES: [&str; 4] = ["constitution", "code", "law", "ordinance"];
 
 /// Literal spellings of the named-type words (NFC, NFD, capitals, no diacritics) so the raw text can be scanned
