@@ -11,8 +11,8 @@ const AFTER: usize = 240;
 
 /// One mention before document-level resolution (years from earlier mentions, ids).
 #[derive(Debug, Clone)]
-pub(crate) struct Mention {
-    pub raw: RawSymbol,
+pub(crate) struct Mention<'a> {
+    pub raw: &'a RawSymbol,
     pub start: usize,
     pub end: usize,
     pub type_word: Option<&'static str>,
@@ -106,7 +106,7 @@ fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize) -> bool {
 }
 
 /// Every mention of the scanned symbols `raws` of `text`, in order, with what its own words say.
-pub(crate) fn find_mentions(text: &str, raws: &[RawSymbol]) -> Vec<Mention> {
+pub(crate) fn find_mentions<'a>(text: &str, raws: &'a [RawSymbol]) -> Vec<Mention<'a>> {
     let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
     let mut folded = Folded::default();
     for (from, to, range) in clusters(text, raws) {
@@ -160,7 +160,7 @@ pub(crate) fn find_mentions(text: &str, raws: &[RawSymbol]) -> Vec<Mention> {
                 }
             }
             mentions.push(Mention {
-                raw: raw.clone(),
+                raw,
                 start,
                 end,
                 type_word,

@@ -76,10 +76,6 @@ pub fn extract(text: &str) -> Extraction {
 
 /// Finds every reference by number and symbol in `text`: the `find` verb alone, without the document header.
 pub fn extract_citations(text: &str) -> Vec<Citation> {
-    resolve::citations(
-        text,
-        extract::find_mentions(text, &symbol::scan(text)),
-        None,
-        None,
-    )
+    let raws = symbol::scan(text);
+    resolve::citations(text, extract::find_mentions(text, &raws), None, None)
 }

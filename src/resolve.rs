@@ -151,7 +151,7 @@ pub(crate) fn document(header: &Header, raws: &[RawSymbol]) -> Option<Document> 
 /// Turns mentions into citations: list dates, years from earlier mentions, doc types, issuers, ids.
 pub(crate) fn citations(
     text: &str,
-    mut mentions: Vec<Mention>,
+    mut mentions: Vec<Mention<'_>>,
     own: Option<&Document>,
     own_place: Option<&str>,
 ) -> Vec<Citation> {
