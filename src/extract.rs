@@ -2,6 +2,8 @@
 
 use crate::context::{self, Date, IssuerHit};
 use crate::data::{tables, PhrasePosition};
+use crate::model::Named;
+use crate::named::{self, Anchor};
 use crate::normalize::Folded;
 use crate::symbol::RawSymbol;
 
@@ -107,80 +109,187 @@ fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize) -> bool {
 
 /// Every mention of the scanned symbols `raws` of `text`, in order, with what its own words say.
 pub(crate) fn find_mentions<'a>(text: &str, raws: &'a [RawSymbol]) -> Vec<Mention<'a>> {
-    let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
-    let mut folded = Folded::default();
-    for (from, to, range) in clusters(text, raws) {
-        folded.refold(text, from, to);
-        let cluster_phrases = context::phrases(&folded.text);
-        // Folded bounds of the mentions accepted so far in this cluster: (type start, text end, relation).
-        let mut earlier: Vec<Earlier> = Vec::new();
-        for raw in &raws[range] {
-            let fs = folded.index_at(raw.start);
-            let fe = folded.index_at(raw.end);
-            let prefix_from = fs.saturating_sub(BEFORE);
-            let prefix_from = floor_boundary(&folded.text, prefix_from);
-            let prefix = &folded.text[prefix_from..fs];
-            if context::not_a_document(prefix) {
-                continue;
-            }
-            let type_hit = context::type_word_before(prefix);
-            let so = context::so_before(prefix);
-            let accepted = raw.year.is_some()
-                || raw.groups.len() >= 2
-                || raw.known_groups > 0 && is_issuer_only_legacy(raw)
-                || type_hit.is_some()
-                || so && raw.groups.iter().all(|g| g.chars().count() >= 2);
-            if !accepted {
-                continue;
-            }
-            let text_fs = type_hit.map_or(fs, |(at, _)| prefix_from + at);
-            let after = context::read_after(text, &folded, fe);
-            let text_fe = after.end.max(fe);
-            let start = folded.orig_start(text_fs);
-            let end = folded.orig_end(text_fe).max(raw.end);
-            let end = trim_end(text, start, end);
+    find_references(text, raws, &[], None).0
+}
 
-            let cstart = clause_start(text, &folded, text_fs).max(prefix_from);
-            let continues_list = earlier.last().is_some_and(|e| {
-                e.end <= text_fs && context::is_list_glue(&folded.text[e.end..text_fs])
-            });
-            let pinpoint = context::pinpoint_before(text, &folded, cstart, text_fs);
-            let sentence_date = context::sentence_date(&folded.text[cstart..text_fs]);
+/// Every mention of the scanned symbols `raws`, and every named reference at `anchors` outside the mentions
+/// (but for the one spanning `own_symbol`, the document's own number in its header).
+///
+/// The windows of nearby symbols and anchors overlap (a "Căn cứ" block cites laws by name and decrees by
+/// number line after line), so each run of overlapping windows is folded and searched for relation phrases
+/// once; every reference still reads only its own window.
+pub(crate) fn find_references<'a>(
+    text: &str,
+    raws: &'a [RawSymbol],
+    anchors: &[Anchor],
+    own_symbol: Option<(usize, usize)>,
+) -> (Vec<Mention<'a>>, Vec<Named>) {
+    let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
+    let mut named: Vec<Named> = Vec::new();
+    let clusters = clusters(text, raws);
+    let windows: Vec<(usize, usize)> = anchors.iter().map(|a| a.window(text)).collect();
+    let mut folded = Folded::default();
+    let mut resume = 0;
+    for region in regions(&clusters, &windows) {
+        folded.refold(text, region.from, region.to);
+        let phrases = context::phrases(&folded.text);
+        let first_mention = mentions.len();
+        for (from, to, range) in &clusters[region.clusters] {
             let window = Window {
                 original: text,
                 folded: &folded,
-                phrases: &cluster_phrases,
+                phrases: &phrases,
+                floor: folded.index_at(*from),
+                ceiling: folded.index_at(*to),
             };
-            let (relation, clause_relation) =
-                relation_of(&window, cstart, text_fs, text_fe, &earlier, continues_list);
-            let mut type_word = type_hit.and_then(|(_, t)| t);
-            if type_hit.is_none() && continues_list {
-                if let Some(prev) = mentions.last() {
-                    type_word = prev.type_word;
-                }
+            cluster_mentions(&window, &raws[range.clone()], &mut mentions);
+        }
+        let taken: Vec<(usize, usize)> = mentions[first_mention..]
+            .iter()
+            .filter(|m| own_symbol != Some((m.raw.start, m.raw.end)))
+            .map(|m| (m.start, m.end))
+            .collect();
+        // Both lists are in text order, so one cursor walks the taken spans.
+        let mut taken_at = 0;
+        for (anchor, (from, to)) in anchors[region.anchors.clone()]
+            .iter()
+            .zip(&windows[region.anchors])
+        {
+            while taken_at < taken.len() && taken[taken_at].1 <= anchor.start {
+                taken_at += 1;
             }
-            mentions.push(Mention {
-                raw,
-                start,
-                end,
-                type_word,
-                date: after.date,
-                year_after: after.year,
-                sentence_date,
-                issuer: after.issuer,
-                relation,
-                pinpoint,
-                continues_list,
-            });
-            earlier.push(Earlier {
-                start: text_fs,
-                end: text_fe,
-                relation,
-                clause_relation,
-            });
+            let inside = taken.get(taken_at).is_some_and(|&(s, _)| s <= anchor.start);
+            if anchor.start < resume || inside {
+                continue;
+            }
+            let (lo, hi) = (folded.index_at(*from), folded.index_at(*to));
+            if let Some(found) = named::read_named(text, anchor, &folded, &phrases, lo, hi) {
+                resume = found.end;
+                named.push(found);
+            }
         }
     }
-    mentions
+    (mentions, named)
+}
+
+/// A run of overlapping windows: some symbol clusters and some named-reference windows.
+struct Region {
+    from: usize,
+    to: usize,
+    clusters: std::ops::Range<usize>,
+    anchors: std::ops::Range<usize>,
+}
+
+/// Merges symbol clusters and anchor windows (each in text order) into runs of overlapping spans.
+fn regions(
+    clusters: &[(usize, usize, std::ops::Range<usize>)],
+    windows: &[(usize, usize)],
+) -> Vec<Region> {
+    let mut out: Vec<Region> = Vec::new();
+    let (mut c, mut w) = (0, 0);
+    while c < clusters.len() || w < windows.len() {
+        let take_cluster =
+            w >= windows.len() || c < clusters.len() && clusters[c].0 <= windows[w].0;
+        let (from, to) = if take_cluster {
+            (clusters[c].0, clusters[c].1)
+        } else {
+            windows[w]
+        };
+        let region = match out.last_mut() {
+            Some(last) if from <= last.to => last,
+            _ => {
+                out.push(Region {
+                    from,
+                    to,
+                    clusters: c..c,
+                    anchors: w..w,
+                });
+                let Some(last) = out.last_mut() else { break };
+                last
+            }
+        };
+        region.to = region.to.max(to);
+        if take_cluster {
+            c += 1;
+            region.clusters.end = c;
+        } else {
+            w += 1;
+            region.anchors.end = w;
+        }
+    }
+    out
+}
+
+/// The mentions of one cluster of symbols, read from `window` (the cluster's span of a folded region).
+fn cluster_mentions<'a>(window: &Window, raws: &'a [RawSymbol], mentions: &mut Vec<Mention<'a>>) {
+    let Window {
+        original: text,
+        folded,
+        floor,
+        ..
+    } = *window;
+    // Folded bounds of the mentions accepted so far in this cluster: (type start, text end, relation).
+    let mut earlier: Vec<Earlier> = Vec::new();
+    for raw in raws {
+        let fs = folded.index_at(raw.start);
+        let fe = folded.index_at(raw.end);
+        let prefix_from = fs.saturating_sub(BEFORE).max(floor);
+        let prefix_from = floor_boundary(&folded.text, prefix_from);
+        let prefix = &folded.text[prefix_from..fs];
+        if context::not_a_document(prefix) {
+            continue;
+        }
+        let type_hit = context::type_word_before(prefix);
+        let so = context::so_before(prefix);
+        let accepted = raw.year.is_some()
+            || raw.groups.len() >= 2
+            || raw.known_groups > 0 && is_issuer_only_legacy(raw)
+            || type_hit.is_some()
+            || so && raw.groups.iter().all(|g| g.chars().count() >= 2);
+        if !accepted {
+            continue;
+        }
+        let text_fs = type_hit.map_or(fs, |(at, _)| prefix_from + at);
+        let after = context::read_after(text, folded, fe);
+        let text_fe = after.end.max(fe);
+        let start = folded.orig_start(text_fs);
+        let end = folded.orig_end(text_fe).max(raw.end);
+        let end = trim_end(text, start, end);
+
+        let cstart = clause_start(text, folded, text_fs).max(prefix_from);
+        let continues_list = earlier.last().is_some_and(|e| {
+            e.end <= text_fs && context::is_list_glue(&folded.text[e.end..text_fs])
+        });
+        let pinpoint = context::pinpoint_before(text, folded, cstart, text_fs);
+        let sentence_date = context::sentence_date(&folded.text[cstart..text_fs]);
+        let (relation, clause_relation) =
+            relation_of(window, cstart, text_fs, text_fe, &earlier, continues_list);
+        let mut type_word = type_hit.and_then(|(_, t)| t);
+        if type_hit.is_none() && continues_list {
+            if let Some(prev) = mentions.last() {
+                type_word = prev.type_word;
+            }
+        }
+        mentions.push(Mention {
+            raw,
+            start,
+            end,
+            type_word,
+            date: after.date,
+            year_after: after.year,
+            sentence_date,
+            issuer: after.issuer,
+            relation,
+            pinpoint,
+            continues_list,
+        });
+        earlier.push(Earlier {
+            start: text_fs,
+            end: text_fe,
+            relation,
+            clause_relation,
+        });
+    }
 }
 
 /// Dash-form and bare legacy symbols with one known issuer code ("64-CP", "02/CP", "406/TTg").
@@ -215,6 +324,9 @@ pub(crate) struct Window<'a> {
     pub original: &'a str,
     pub folded: &'a Folded,
     pub phrases: &'a [context::Phrase],
+    /// Folded bounds of the reference's own window inside the fold: clauses are not followed past them.
+    pub floor: usize,
+    pub ceiling: usize,
 }
 
 /// The relation that governs a mention, from the phrases of its clause (see `data/relations.tsv`), and the
@@ -231,6 +343,8 @@ pub(crate) fn relation_of(
         original,
         folded,
         phrases: all_phrases,
+        floor,
+        ceiling,
     } = *window;
     let in_clause: Vec<&Earlier> = earlier
         .iter()
@@ -239,7 +353,7 @@ pub(crate) fn relation_of(
     let clause_relation = in_clause.first().map(|e| e.clause_relation);
     // A phrase after the mention in its clause ("X hết hiệu lực") decides first.
     // Only the first phrase within reach matters, so the scan stops well short of a long clause's end.
-    let mut reach = (mention_end + 160).min(folded.text.len());
+    let mut reach = (mention_end + 160).min(ceiling);
     while !folded.text.is_char_boundary(reach) {
         reach -= 1;
     }
@@ -285,12 +399,12 @@ pub(crate) fn relation_of(
     }
     // A clause that is only a list item ("a) Quyết định số …;") continues the item before it.
     let prefix = &folded.text[cstart..mention_start];
-    if is_bare_item(prefix) && cstart > 0 {
-        let prev_start = clause_start(original, folded, cstart - 1);
+    if is_bare_item(prefix) && cstart > floor {
+        let prev_start = clause_start(original, folded, cstart - 1).max(floor);
         if let Some(prev) = earlier.last() {
             if prev.end <= cstart
                 && prev.end >= prev_start
-                && folded.text[..cstart].trim_end().ends_with(';')
+                && folded.text[floor..cstart].trim_end().ends_with(';')
             {
                 return (prev.clause_relation, prev.clause_relation);
             }

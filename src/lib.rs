@@ -55,7 +55,9 @@ pub fn extract(text: &str) -> Extraction {
     let document = resolve::document(&header, &raws);
     let header_span = header.symbol.map(|i| (raws[i].start, raws[i].end));
     // One scan serves both the header and the mentions.
-    let mentions: Vec<extract::Mention> = extract::find_mentions(text, &raws)
+    let anchors = named::anchors(text);
+    let (mentions, named) = extract::find_references(text, &raws, &anchors, header_span);
+    let mentions: Vec<extract::Mention> = mentions
         .into_iter()
         .filter(|m| header_span.is_none_or(|(s, e)| m.raw.start != s || m.raw.end != e))
         .collect();
@@ -65,8 +67,6 @@ pub fn extract(text: &str) -> Extraction {
         .and_then(|h| h.place.clone())
         .filter(|_| document.is_some());
     let citations = resolve::citations(text, mentions, document.as_ref(), own_place.as_deref());
-    let taken: Vec<(usize, usize)> = citations.iter().map(|c| (c.start, c.end)).collect();
-    let named = named::find_named(text, &taken);
     Extraction {
         document,
         citations,

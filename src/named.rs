@@ -76,30 +76,43 @@ fn word_is_capitalized(text: &str, folded: &Folded, at: usize) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Every named reference in `text`, skipping byte ranges already taken by numbered citations.
-pub(crate) fn find_named(text: &str, taken: &[(usize, usize)]) -> Vec<Named> {
-    let mut out: Vec<Named> = Vec::new();
-    let mut resume = 0;
-    let mut taken_at = 0;
-    let mut folded = Folded::default();
-    for m in ANCHOR.find_iter(text) {
-        if m.start() < resume || !boundary_before(text, m.start()) || !boundary_after(text, m.end())
-        {
-            continue;
+/// Where a type word of a named reference ("Luật", "Hiến pháp", "Bộ luật", "Pháp lệnh") stands.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Anchor {
+    pub start: usize,
+    pub end: usize,
+    doc_type: &'static str,
+}
+
+impl Anchor {
+    /// The window of text a named reference at this anchor is read from.
+    pub fn window(&self, text: &str) -> (usize, usize) {
+        let mut from = self.start.saturating_sub(BEFORE_CLAUSE);
+        while !text.is_char_boundary(from) {
+            from -= 1;
         }
-        // Both lists are in text order, so one cursor walks the taken spans.
-        while taken_at < taken.len() && taken[taken_at].1 <= m.start() {
-            taken_at += 1;
+        let mut to = (self.end + WINDOW).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
         }
-        if taken.get(taken_at).is_some_and(|&(s, _)| s <= m.start()) {
-            continue;
-        }
-        if let Some(named) = read_named(text, m.start(), m.end(), &mut folded) {
-            resume = named.end;
-            out.push(named);
-        }
+        (from, to)
     }
-    out
+}
+
+/// Every type word in `text` that may start a named reference, in order.
+pub(crate) fn anchors(text: &str) -> Vec<Anchor> {
+    ANCHOR
+        .find_iter(text)
+        .filter(|m| boundary_before(text, m.start()) && boundary_after(text, m.end()))
+        .filter_map(|m| {
+            let doc_type = tables().type_of_word(&fold(m.as_str()))?;
+            (doc_type == "constitution" || may_start_name(text, m.end())).then_some(Anchor {
+                start: m.start(),
+                end: m.end(),
+                doc_type,
+            })
+        })
+        .collect()
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {
@@ -126,46 +139,38 @@ fn may_start_name(text: &str, anchor_end: usize) -> bool {
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == 's')
 }
 
-fn read_named(
+/// Reads the named reference at `anchor` from `folded`, a fold of a span of `text` holding the anchor's
+/// window, which lies at folded `lo..hi`; nothing outside the window is looked at but the date and issuer
+/// after the name.
+pub(crate) fn read_named(
     text: &str,
-    anchor_start: usize,
-    anchor_end: usize,
-    folded: &mut Folded,
+    anchor: &Anchor,
+    folded: &Folded,
+    phrases: &[context::Phrase],
+    lo: usize,
+    hi: usize,
 ) -> Option<Named> {
-    let word = fold(&text[anchor_start..anchor_end]);
-    let doc_type = tables().type_of_word(&word)?;
-    if doc_type != "constitution" && !may_start_name(text, anchor_end) {
-        return None;
-    }
-    let mut from = anchor_start.saturating_sub(BEFORE_CLAUSE);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (anchor_end + WINDOW).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    folded.refold(text, from, to);
-    let folded = &*folded;
+    let (anchor_start, anchor_end, doc_type) = (anchor.start, anchor.end, anchor.doc_type);
     let fa = folded.index_at(anchor_start);
     let fae = folded.index_at(anchor_end);
-    if doc_type == "law" && folded.text[..fa].trim_end().ends_with("bo") {
+    let window = &folded.text[..hi];
+    if doc_type == "law" && window[lo..fa].trim_end().ends_with("bo") {
         return None; // "Bộ luật" is read from its own anchor.
     }
     // The name: words after the type word up to its date, its number, or the end of the phrase.
-    let bytes = folded.text.as_bytes();
+    let bytes = window.as_bytes();
     let mut pos = fae;
     let mut name_end = fae;
     let mut words = 0;
     let mut amending = false;
     while pos < bytes.len() && words < 30 {
-        let rest = &folded.text[pos..];
+        let rest = &window[pos..];
         let skipped = rest.len() - rest.trim_start_matches(' ').len();
         if rest[skipped..].starts_with('\n') {
             // A line break ends the name unless the sentence plainly runs on in lower case.
             let next = pos + skipped + 1;
             if next >= bytes.len()
-                || !folded.text[next..].starts_with(|c: char| c.is_ascii_lowercase())
+                || !window[next..].starts_with(|c: char| c.is_ascii_lowercase())
                 || word_is_capitalized(text, folded, next)
             {
                 break;
@@ -174,7 +179,7 @@ fn read_named(
             continue;
         }
         let at = pos + skipped;
-        let rest = &folded.text[at..];
+        let rest = &window[at..];
         if rest.is_empty() || NAME_END.is_match(rest) {
             break;
         }
@@ -216,7 +221,7 @@ fn read_named(
         return None;
     }
     // A number right after the name makes it a numbered citation, not a named one.
-    let tail = folded.text[name_end..].trim_start();
+    let tail = window[name_end..].trim_start();
     if tail.starts_with("so")
         && tail[2..]
             .trim_start_matches([' ', ':'])
@@ -237,12 +242,14 @@ fn read_named(
     }
     let name_orig_end = folded.orig_end(name_end);
     let name = tidy(&text[start..name_orig_end]);
-    let cstart = crate::extract::clause_start(text, folded, fa);
+    let cstart = crate::extract::clause_start(text, folded, fa).max(lo);
     let (relation, _) = crate::extract::relation_of(
         &crate::extract::Window {
             original: text,
             folded,
-            phrases: &context::phrases(&folded.text),
+            phrases,
+            floor: lo,
+            ceiling: hi,
         },
         cstart,
         fa,
