@@ -42,6 +42,11 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The longest span folded at once: a fold takes five bytes per byte of text, and a text dense with
+/// references from end to end (a 200 MB table of symbols) must not be folded whole. Real documents' runs of
+/// overlapping windows stay under 10 KB.
+const MAX_SPAN: usize = 1 << 16;
+
 /// Symbols whose context windows overlap share one fold, so dense passages are folded once.
 fn clusters(text: &str, raws: &[RawSymbol]) -> Vec<(usize, usize, std::ops::Range<usize>)> {
     let mut out: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
@@ -49,7 +54,7 @@ fn clusters(text: &str, raws: &[RawSymbol]) -> Vec<(usize, usize, std::ops::Rang
         let from = floor_boundary(text, r.start.saturating_sub(BEFORE));
         let to = ceil_boundary(text, (r.end + AFTER).min(text.len()));
         match out.last_mut() {
-            Some(last) if from <= last.1 => {
+            Some(last) if from <= last.1 && to - last.0 <= MAX_SPAN => {
                 last.1 = to;
                 last.2.end = i + 1;
             }
@@ -196,7 +201,7 @@ fn regions(
             windows[w]
         };
         let region = match out.last_mut() {
-            Some(last) if from <= last.to => last,
+            Some(last) if from <= last.to && to.max(last.to) - last.from <= MAX_SPAN => last,
             _ => {
                 out.push(Region {
                     from,

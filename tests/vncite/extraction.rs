@@ -398,3 +398,31 @@ fn same_input_gives_identical_output() {
     let b = serde_json::to_string(&vncite::extract(&text)).unwrap_or_default();
     assert_eq!(a, b);
 }
+
+#[test]
+fn a_text_dense_with_references_end_to_end_is_read_whole() {
+    // 300 KB without a pause between references: runs of overlapping windows are folded in bounded pieces,
+    // and every reference must come out the same wherever a piece ends.
+    let line = |i: usize| {
+        format!(
+            "Căn cứ Nghị định số {}/2020/NĐ-CP ngày 05/3/2020 của Chính phủ và Luật Đất đai ngày 18 tháng 01 năm 2024; ",
+            i + 1
+        )
+    };
+    let text: String = (0..2500).map(line).collect();
+    let found = vncite::extract(&text);
+    assert_eq!(found.citations.len(), 2500);
+    assert_eq!(found.named.len(), 2500);
+    for (i, c) in found.citations.iter().enumerate() {
+        assert_eq!(c.symbol, format!("{}/2020/NĐ-CP", i + 1));
+        assert_eq!(c.date.as_deref(), Some("2020-03-05"));
+        assert_eq!(c.relation, "basis");
+        assert_eq!(c.issuer_name.as_deref(), Some("Chính phủ"));
+        assert_eq!(&text[c.start..c.end], c.text);
+    }
+    for n in &found.named {
+        assert_eq!(n.name, "Luật Đất đai");
+        assert_eq!(n.date.as_deref(), Some("2024-01-18"));
+        assert_eq!(n.relation, "basis");
+    }
+}
