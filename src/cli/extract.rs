@@ -2,10 +2,9 @@
 
 use anyhow::Context;
 use clap::ValueEnum;
-use serde::Serialize;
 use std::io::Write;
 use vncite::input;
-use vncite::{Citation, Document, Extraction, Named};
+use vncite::Extraction;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -38,19 +37,12 @@ pub struct Args {
     extensions: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct Record<'a> {
-    source: &'a str,
-    document: &'a Option<Document>,
-    citations: &'a [Citation],
-    named: &'a [Named],
-}
-
 /// Runs the command; `Ok(false)` when some input could not be read.
 pub fn run(args: Args) -> anyhow::Result<bool> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut all_read = true;
+    let mut json = Vec::new();
     for source in input::expand(&args.paths, &args.extensions) {
         let text = source.and_then(|s| input::read(&s).map(|t| (s, t)));
         let (source, text) = match text {
@@ -65,7 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         let found = vncite::extract(&text);
         let name = source.name();
         match args.format {
-            Format::Json => write_json(&mut out, &name, &found)?,
+            Format::Json => write_json(&mut out, &mut json, &name, &found)?,
             Format::Table => write_table(&mut out, &name, &found)?,
         }
     }
@@ -73,16 +65,13 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
     Ok(all_read)
 }
 
-fn write_json(out: &mut impl Write, name: &str, found: &Extraction) -> anyhow::Result<()> {
-    let record = Record {
-        source: name,
-        document: &found.document,
-        citations: &found.citations,
-        named: &found.named,
-    };
-    serde_json::to_writer(&mut *out, &record).context("writing output")?;
-    out.write_all(b"\n").context("writing output")?;
-    Ok(())
+fn write_json(
+    out: &mut impl Write,
+    buf: &mut Vec<u8>,
+    name: &str,
+    found: &Extraction,
+) -> anyhow::Result<()> {
+    vncite::model::write_json_line(out, buf, name, found).context("writing output")
 }
 
 fn or_dash<T: ToString>(v: &Option<T>) -> String {

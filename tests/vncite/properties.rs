@@ -86,8 +86,56 @@ fn check_fold(text: &str) {
     assert_eq!(folded.orig_start(folded.text.len()), text.len());
 }
 
+/// The hand-written JSON Lines record is byte for byte what serde_json writes for the contract's fields.
+fn check_json(source: &str, text: &str) {
+    #[derive(serde::Serialize)]
+    struct Record<'a> {
+        source: &'a str,
+        document: &'a Option<vncite::Document>,
+        citations: &'a [vncite::Citation],
+        named: &'a [vncite::Named],
+    }
+    let mut found = vncite::extract(text);
+    // Every field of every kind of record, with every character that needs escaping.
+    found.document.get_or_insert_with(|| vncite::Document {
+        symbol: source.to_string(),
+        number: "\u{0}\u{1f}\"\\".to_string(),
+        year: Some(-1),
+        date: None,
+        doc_type: text.chars().take(5).collect(),
+        issuers: vec![String::new(), "\u{7f}\u{8}\u{c}".to_string()],
+        issuer_name: Some(text.to_string()),
+        id: "\t\r\n".to_string(),
+        title: None,
+    });
+    let expected = serde_json::to_vec(&Record {
+        source,
+        document: &found.document,
+        citations: &found.citations,
+        named: &found.named,
+    })
+    .unwrap();
+    let mut got = Vec::new();
+    vncite::model::write_json_line(&mut got, &mut Vec::new(), source, &found).unwrap();
+    assert_eq!(got.pop(), Some(b'\n'));
+    assert_eq!(
+        String::from_utf8_lossy(&got),
+        String::from_utf8_lossy(&expected)
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn json_lines_match_serde_json(source in any::<String>(), text in any::<String>()) {
+        check_json(&source, &text);
+    }
+
+    #[test]
+    fn json_lines_of_citation_like_text_match_serde_json(parts in prop::collection::vec(prop::sample::select(PIECES), 0..60)) {
+        check_json("a\"b\\c\u{1}", &parts.concat());
+    }
 
     #[test]
     fn folding_matches_the_reference_and_maps_back(text in any::<String>()) {
