@@ -115,7 +115,7 @@ pub fn read(source: &Source) -> Result<Text, Error> {
             if len >= MAP_AT_LEAST {
                 // SAFETY: like ripgrep, we accept that a file changed by another process while it is mapped
                 // may give wrong results; the mapping is read-only and validated before use.
-                if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
+                if let Ok(map) = unsafe { memmap2::MmapOptions::new().populate().map(&file) } {
                     check_text(&map, &source.name())?;
                     return Ok(Text(TextStore::Mapped(map)));
                 }
