@@ -145,95 +145,21 @@ impl Folded {
     /// Folds `original[from..to]` into this value, reusing its buffers: the extractor folds thousands of
     /// windows per document, and allocating two buffers for each cost as much as the folding.
     pub fn refold(&mut self, original: &str, from: usize, to: usize) {
-        let tables = &*FOLD_TABLES;
-        let bytes = &original.as_bytes()[from..to];
-        let n = bytes.len();
-        // Both buffers are sized up front and written by index: a fold is never longer than its source except
-        // for rare characters whose lower case is longer, which grow the buffers first.
+        // No character folds to more than twice its bytes, so the buffers are sized once (and kept between
+        // windows) and written by index.
+        let capacity = 2 * (to - from) + 4;
         let mut text = std::mem::take(&mut self.text).into_bytes();
-        text.clear();
-        text.resize(n + 4, 0);
-        let starts = &mut self.starts;
-        starts.clear();
-        starts.resize(n + 5, 0);
-        let base = from as u32;
-        let mut i = 0;
-        let mut o = 0;
-        while i < n {
-            let b = bytes[i];
-            let start = base + i as u32;
-            let (folded, len) = if b < 0x80 {
-                (ASCII_FOLD[b as usize], 1)
-            } else if b & 0xE0 == 0xC0 && i + 1 < n {
-                let cp = ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F);
-                (tables.below_800[cp], 2)
-            } else if b == 0xE1 && i + 2 < n && (0xB8..=0xBB).contains(&bytes[i + 1]) {
-                let cp = ((bytes[i + 1] as usize & 0x03) << 6) | (bytes[i + 2] as usize & 0x3F);
-                (tables.latin_additional[cp], 3)
-            } else {
-                (SLOW, 0)
-            };
-            if folded > b' ' && folded != SLOW {
-                text[o] = folded;
-                starts[o] = start;
-                o += 1;
-                i += len;
-                continue;
-            }
-            if folded == b' ' || folded == b'\n' {
-                i += len;
-                // A run of whitespace folds to one character: a line break if the run has one, else a space.
-                if o > 0 && matches!(text[o - 1], b' ' | b'\n') {
-                    if folded == b'\n' {
-                        text[o - 1] = b'\n';
-                    }
-                } else {
-                    text[o] = folded;
-                    starts[o] = start;
-                    o += 1;
-                }
-                continue;
-            }
-            if folded == VANISH {
-                i += len; // a vanished mark belongs to the character before it
-                continue;
-            }
-            let folded_char = if folded == SLOW {
-                // `bytes` is a char-aligned slice of a `str`, so a char starts here.
-                let c = original[from + i..].chars().next().unwrap_or(' ');
-                i += c.len_utf8();
-                match fold_char(c) {
-                    Some(f) => f,
-                    None => continue,
-                }
-            } else {
-                i += len;
-                folded as char
-            };
-            if (folded_char == ' ' || folded_char == '\n') && o > 0 {
-                let last = &mut text[o - 1];
-                if *last == b' ' || *last == b'\n' {
-                    if folded_char == '\n' {
-                        *last = b'\n';
-                    }
-                    continue;
-                }
-            }
-            let mut buf = [0u8; 4];
-            let encoded = folded_char.encode_utf8(&mut buf).as_bytes();
-            let needed = o + encoded.len() + (n - i) + 4;
-            if needed > text.len() {
-                text.resize(needed, 0);
-                starts.resize(needed + 1, 0);
-            }
-            text[o..o + encoded.len()].copy_from_slice(encoded);
-            starts[o..o + encoded.len()].fill(start);
-            o += encoded.len();
+        if text.len() < capacity {
+            text.resize(capacity, 0);
         }
-        text.truncate(o);
-        starts.truncate(o);
-        starts.push(to as u32);
-        // Only whole chars were pushed, so the bytes are UTF-8; the fallback guards the invariant.
+        if self.starts.len() <= capacity {
+            self.starts.resize(capacity + 1, 0);
+        }
+        let len = fold_into(original, from, to, &mut text, &mut self.starts);
+        text.truncate(len);
+        self.starts.truncate(len);
+        self.starts.push(to as u32);
+        // Only whole chars were written, so the bytes are UTF-8; the fallback guards the invariant.
         self.text = String::from_utf8(text).unwrap_or_default();
     }
 
@@ -269,6 +195,99 @@ static ASCII_FOLD: [u8; 128] = {
     }
     table
 };
+
+/// Folds `original[from..to]` into `text` and `starts` (each at least twice the window long, plus one);
+/// returns the folded length. Plain slices rather than the `Folded` buffers, so that the loop keeps their
+/// addresses in registers.
+fn fold_into(original: &str, from: usize, to: usize, text: &mut [u8], starts: &mut [u32]) -> usize {
+    let tables = &*FOLD_TABLES;
+    let bytes = &original.as_bytes()[from..to];
+    let n = bytes.len();
+    let base = from as u32;
+    let mut i = 0;
+    let mut o = 0;
+    while i < n {
+        let b = bytes[i];
+        let at = i;
+        let start = base + i as u32;
+        let (folded, len) = if b < 0x80 {
+            (ASCII_FOLD[b as usize], 1)
+        } else if b & 0xE0 == 0xC0 && i + 1 < n {
+            let cp = ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F);
+            (tables.below_800[cp], 2)
+        } else if b == 0xE1 && i + 2 < n && (0xB8..=0xBB).contains(&bytes[i + 1]) {
+            let cp = ((bytes[i + 1] as usize & 0x03) << 6) | (bytes[i + 2] as usize & 0x3F);
+            (tables.latin_additional[cp], 3)
+        } else {
+            (SLOW, 0)
+        };
+        i += len;
+        if folded > b' ' && folded != SLOW {
+            if let (Some(t), Some(s)) = (text.get_mut(o), starts.get_mut(o)) {
+                *t = folded;
+                *s = start;
+            }
+            o += 1;
+            continue;
+        }
+        if folded == b' ' || folded == b'\n' {
+            // A run of whitespace folds to one character: a line break if the run has one, else a space.
+            if o > 0 && matches!(text[o - 1], b' ' | b'\n') {
+                if folded == b'\n' {
+                    text[o - 1] = b'\n';
+                }
+            } else {
+                text[o] = folded;
+                starts[o] = start;
+                o += 1;
+            }
+            continue;
+        }
+        if folded == VANISH {
+            continue; // a vanished mark belongs to the character before it
+        }
+        (o, i) = fold_slow(original, from + at, text, starts, o);
+        i -= from;
+    }
+    o
+}
+
+/// Folds the character at `at`, which the tables do not cover; returns the new folded length and the
+/// original offset after the character.
+#[cold]
+#[inline(never)]
+fn fold_slow(
+    original: &str,
+    at: usize,
+    text: &mut [u8],
+    starts: &mut [u32],
+    o: usize,
+) -> (usize, usize) {
+    // The byte at `at` is in a `str` where no character ended, so a char starts here.
+    let c = original[at..].chars().next().unwrap_or(' ');
+    let next = at + c.len_utf8();
+    let Some(folded) = fold_char(c) else {
+        return (o, next);
+    };
+    if (folded == ' ' || folded == '\n') && o > 0 && matches!(text[o - 1], b' ' | b'\n') {
+        if folded == '\n' {
+            text[o - 1] = b'\n';
+        }
+        return (o, next);
+    }
+    let mut buf = [0u8; 4];
+    let encoded = folded.encode_utf8(&mut buf).as_bytes();
+    let end = o + encoded.len();
+    match (text.get_mut(o..end), starts.get_mut(o..end)) {
+        (Some(t), Some(s)) => {
+            t.copy_from_slice(encoded);
+            s.fill(at as u32);
+            (end, next)
+        }
+        // Unreachable while folds stay within twice their source; dropping the char beats a panic.
+        _ => (o, next),
+    }
+}
 
 /// Folds a short string (a table entry, a query) to the same form as [`Folded`] text, on one line.
 pub fn fold(s: &str) -> String {
