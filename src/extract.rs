@@ -130,7 +130,7 @@ pub(crate) fn find_references<'a>(
     own_symbol: Option<(usize, usize)>,
 ) -> (Vec<Mention<'a>>, Vec<Named>) {
     let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
-    let mut named: Vec<Named> = Vec::new();
+    let mut named: Vec<Named> = Vec::with_capacity(anchors.len());
     let clusters = clusters(text, raws);
     let windows: Vec<(usize, usize)> = anchors.iter().map(|a| a.window(text)).collect();
     let mut folded = Folded::default();

@@ -31,7 +31,9 @@ pub struct RawSymbol {
 
 /// Every symbol in `text`, in order, not overlapping.
 pub fn scan(text: &str) -> Vec<RawSymbol> {
-    let mut out = Vec::new();
+    // Legal text holds about one symbol per kilobyte; reserving for twice that spares a large input the copies
+    // of a doubling vector, and reserved pages that are never written cost nothing.
+    let mut out = Vec::with_capacity(text.len() / 512);
     let mut resume = 0;
     for start in candidates(text.as_bytes()) {
         if start < resume || !number_starts_here(text, start) {
