@@ -3,6 +3,10 @@
 
 use std::path::PathBuf;
 
+// The same allocator as the binary, so the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
