@@ -18,7 +18,7 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
-  vncite extract examples/nghi_quyet_57.txt
+  vncite extract examples/quyet_dinh_ubnd.txt
   vncite extract --format json corpus/ > refs.jsonl
   echo 'Căn cứ Nghị định số 30/2020/NĐ-CP;' | vncite extract
 
