@@ -112,13 +112,9 @@ fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize) -> bool {
     !wrapped
 }
 
-/// Every mention of the scanned symbols `raws` of `text`, in order, with what its own words say.
-pub(crate) fn find_mentions<'a>(text: &str, raws: &'a [RawSymbol]) -> Vec<Mention<'a>> {
-    find_references(text, raws, &[], None).0
-}
-
-/// Every mention of the scanned symbols `raws`, and every named reference at `anchors` outside the mentions
-/// (but for the one spanning `own_symbol`, the document's own number in its header).
+/// Every numbered reference to `raws` and every named reference at `anchors` outside them (but for the one
+/// spanning `own_symbol`, the document's own number in its header). The mentions are handed to `sink` a run
+/// of text at a time, in order, and must be taken from the vector; the named references are returned.
 ///
 /// The windows of nearby symbols and anchors overlap (a "Căn cứ" block cites laws by name and decrees by
 /// number line after line), so each run of overlapping windows is folded and searched for relation phrases
@@ -128,8 +124,9 @@ pub(crate) fn find_references<'a>(
     raws: &'a [RawSymbol],
     anchors: &[Anchor],
     own_symbol: Option<(usize, usize)>,
-) -> (Vec<Mention<'a>>, Vec<Named>) {
-    let mut mentions: Vec<Mention> = Vec::with_capacity(raws.len());
+    sink: &mut dyn FnMut(&mut Vec<Mention<'a>>),
+) -> Vec<Named> {
+    let mut mentions: Vec<Mention> = Vec::new();
     let mut named: Vec<Named> = Vec::with_capacity(anchors.len());
     let clusters = clusters(text, raws);
     let windows: Vec<(usize, usize)> = anchors.iter().map(|a| a.window(text)).collect();
@@ -138,7 +135,6 @@ pub(crate) fn find_references<'a>(
     for region in regions(&clusters, &windows) {
         folded.refold(text, region.from, region.to);
         let phrases = context::phrases(&folded.text);
-        let first_mention = mentions.len();
         for (from, to, range) in &clusters[region.clusters] {
             let window = Window {
                 original: text,
@@ -149,7 +145,7 @@ pub(crate) fn find_references<'a>(
             };
             cluster_mentions(&window, &raws[range.clone()], &mut mentions);
         }
-        let taken: Vec<(usize, usize)> = mentions[first_mention..]
+        let taken: Vec<(usize, usize)> = mentions
             .iter()
             .filter(|m| own_symbol != Some((m.raw.start, m.raw.end)))
             .map(|m| (m.start, m.end))
@@ -173,8 +169,10 @@ pub(crate) fn find_references<'a>(
                 named.push(found);
             }
         }
+        sink(&mut mentions);
+        mentions.clear();
     }
-    (mentions, named)
+    named
 }
 
 /// A run of overlapping windows: some symbol clusters and some named-reference windows.

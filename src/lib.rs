@@ -54,19 +54,20 @@ pub fn extract(text: &str) -> Extraction {
     let header = header::read(text, &raws);
     let document = resolve::document(&header, &raws);
     let header_span = header.symbol.map(|i| (raws[i].start, raws[i].end));
-    // One scan serves both the header and the mentions.
-    let anchors = named::anchors(text);
-    let (mentions, named) = extract::find_references(text, &raws, &anchors, header_span);
-    let mentions: Vec<extract::Mention> = mentions
-        .into_iter()
-        .filter(|m| header_span.is_none_or(|(s, e)| m.raw.start != s || m.raw.end != e))
-        .collect();
     let own_place = header
         .issuer
         .as_ref()
         .and_then(|h| h.place.clone())
         .filter(|_| document.is_some());
-    let citations = resolve::citations(text, mentions, document.as_ref(), own_place.as_deref());
+    let mut resolver = resolve::Resolver::new(text, document.as_ref(), own_place.as_deref());
+    // One scan serves both the header and the mentions, and each run of mentions is resolved as soon as it is
+    // read, so a large input never holds all its mentions besides its citations.
+    let mut citations = Vec::with_capacity(raws.len());
+    let anchors = named::anchors(text);
+    let named = extract::find_references(text, &raws, &anchors, header_span, &mut |mentions| {
+        mentions.retain(|m| header_span.is_none_or(|(s, e)| m.raw.start != s || m.raw.end != e));
+        resolver.resolve(mentions, &mut citations);
+    });
     Extraction {
         document,
         citations,
@@ -77,5 +78,10 @@ pub fn extract(text: &str) -> Extraction {
 /// Finds every reference by number and symbol in `text`: the `find` verb alone, without the document header.
 pub fn extract_citations(text: &str) -> Vec<Citation> {
     let raws = symbol::scan(text);
-    resolve::citations(text, extract::find_mentions(text, &raws), None, None)
+    let mut resolver = resolve::Resolver::new(text, None, None);
+    let mut citations = Vec::with_capacity(raws.len());
+    extract::find_references(text, &raws, &[], None, &mut |mentions| {
+        resolver.resolve(mentions, &mut citations);
+    });
+    citations
 }

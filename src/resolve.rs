@@ -148,79 +148,100 @@ pub(crate) fn document(header: &Header, raws: &[RawSymbol]) -> Option<Document> 
     })
 }
 
-/// Turns mentions into citations: list dates, years from earlier mentions, doc types, issuers, ids.
-pub(crate) fn citations(
-    text: &str,
-    mut mentions: Vec<Mention<'_>>,
-    own: Option<&Document>,
-    own_place: Option<&str>,
-) -> Vec<Citation> {
-    // "các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017": the date closing a list belongs to each item.
-    for i in (0..mentions.len()).rev() {
-        if mentions[i].date.is_some() || i + 1 >= mentions.len() || !mentions[i + 1].continues_list
-        {
-            continue;
-        }
-        if let Some(d) = mentions[i + 1].date {
-            if mentions[i].raw.year.is_none_or(|y| y == d.year)
-                && mentions[i + 1].raw.year.is_none_or(|y| y == d.year)
-            {
-                mentions[i].date = Some(d);
-            }
+/// Turns mentions into citations, a run of text at a time: list dates, years from earlier mentions, doc
+/// types, issuers, ids. Runs come in text order, and what earlier mentions said carries over between them.
+pub(crate) struct Resolver<'t> {
+    text: &'t str,
+    own: Option<&'t Document>,
+    own_place: Option<&'t str>,
+    /// Year and date last given for each symbol.
+    seen: HashMap<String, (Option<i32>, Option<Date>)>,
+}
+
+impl<'t> Resolver<'t> {
+    pub fn new(
+        text: &'t str,
+        own: Option<&'t Document>,
+        own_place: Option<&'t str>,
+    ) -> Resolver<'t> {
+        Resolver {
+            text,
+            own,
+            own_place,
+            seen: HashMap::new(),
         }
     }
-    let mut seen: HashMap<String, (Option<i32>, Option<Date>)> = HashMap::new();
-    let mut out = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        let raw = &m.raw;
-        let earlier = seen.get(&raw.canonical).copied();
-        let year = raw
-            .year
-            .or(m.date.map(|d| d.year))
-            .or(m.year_after)
-            .or(earlier.and_then(|e| e.0))
-            .or(m.sentence_date.map(|d| d.year));
-        let date = m.date.or_else(|| {
-            earlier
-                .and_then(|e| e.1)
-                .filter(|d| Some(d.year) == year || raw.year.is_some())
-                .or(m.sentence_date.filter(|d| Some(d.year) == year))
-        });
-        if let Some(doc) = own {
-            let same_year = doc.year.is_none() || year.is_none() || doc.year == year;
-            if doc.symbol == raw.canonical && same_year {
+
+    /// Resolves the mentions of one run (a list never spans two runs) onto `out`, emptying `mentions`.
+    pub fn resolve(&mut self, mentions: &mut Vec<Mention<'_>>, out: &mut Vec<Citation>) {
+        let (text, own, own_place) = (self.text, self.own, self.own_place);
+        let seen = &mut self.seen;
+        // "các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017": the date closing a list belongs to each item.
+        for i in (0..mentions.len()).rev() {
+            if mentions[i].date.is_some()
+                || i + 1 >= mentions.len()
+                || !mentions[i + 1].continues_list
+            {
                 continue;
             }
-        }
-        if year.is_some() {
-            let entry = seen.entry(raw.canonical.clone()).or_insert((None, None));
-            entry.0 = year;
-            if date.is_some() {
-                entry.1 = date;
+            if let Some(d) = mentions[i + 1].date {
+                if mentions[i].raw.year.is_none_or(|y| y == d.year)
+                    && mentions[i + 1].raw.year.is_none_or(|y| y == d.year)
+                {
+                    mentions[i].date = Some(d);
+                }
             }
         }
-        let issuers = issuers(raw, m.issuer.as_ref());
-        let place = m
-            .issuer
-            .as_ref()
-            .and_then(|h| h.place.clone())
-            .or_else(|| own_place.map(str::to_string))
-            .filter(|_| is_local_body(&issuers));
-        out.push(Citation {
-            start: m.start,
-            end: m.end,
-            text: text[m.start..m.end].to_string(),
-            symbol: raw.canonical.clone(),
-            number: raw.number.clone(),
-            year,
-            date: date.map(|d| d.iso()),
-            doc_type: doc_type(m.type_word, raw).to_string(),
-            id: document_id(&raw.canonical, raw.year.is_some(), year, place.as_deref()),
-            issuers,
-            issuer_name: m.issuer.as_ref().map(|h| h.name.clone()),
-            relation: m.relation.to_string(),
-            pinpoint: m.pinpoint.clone(),
-        });
+        for m in mentions.drain(..) {
+            let raw = &m.raw;
+            let earlier = seen.get(&raw.canonical).copied();
+            let year = raw
+                .year
+                .or(m.date.map(|d| d.year))
+                .or(m.year_after)
+                .or(earlier.and_then(|e| e.0))
+                .or(m.sentence_date.map(|d| d.year));
+            let date = m.date.or_else(|| {
+                earlier
+                    .and_then(|e| e.1)
+                    .filter(|d| Some(d.year) == year || raw.year.is_some())
+                    .or(m.sentence_date.filter(|d| Some(d.year) == year))
+            });
+            if let Some(doc) = own {
+                let same_year = doc.year.is_none() || year.is_none() || doc.year == year;
+                if doc.symbol == raw.canonical && same_year {
+                    continue;
+                }
+            }
+            if year.is_some() {
+                let entry = seen.entry(raw.canonical.clone()).or_insert((None, None));
+                entry.0 = year;
+                if date.is_some() {
+                    entry.1 = date;
+                }
+            }
+            let issuers = issuers(raw, m.issuer.as_ref());
+            let place = m
+                .issuer
+                .as_ref()
+                .and_then(|h| h.place.clone())
+                .or_else(|| own_place.map(str::to_string))
+                .filter(|_| is_local_body(&issuers));
+            out.push(Citation {
+                start: m.start,
+                end: m.end,
+                text: text[m.start..m.end].to_string(),
+                symbol: raw.canonical.clone(),
+                number: raw.number.clone(),
+                year,
+                date: date.map(|d| d.iso()),
+                doc_type: doc_type(m.type_word, raw).to_string(),
+                id: document_id(&raw.canonical, raw.year.is_some(), year, place.as_deref()),
+                issuers,
+                issuer_name: m.issuer.as_ref().map(|h| h.name.clone()),
+                relation: m.relation.to_string(),
+                pinpoint: m.pinpoint.clone(),
+            });
+        }
     }
-    out
 }
