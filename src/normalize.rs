@@ -145,19 +145,24 @@ impl Folded {
     /// Folds `original[from..to]` into this value, reusing its buffers: the extractor folds thousands of
     /// windows per document, and allocating two buffers for each cost as much as the folding.
     pub fn refold(&mut self, original: &str, from: usize, to: usize) {
-        // No character folds to more than twice its bytes, so the buffers are sized once (and kept between
-        // windows) and written by index.
-        let capacity = 2 * (to - from) + 4;
+        // The buffers are kept between windows and written by index. A fold is hardly ever longer than its
+        // source (a few letters' lower case is); no character folds to more than twice its bytes, so a second
+        // try always fits.
+        let n = to - from;
         let mut text = std::mem::take(&mut self.text).into_bytes();
-        if text.len() < capacity {
-            text.resize(capacity, 0);
+        for capacity in [n + 16, 2 * n + 4] {
+            if text.len() < capacity {
+                text.resize(capacity, 0);
+            }
+            if self.starts.len() <= capacity {
+                self.starts.resize(capacity + 1, 0);
+            }
+            if let Some(len) = fold_into(original, from, to, &mut text, &mut self.starts) {
+                text.truncate(len);
+                self.starts.truncate(len);
+                break;
+            }
         }
-        if self.starts.len() <= capacity {
-            self.starts.resize(capacity + 1, 0);
-        }
-        let len = fold_into(original, from, to, &mut text, &mut self.starts);
-        text.truncate(len);
-        self.starts.truncate(len);
         self.starts.push(to as u32);
         // Only whole chars were written, so the bytes are UTF-8; the fallback guards the invariant.
         self.text = String::from_utf8(text).unwrap_or_default();
@@ -196,10 +201,16 @@ static ASCII_FOLD: [u8; 128] = {
     table
 };
 
-/// Folds `original[from..to]` into `text` and `starts` (each at least twice the window long, plus one);
-/// returns the folded length. Plain slices rather than the `Folded` buffers, so that the loop keeps their
+/// Folds `original[from..to]` into `text` and `starts`; returns the folded length, or `None` when the
+/// buffers are too short. Plain slices rather than the `Folded` buffers, so that the loop keeps their
 /// addresses in registers.
-fn fold_into(original: &str, from: usize, to: usize, text: &mut [u8], starts: &mut [u32]) -> usize {
+fn fold_into(
+    original: &str,
+    from: usize,
+    to: usize,
+    text: &mut [u8],
+    starts: &mut [u32],
+) -> Option<usize> {
     let tables = &*FOLD_TABLES;
     let bytes = &original.as_bytes()[from..to];
     let n = bytes.len();
@@ -223,10 +234,8 @@ fn fold_into(original: &str, from: usize, to: usize, text: &mut [u8], starts: &m
         };
         i += len;
         if folded > b' ' && folded != SLOW {
-            if let (Some(t), Some(s)) = (text.get_mut(o), starts.get_mut(o)) {
-                *t = folded;
-                *s = start;
-            }
+            *text.get_mut(o)? = folded;
+            *starts.get_mut(o)? = start;
             o += 1;
             continue;
         }
@@ -237,8 +246,8 @@ fn fold_into(original: &str, from: usize, to: usize, text: &mut [u8], starts: &m
                     text[o - 1] = b'\n';
                 }
             } else {
-                text[o] = folded;
-                starts[o] = start;
+                *text.get_mut(o)? = folded;
+                *starts.get_mut(o)? = start;
                 o += 1;
             }
             continue;
@@ -246,14 +255,14 @@ fn fold_into(original: &str, from: usize, to: usize, text: &mut [u8], starts: &m
         if folded == VANISH {
             continue; // a vanished mark belongs to the character before it
         }
-        (o, i) = fold_slow(original, from + at, text, starts, o);
+        (o, i) = fold_slow(original, from + at, text, starts, o)?;
         i -= from;
     }
-    o
+    Some(o)
 }
 
 /// Folds the character at `at`, which the tables do not cover; returns the new folded length and the
-/// original offset after the character.
+/// original offset after the character, or `None` when the buffers are too short.
 #[cold]
 #[inline(never)]
 fn fold_slow(
@@ -262,31 +271,25 @@ fn fold_slow(
     text: &mut [u8],
     starts: &mut [u32],
     o: usize,
-) -> (usize, usize) {
+) -> Option<(usize, usize)> {
     // The byte at `at` is in a `str` where no character ended, so a char starts here.
     let c = original[at..].chars().next().unwrap_or(' ');
     let next = at + c.len_utf8();
     let Some(folded) = fold_char(c) else {
-        return (o, next);
+        return Some((o, next));
     };
     if (folded == ' ' || folded == '\n') && o > 0 && matches!(text[o - 1], b' ' | b'\n') {
         if folded == '\n' {
             text[o - 1] = b'\n';
         }
-        return (o, next);
+        return Some((o, next));
     }
     let mut buf = [0u8; 4];
     let encoded = folded.encode_utf8(&mut buf).as_bytes();
     let end = o + encoded.len();
-    match (text.get_mut(o..end), starts.get_mut(o..end)) {
-        (Some(t), Some(s)) => {
-            t.copy_from_slice(encoded);
-            s.fill(at as u32);
-            (end, next)
-        }
-        // Unreachable while folds stay within twice their source; dropping the char beats a panic.
-        _ => (o, next),
-    }
+    text.get_mut(o..end)?.copy_from_slice(encoded);
+    starts.get_mut(o..end)?.fill(at as u32);
+    Some((end, next))
 }
 
 /// Folds a short string (a table entry, a query) to the same form as [`Folded`] text, on one line.
@@ -379,5 +382,16 @@ mod tests {
         let start = f.orig_start(at);
         let end = f.orig_end(f.text.len());
         assert_eq!(&text[start..end], "Nghị định");
+    }
+
+    #[test]
+    fn folds_that_grow_get_room_and_keep_their_offsets() {
+        // Ⱥ (two bytes) folds to ⱥ (three): forty of them outgrow the first try's buffers.
+        let text = format!("{}Nghị định", "Ⱥ".repeat(40));
+        let f = Folded::new(&text, 0, text.len());
+        assert_eq!(f.text, format!("{}nghi dinh", "ⱥ".repeat(40)));
+        let at = f.text.find("nghi").unwrap();
+        assert_eq!(&text[f.orig_start(at)..], "Nghị định");
+        assert_eq!(f.orig_start(3), 2);
     }
 }
