@@ -176,16 +176,34 @@ impl Cursor<'_> {
         ok
     }
 
+    /// A number of at most `max_digits` digits. OCR reads 1 as `l` or `I` and 0 as `O` ("02/0l/1991"), so those
+    /// letters count as digits inside a number that has a real digit and is not followed by another letter.
     fn number(&mut self, max_digits: usize) -> Option<u32> {
-        let digits = self.s[self.at..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
+        let rest = &self.s.as_bytes()[self.at..];
+        let len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || matches!(b, b'l' | b'i' | b'o'))
             .count();
-        if digits == 0 || digits > max_digits {
+        // Without an OCR letter, a number may run straight into a word ("29tháng").
+        let len = match rest[..len].iter().position(|b| !b.is_ascii_digit()) {
+            Some(_) if rest.get(len).is_some_and(u8::is_ascii_alphabetic) => {
+                rest.iter().take_while(|b| b.is_ascii_digit()).count()
+            }
+            _ => len,
+        };
+        let token = &rest[..len];
+        if len == 0 || len > max_digits || !token.iter().any(u8::is_ascii_digit) {
             return None;
         }
-        let n = self.s[self.at..self.at + digits].parse().ok()?;
-        self.at += digits;
+        let n = token.iter().try_fold(0u32, |n, b| {
+            let digit = match b {
+                b'l' | b'i' => 1,
+                b'o' => 0,
+                _ => u32::from(b - b'0'),
+            };
+            n.checked_mul(10)?.checked_add(digit)
+        })?;
+        self.at += len;
         Some(n)
     }
 

@@ -426,3 +426,38 @@ fn a_text_dense_with_references_end_to_end_is_read_whole() {
         assert_eq!(n.relation, "basis");
     }
 }
+
+#[test]
+fn ocr_letters_for_digits_inside_a_date_are_read_as_digits() {
+    let text = "Căn cứ Điều 14 Pháp lệnh chất lượng hàng hoá được công bố theo lệnh số 49 - LTC / HĐNN ngày 02/0l/1991 của Chủ tịch Hội đồng Nhà nước;";
+    let c = &vncite::extract(text).citations[0];
+    assert_eq!(
+        (
+            c.symbol.as_str(),
+            c.date.as_deref(),
+            c.year,
+            c.relation.as_str()
+        ),
+        ("49-LTC/HĐNN", Some("1991-01-02"), Some(1991), "cites")
+    );
+    assert_eq!(c.text, "lệnh số 49 - LTC / HĐNN ngày 02/0l/1991");
+    // A number glued to the next word is still a number; letters alone are not.
+    let dates: Vec<Option<String>> = [
+        "Quyết định số 11/2026/QĐ-UBND ngày 29tháng 01 năm 2026",
+        "Quyết định số 12/QĐ-UBND ngày lo/3/2020",
+        "Quyết định số 13/QĐ-UBND ngày 1la/3/2020",
+        "Quyết định số 14/QĐ-UBND ngày 2O/1O/2O2O",
+    ]
+    .iter()
+    .map(|t| vncite::extract(t).citations[0].date.clone())
+    .collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2026-01-29".to_string()),
+            None,
+            None,
+            Some("2020-10-20".to_string())
+        ]
+    );
+}
