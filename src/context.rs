@@ -388,12 +388,14 @@ pub fn read_place(
 const TITLE_VERBS: &[&str] = &[
     "ban", "sửa", "về", "phê", "hướng", "thực", "thay", "kiểm", "triển", "tăng", "tiếp", "điều",
     "bãi", "công", "quy", "v/v",
+    // The national motto beside the issuer in a two-column header flattened to one line.
+    "cộng", "độc",
 ];
 
 /// [`TITLE_VERBS`] folded, to check the written form only when it may matter.
 const TITLE_VERB_FOLDS: &[&str] = &[
     "ban", "sua", "ve", "phe", "huong", "thuc", "thay", "kiem", "trien", "tang", "tiep", "dieu",
-    "bai", "cong", "quy", "v/v",
+    "bai", "cong", "quy", "v/v", "doc",
 ];
 
 /// A place name in one spelling: headers write it in capitals ("NAM ĐỊNH"), prose in title case.

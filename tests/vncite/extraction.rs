@@ -461,3 +461,15 @@ fn ocr_letters_for_digits_inside_a_date_are_read_as_digits() {
         ]
     );
 }
+
+#[test]
+fn a_two_column_header_flattened_to_one_line_keeps_the_motto_out_of_the_place() {
+    let text = "UBND TỈNH LÀO CAI              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG                  Độc lập - Tự do - Hạnh phúc\n\nSố: 15 /QĐ-SCT                   Lào Cai, ngày 06 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\nKiểm tra việc chấp hành\n";
+    let doc = vncite::extract(text).document.expect("a header");
+    assert_eq!(doc.symbol, "15/QĐ-SCT");
+    assert_eq!(
+        doc.issuer_name.as_deref(),
+        Some("Ủy ban nhân dân tỉnh Lào Cai")
+    );
+    assert_eq!(doc.title.as_deref(), Some("Kiểm tra việc chấp hành"));
+}
