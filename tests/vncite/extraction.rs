@@ -473,3 +473,45 @@ fn a_two_column_header_flattened_to_one_line_keeps_the_motto_out_of_the_place() 
     );
     assert_eq!(doc.title.as_deref(), Some("Kiểm tra việc chấp hành"));
 }
+
+#[test]
+fn a_decree_code_cut_short_before_its_issuer_is_completed_only_in_the_year_form() {
+    let text = "theo quy định tại các Nghị định số 51/2010/NĐ-CP và Nghị định số 04/2014/NĐ thì đơn vị phải gửi dữ liệu";
+    let found = vncite::extract(text);
+    let got: Vec<(&str, &str, &[String], &str)> = found
+        .citations
+        .iter()
+        .map(|c| {
+            (
+                c.symbol.as_str(),
+                c.text.as_str(),
+                c.issuers.as_slice(),
+                c.doc_type.as_str(),
+            )
+        })
+        .collect();
+    let cp = ["CP".to_string()];
+    assert_eq!(
+        got,
+        [
+            (
+                "51/2010/NĐ-CP",
+                "Nghị định số 51/2010/NĐ-CP",
+                &cp[..],
+                "decree"
+            ),
+            (
+                "04/2014/NĐ-CP",
+                "Nghị định số 04/2014/NĐ",
+                &cp[..],
+                "decree"
+            ),
+        ]
+    );
+    // Without the year the issuer is not certain (Hội đồng Bộ trưởng issued decrees before 1992).
+    let old = vncite::extract("Nghị định số 12/NĐ ngày 5/3/1990");
+    assert_eq!(
+        old.citations.first().map(|c| c.symbol.as_str()),
+        Some("12/NĐ")
+    );
+}
