@@ -409,6 +409,11 @@ impl Tables {
         self.issuer_by_code.get(letters).map(|&i| &self.issuers[i])
     }
 
+    /// Every folded type word of the tables.
+    pub fn type_words(&self) -> impl Iterator<Item = &str> {
+        self.type_by_word.keys().map(String::as_str)
+    }
+
     /// Doc type named by a folded type word (`nghi dinh` → `decree`).
     pub fn type_of_word(&self, folded_word: &str) -> Option<&'static str> {
         let key: String = folded_word.split_whitespace().collect::<Vec<_>>().join(" ");
