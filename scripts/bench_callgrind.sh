@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Instruction counts (valgrind callgrind) for `vncite extract --format json` on the whole corpus as one text and on
+# a tiny text: repeatable where wall-clock timings on a shared machine are not. Prints instructions per byte of
+# the corpus after start-up. Never run by CI (needs valgrind, takes a minute).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${VNCITE_CORPUS:-../shared/corpus}
+out=${BENCH_DIR:-bench-data}
+mkdir -p "$out"
+one="$out/corpus_x1.txt"
+[ -s "$one" ] || cat "$corpus"/*.txt > "$one"
+printf 'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\n' > "$out/tiny.txt"
+cargo build --release --quiet
+count() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/vncite extract --format json "$1" 2>&1 >/dev/null |
+    awk '/refs:/ { gsub(",", "", $NF); print $NF }'
+}
+whole=$(count "$one")
+startup=$(count "$out/tiny.txt")
+size=$(stat -c %s "$one")
+python3 - "$whole" "$startup" "$size" <<'PY'
+import sys
+whole, startup, size = map(int, sys.argv[1:])
+print(f"corpus {size / 1e6:.2f} MB: {whole / 1e6:.1f} M instructions, {startup / 1e6:.1f} M of them start-up; "
+      f"{(whole - startup) / size:.1f} per byte")
+PY
