@@ -311,14 +311,16 @@ fn longest_alias(rest: &str) -> Option<(&str, &'static crate::data::IssuerRow)> 
     if !stopped {
         ends.push(rest.len());
     }
+    // Folded whitespace is one character, so a line break read as a space keeps every offset.
+    let last = *ends.last()?;
+    let flat = rest[..last]
+        .contains('\n')
+        .then(|| rest[..last].replace('\n', " "));
     ends.iter().rev().find_map(|&e| {
-        let alias = &rest[..e];
-        let row = if alias.contains('\n') {
-            tables().issuer_of_alias(&alias.replace('\n', " "))
-        } else {
-            tables().issuer_of_exact_alias(alias)
-        };
-        row.map(|row| (alias, row))
+        let key = flat.as_deref().map_or(&rest[..e], |f| &f[..e]);
+        tables()
+            .issuer_of_exact_alias(key)
+            .map(|row| (&rest[..e], row))
     })
 }
 
