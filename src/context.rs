@@ -596,7 +596,19 @@ mod tests {
                 0..12,
             )
         ) {
-            let prefix = parts.concat();
+            // Folded text never holds two whitespace characters in a row.
+            let mut prefix = String::new();
+            for c in parts.concat().chars() {
+                let space = c == ' ' || c == '\n';
+                if space && prefix.ends_with([' ', '\n']) {
+                    if c == '\n' {
+                        prefix.pop();
+                        prefix.push('\n');
+                    }
+                    continue;
+                }
+                prefix.push(c);
+            }
             let regex = re(&format!(
                 r"(?-u:\b)(?:{}|van ban(?-u:\b)|cong van(?-u:\b))(?:\s+so)?\s*:?\s*\(?\s*$",
                 tables().type_word_alternation
