@@ -28,14 +28,14 @@ pub(crate) struct Mention<'a> {
     pub continues_list: bool,
 }
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
+pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
     }
     i
 }
 
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
+pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
     while i < text.len() && !text.is_char_boundary(i) {
         i += 1;
     }
@@ -112,9 +112,9 @@ fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize) -> bool {
     !wrapped
 }
 
-/// Every numbered reference to `raws` and every named reference at `anchors` outside them (but for the one
-/// spanning `own_symbol`, the document's own number in its header). The mentions are handed to `sink` a run
-/// of text at a time, in order, and must be taken from the vector; the named references are returned.
+/// Every numbered reference to `raws` but `own_symbol` (the document's own number in its header), and every
+/// named reference at `anchors` outside them. The mentions are handed to `sink` a run of text at a time, in
+/// order, and must be taken from the vector; the named references are returned.
 ///
 /// The windows of nearby symbols and anchors overlap (a "Căn cứ" block cites laws by name and decrees by
 /// number line after line), so each run of overlapping windows is folded and searched for relation phrases
@@ -145,11 +145,9 @@ pub(crate) fn find_references<'a>(
             };
             cluster_mentions(&window, &raws[range.clone()], &mut mentions);
         }
-        let taken: Vec<(usize, usize)> = mentions
-            .iter()
-            .filter(|m| own_symbol != Some((m.raw.start, m.raw.end)))
-            .map(|m| (m.start, m.end))
-            .collect();
+        // The document's own number in its header is no reference, and names no span.
+        mentions.retain(|m| own_symbol != Some((m.raw.start, m.raw.end)));
+        let taken: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         // Both lists are in text order, so one cursor walks the taken spans.
         let mut taken_at = 0;
         for (anchor, (from, to)) in anchors[region.anchors.clone()]

@@ -59,15 +59,9 @@ pub fn extract(text: &str) -> Extraction {
         .as_ref()
         .and_then(|h| h.place.clone())
         .filter(|_| document.is_some());
-    let mut resolver = resolve::Resolver::new(text, document.as_ref(), own_place.as_deref());
-    // One scan serves both the header and the mentions, and each run of mentions is resolved as soon as it is
-    // read, so a large input never holds all its mentions besides its citations.
-    let mut citations = Vec::with_capacity(raws.len());
-    let anchors = named::anchors(text);
-    let named = extract::find_references(text, &raws, &anchors, header_span, &mut |mentions| {
-        mentions.retain(|m| header_span.is_none_or(|(s, e)| m.raw.start != s || m.raw.end != e));
-        resolver.resolve(mentions, &mut citations);
-    });
+    let resolver = resolve::Resolver::new(text, document.as_ref(), own_place.as_deref());
+    // One scan serves both the header and the mentions.
+    let (citations, named) = references(text, &raws, &named::anchors(text), header_span, resolver);
     Extraction {
         document,
         citations,
@@ -78,10 +72,28 @@ pub fn extract(text: &str) -> Extraction {
 /// Finds every reference by number and symbol in `text`: the `find` verb alone, without the document header.
 pub fn extract_citations(text: &str) -> Vec<Citation> {
     let raws = symbol::scan(text);
-    let mut resolver = resolve::Resolver::new(text, None, None);
+    references(
+        text,
+        &raws,
+        &[],
+        None,
+        resolve::Resolver::new(text, None, None),
+    )
+    .0
+}
+
+/// Citations and named references. Each run of mentions is resolved as soon as it is read, so a large input
+/// never holds all its mentions besides its citations.
+fn references(
+    text: &str,
+    raws: &[symbol::RawSymbol],
+    anchors: &[named::Anchor],
+    own_symbol: Option<(usize, usize)>,
+    mut resolver: resolve::Resolver,
+) -> (Vec<Citation>, Vec<Named>) {
     let mut citations = Vec::with_capacity(raws.len());
-    extract::find_references(text, &raws, &[], None, &mut |mentions| {
+    let named = extract::find_references(text, raws, anchors, own_symbol, &mut |mentions| {
         resolver.resolve(mentions, &mut citations);
     });
-    citations
+    (citations, named)
 }
