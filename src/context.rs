@@ -3,7 +3,7 @@
 //! All matching here runs on [`Folded`] text, so one pattern covers NFC, NFD, upper case and text written
 //! without diacritics; positions map back to original bytes through the fold's offset map.
 
-use crate::data::{tables, PhrasePosition};
+use crate::data::{is_word_byte, tables, PhrasePosition};
 use crate::normalize::folded_regex as re;
 use crate::normalize::{fold, tidy, Folded};
 use regex::Regex;
@@ -175,16 +175,16 @@ impl Cursor<'_> {
     /// letters count as digits inside a number that has a real digit and is not followed by another letter.
     fn number(&mut self, max_digits: usize) -> Option<u32> {
         let rest = &self.s.as_bytes()[self.at..];
-        let len = rest
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let with_ocr = rest
             .iter()
             .take_while(|b| b.is_ascii_digit() || matches!(b, b'l' | b'i' | b'o'))
             .count();
         // Without an OCR letter, a number may run straight into a word ("29tháng").
-        let len = match rest[..len].iter().position(|b| !b.is_ascii_digit()) {
-            Some(_) if rest.get(len).is_some_and(u8::is_ascii_alphabetic) => {
-                rest.iter().take_while(|b| b.is_ascii_digit()).count()
-            }
-            _ => len,
+        let len = if with_ocr > digits && !rest.get(with_ocr).is_some_and(u8::is_ascii_alphabetic) {
+            with_ocr
+        } else {
+            digits
         };
         let token = &rest[..len];
         if len == 0 || len > max_digits || !token.iter().any(u8::is_ascii_digit) {
@@ -441,10 +441,6 @@ static TYPE_WORDS_BY_LAST: LazyLock<HashMap<Vec<u8>, Vec<Vec<u8>>>> = LazyLock::
     by_last
 });
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 fn spaces_before(b: &[u8], mut end: usize) -> usize {
     while end > 0 && matches!(b[end - 1], b' ' | b'\n') {
         end -= 1;
@@ -611,7 +607,7 @@ mod tests {
             }
             let regex = re(&format!(
                 r"(?-u:\b)(?:{}|van ban(?-u:\b)|cong van(?-u:\b))(?:\s+so)?\s*:?\s*\(?\s*$",
-                tables().type_word_alternation
+                crate::data::alternation(tables().type_words())
             ));
             let (offset, t) = tail(&prefix, 64);
             let expected = regex.find(t).map(|m| {

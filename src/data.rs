@@ -77,8 +77,6 @@ pub struct Tables {
     issuer_by_code: HashMap<&'static str, usize>,
     type_by_word: HashMap<String, &'static str>,
     issuer_by_alias: HashMap<String, usize>,
-    /// Folded type words, longest first, as one alternation (without anchors).
-    pub type_word_alternation: String,
     /// Matches a folded issuer alias at the start of a string.
     pub issuer_alias_re: Regex,
     /// Matches folded relation phrases that stand before or after a mention.
@@ -110,7 +108,8 @@ pub struct PhraseMatch<V> {
     pub value: V,
 }
 
-fn is_word_byte(b: u8) -> bool {
+/// An ASCII word byte, as `(?-u:\b)` sees it.
+pub(crate) fn is_word_byte(b: u8) -> bool {
     WORD_BYTE[b as usize]
 }
 
@@ -254,8 +253,8 @@ fn list(cell: &'static str, separator: char) -> Vec<&'static str> {
 }
 
 /// Alternation of folded phrases, longest first so that the regex prefers "thông tư liên tịch" to "thông tư".
-fn alternation<'a>(phrases: impl Iterator<Item = &'a String>) -> String {
-    let mut all: Vec<&String> = phrases.collect();
+pub(crate) fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
+    let mut all: Vec<&str> = phrases.collect();
     all.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     all.dedup();
     all.iter()
@@ -348,9 +347,11 @@ fn build() -> Tables {
             relation_by_phrase.insert(fold(phrase), (row.relation, row.position));
         }
     }
-    let type_word_alternation = alternation(type_by_word.keys());
-    let issuer_alias_re = Regex::new(&format!(r"^(?:{})", alternation(issuer_by_alias.keys())))
-        .unwrap_or_else(|e| panic!("issuer table makes an invalid regex: {e}"));
+    let issuer_alias_re = Regex::new(&format!(
+        r"^(?:{})",
+        alternation(issuer_by_alias.keys().map(String::as_str))
+    ))
+    .unwrap_or_else(|e| panic!("issuer table makes an invalid regex: {e}"));
     let relation_phrases = PhraseMatcher::new(
         relation_by_phrase
             .iter()
@@ -367,7 +368,6 @@ fn build() -> Tables {
         issuer_by_code,
         type_by_word,
         issuer_by_alias,
-        type_word_alternation,
         issuer_alias_re,
         relation_phrases,
     }

@@ -102,7 +102,6 @@ pub fn write_json_line(
     source: &str,
     found: &Extraction,
 ) -> std::io::Result<()> {
-    const PIECE: usize = 1 << 16;
     buf.clear();
     buf.extend_from_slice(b"{\"source\":");
     json_str(buf, source);
@@ -112,29 +111,32 @@ pub fn write_json_line(
         None => buf.extend_from_slice(b"null"),
     }
     buf.extend_from_slice(b",\"citations\":[");
-    for (i, c) in found.citations.iter().enumerate() {
-        if i > 0 {
-            buf.push(b',');
-        }
-        write_citation(buf, c);
-        if buf.len() >= PIECE {
-            sink.write_all(buf)?;
-            buf.clear();
-        }
-    }
+    write_items(sink, buf, &found.citations, write_citation)?;
     buf.extend_from_slice(b"],\"named\":[");
-    for (i, n) in found.named.iter().enumerate() {
-        if i > 0 {
-            buf.push(b',');
-        }
-        write_named(buf, n);
-        if buf.len() >= PIECE {
-            sink.write_all(buf)?;
-            buf.clear();
-        }
-    }
+    write_items(sink, buf, &found.named, write_named)?;
     buf.extend_from_slice(b"]}\n");
     sink.write_all(buf)
+}
+
+/// Comma-separated items, handing `buf` to `sink` whenever it holds about 64 KB.
+fn write_items<T>(
+    sink: &mut impl std::io::Write,
+    buf: &mut Vec<u8>,
+    items: &[T],
+    write: fn(&mut Vec<u8>, &T),
+) -> std::io::Result<()> {
+    const PIECE: usize = 1 << 16;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        write(buf, item);
+        if buf.len() >= PIECE {
+            sink.write_all(buf)?;
+            buf.clear();
+        }
+    }
+    Ok(())
 }
 
 fn write_citation(out: &mut Vec<u8>, c: &Citation) {

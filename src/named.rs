@@ -5,6 +5,7 @@
 
 use crate::context;
 use crate::data::tables;
+use crate::extract::{ceil_boundary, floor_boundary};
 use crate::model::Named;
 use crate::normalize::{fold, folded_regex, is_space, tidy, Folded};
 use regex::Regex;
@@ -87,15 +88,10 @@ pub(crate) struct Anchor {
 impl Anchor {
     /// The window of text a named reference at this anchor is read from.
     pub fn window(&self, text: &str) -> (usize, usize) {
-        let mut from = self.start.saturating_sub(BEFORE_CLAUSE);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = (self.end + WINDOW).min(text.len());
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
-        (from, to)
+        (
+            floor_boundary(text, self.start.saturating_sub(BEFORE_CLAUSE)),
+            ceil_boundary(text, (self.end + WINDOW).min(text.len())),
+        )
     }
 }
 

@@ -109,8 +109,9 @@ pub struct Folded {
 const VANISH: u8 = 0;
 const SLOW: u8 = 0xFF;
 
-/// Folds of every code point below U+0800 (one- and two-byte UTF-8) and of U+1E00..U+1EFF (Latin Extended
-/// Additional, three bytes `E1 B8..BB xx`): between them, every Vietnamese letter in NFC or NFD. Looking a
+/// Folds of every code point below U+0800 (ASCII, and two-byte UTF-8) and of U+1E00..U+1EFF (Latin Extended
+/// Additional, three bytes `E1 B8..BB xx`): between them, every Vietnamese letter in NFC or NFD. NUL maps to
+/// `SLOW`, not to `VANISH`. Looking a
 /// sequence up instead of decoding and folding a `char` is what makes folding cheap enough to run around
 /// every candidate.
 struct FoldTables {
@@ -185,22 +186,6 @@ impl Folded {
     }
 }
 
-/// The fold of each ASCII byte: lower case, `_`, `\r` and tab as a space.
-static ASCII_FOLD: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'_' | b'\r' | b'\t' => b' ',
-            // NUL would read as VANISH.
-            0 => SLOW,
-            c => c.to_ascii_lowercase(),
-        };
-        b += 1;
-    }
-    table
-};
-
 /// Folds `original[from..to]` into `text` and `starts`; returns the folded length, or `None` when the
 /// buffers are too short. Plain slices rather than the `Folded` buffers, so that the loop keeps their
 /// addresses in registers.
@@ -222,7 +207,7 @@ fn fold_into(
         let at = i;
         let start = base + i as u32;
         let (folded, len) = if b < 0x80 {
-            (ASCII_FOLD[b as usize], 1)
+            (tables.below_800[b as usize], 1)
         } else if b & 0xE0 == 0xC0 && i + 1 < n {
             let cp = ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F);
             (tables.below_800[cp], 2)
