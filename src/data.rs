@@ -23,6 +23,8 @@ pub struct DocTypeRow {
     pub words: Vec<&'static str>,
     /// A text whose first reference has this doc type.
     pub example: &'static str,
+    /// The one issuer of this type in year-form symbols (`CP` for decrees), if there is one.
+    pub sole_issuer: Option<&'static str>,
 }
 
 /// One row of `data/issuers.tsv`.
@@ -280,6 +282,7 @@ fn build() -> Tables {
             codes: list(c.get(1).copied().unwrap_or("-"), ','),
             words: list(c.get(2).copied().unwrap_or("-"), '|'),
             example: c.get(3).copied().unwrap_or(""),
+            sole_issuer: c.get(4).copied().filter(|&i| i != "-"),
         })
         .collect();
     let issuers: Vec<IssuerRow> = rows(ISSUERS_TSV)
@@ -407,6 +410,14 @@ impl Tables {
     pub fn issuer_of_code(&self, code: &str) -> Option<&IssuerRow> {
         let letters = code.trim_end_matches(|c: char| c.is_ascii_digit());
         self.issuer_by_code.get(letters).map(|&i| &self.issuers[i])
+    }
+
+    /// The one issuer of the type a code names in year-form symbols (`NĐ` → `CP`), if there is one.
+    pub fn sole_issuer_of_code(&self, code: &str) -> Option<&'static str> {
+        self.doc_types
+            .iter()
+            .find(|r| r.codes.contains(&code))
+            .and_then(|r| r.sole_issuer)
     }
 
     /// Every folded type word of the tables.

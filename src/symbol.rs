@@ -371,12 +371,14 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
     if groups.is_empty() {
         return None;
     }
-    // "Nghị định số 04/2014/NĐ": since symbols carry the year, only the Government issues decrees, so a
-    // decree code cut short before its issuer is NĐ-CP.
-    if year.is_some() && groups.len() == 1 && groups[0] == "NĐ" {
-        groups.push("CP".to_string());
-        seps.push('-');
-        known_groups += 1;
+    // "Nghị định số 04/2014/NĐ": a type code cut short before its issuer, where the tables know the one body
+    // that issues the type in year-form symbols.
+    if let (Some(_), [code]) = (year, groups.as_slice()) {
+        if let Some(issuer) = tables().sole_issuer_of_code(code) {
+            groups.push(issuer.to_string());
+            seps.push('-');
+            known_groups += 1;
+        }
     }
     let mut canonical = String::with_capacity(end - start);
     canonical.push_str(&number);

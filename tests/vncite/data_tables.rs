@@ -88,3 +88,30 @@ fn relation_phrases_match_whole_words_longest_first_across_line_breaks() {
         ]
     );
 }
+
+#[test]
+fn sole_issuer_rows_complete_a_symbol_cut_short_after_the_type_code() {
+    let rows: Vec<_> = tables()
+        .doc_types
+        .iter()
+        .filter_map(|r| Some((r, r.sole_issuer?)))
+        .collect();
+    assert!(rows
+        .iter()
+        .any(|(r, issuer)| r.doc_type == "decree" && *issuer == "CP"));
+    for (row, issuer) in rows {
+        let code = row.codes[0];
+        let text = format!("{} số 4/2014/{code} và", row.words[0]);
+        let c = &vncite::extract(&text).citations[0];
+        assert_eq!(
+            (c.symbol.clone(), c.issuers.clone(), c.doc_type.as_str()),
+            (
+                format!("4/2014/{code}-{issuer}"),
+                vec![issuer.to_string()],
+                row.doc_type
+            ),
+            "{text}"
+        );
+        assert_eq!(c.text, format!("{} số 4/2014/{code}", row.words[0]));
+    }
+}
