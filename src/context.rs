@@ -483,6 +483,26 @@ pub fn type_word_before(prefix: &str) -> Option<(usize, Option<&'static str>)> {
     Some((offset + start, tables().type_of_word(&tail[start..end])))
 }
 
+/// Whether folded `text` holds a type word as a whole word ("… của Luật Đất đai số"): another document
+/// begins there.
+pub fn has_type_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut end = 0;
+    while end < b.len() {
+        while end < b.len() && is_word_byte(b[end]) {
+            end += 1;
+        }
+        if end > 0
+            && is_word_byte(b[end - 1])
+            && type_word_before(&text[..end]).is_some_and(|(_, t)| t.is_some())
+        {
+            return true;
+        }
+        end += 1;
+    }
+    false
+}
+
 /// Whether "số" stands right before a symbol.
 pub fn so_before(prefix: &str) -> bool {
     SO_ONLY.is_match(tail(prefix, 12).1)

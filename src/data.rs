@@ -238,6 +238,28 @@ fn phrase_at(text: &[u8], at: usize, phrase: &[u8]) -> bool {
     same && ends_word
 }
 
+/// The rows of a compiled-in table with their line numbers, each with exactly `columns` cells: a row of
+/// another shape is a defect of the table, reported with its line the first time the table is read (the
+/// data-table tests read every table).
+pub(crate) fn tsv_rows(
+    tsv: &'static str,
+    columns: usize,
+) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    tsv.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(move |(i, l)| {
+            let cells: Vec<&str> = l.split('\t').map(str::trim).collect();
+            assert!(
+                cells.len() == columns && cells.iter().all(|c| !c.is_empty()),
+                "table line {}: {} cells where {columns} are required: {l:?}",
+                i + 1,
+                cells.len()
+            );
+            (i + 1, cells)
+        })
+}
+
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     tsv.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

@@ -123,9 +123,10 @@ pub(crate) fn find_references<'a>(
     text: &str,
     raws: &'a [RawSymbol],
     anchors: &[Anchor],
-    own_symbol: Option<(usize, usize)>,
+    own: Own,
     sink: &mut dyn FnMut(&mut Vec<Mention<'a>>),
 ) -> Vec<Named> {
+    let own_symbol = own.symbol;
     let mut mentions: Vec<Mention> = Vec::new();
     let mut named: Vec<Named> = Vec::with_capacity(anchors.len());
     let clusters = clusters(text, raws);
@@ -142,6 +143,7 @@ pub(crate) fn find_references<'a>(
                 phrases: &phrases,
                 floor: folded.index_at(*from),
                 ceiling: folded.index_at(*to),
+                own_title: own.title,
             };
             cluster_mentions(&window, &raws[range.clone()], &mut mentions);
         }
@@ -162,7 +164,15 @@ pub(crate) fn find_references<'a>(
                 continue;
             }
             let (lo, hi) = (folded.index_at(*from), folded.index_at(*to));
-            if let Some(found) = named::read_named(text, anchor, &folded, &phrases, lo, hi) {
+            let window = Window {
+                original: text,
+                folded: &folded,
+                phrases: &phrases,
+                floor: lo,
+                ceiling: hi,
+                own_title: own.title,
+            };
+            if let Some(found) = named::read_named(anchor, &window) {
                 resume = found.end;
                 named.push(found);
             }
@@ -171,6 +181,14 @@ pub(crate) fn find_references<'a>(
         mentions.clear();
     }
     named
+}
+
+/// Where the input names itself: the header's number, which is no reference, and its title, whose verbs
+/// are the input's own acts. Original byte spans.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Own {
+    pub symbol: Option<(usize, usize)>,
+    pub title: Option<(usize, usize)>,
 }
 
 /// A run of overlapping windows: some symbol clusters and some named-reference windows.
@@ -328,6 +346,36 @@ pub(crate) struct Window<'a> {
     /// Folded bounds of the reference's own window inside the fold: clauses are not followed past them.
     pub floor: usize,
     pub ceiling: usize,
+    /// Original span of the input's own title (see [`Own`]).
+    pub own_title: Option<(usize, usize)>,
+}
+
+impl Window<'_> {
+    /// Whether a phrase names what another document does, as a word of its title or name: it follows a
+    /// type word directly ("Luật sửa đổi, bổ sung …", "Luật Thi hành án dân sự", "Nghị định hướng dẫn …").
+    /// The input's own title and its promulgation formula ("ban hành Nghị định quy định chi tiết …") name
+    /// the input itself, so their verbs are its acts.
+    fn names_another_document(&self, cstart: usize, p: &context::Phrase) -> bool {
+        let from = floor_boundary(&self.folded.text, p.start.saturating_sub(64).max(cstart));
+        let before = &self.folded.text[from..p.start];
+        let Some((type_at, _)) = context::type_word_before(before) else {
+            return false;
+        };
+        let in_own_title = self.own_title.is_some_and(|(s, e)| {
+            let at = self.folded.orig_start(p.start);
+            s <= at && at < e
+        });
+        let promulgated = before[..type_at].trim_end().ends_with("ban hanh");
+        // A title line in capitals that starts with its type word is the input's own title, header or not.
+        let line_start = type_at == 0 && from == cstart || before[..type_at].ends_with('\n');
+        let capitals = {
+            let s = self.folded.orig_start(from + type_at);
+            let e = self.folded.orig_end(p.end);
+            let written = &self.original[s..e.max(s)];
+            !written.chars().any(char::is_lowercase)
+        };
+        !(in_own_title || promulgated || line_start && capitals)
+    }
 }
 
 /// The relation that governs a mention, from the phrases of its clause (see `data/relations.tsv`), and the
@@ -346,6 +394,7 @@ pub(crate) fn relation_of(
         phrases: all_phrases,
         floor,
         ceiling,
+        ..
     } = *window;
     let in_clause: Vec<&Earlier> = earlier
         .iter()
@@ -376,6 +425,15 @@ pub(crate) fn relation_of(
             PhrasePosition::After => continue,
             PhrasePosition::Passive => {
                 if object_of_p {
+                    return ("cites", clause_relation.unwrap_or("cites"));
+                }
+            }
+            PhrasePosition::Before if window.names_another_document(cstart, p) => {
+                // With another document's type word between the verb and the mention, the mention is the
+                // object of that document's title ("Luật sửa đổi … của Luật Đất đai số 31/2024/QH15"), and
+                // so is every later mention of the clause; without one, the verb is a word of the mention's
+                // own name ("Luật Thi hành án dân sự số 26/2008/QH12") and the verbs before it decide.
+                if context::has_type_word(&folded.text[p.end..mention_start]) {
                     return ("cites", clause_relation.unwrap_or("cites"));
                 }
             }

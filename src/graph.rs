@@ -6,8 +6,7 @@
 //! inputs' headers and the evidence of every mention, so the order of inputs never changes the result, and
 //! re-adding a file replaces its evidence instead of duplicating it.
 
-use crate::model::{Document, Extraction, Named};
-use crate::normalize::fold;
+use crate::model::{Document, Extraction};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use petgraph::Direction;
@@ -121,6 +120,33 @@ pub struct Evidence {
     /// Issuer the mention names.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuer_name: Option<Arc<str>>,
+    /// For a change: whether it touches only part of the document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<bool>,
+    /// Who says it: the citing input acting (the default), or the input reporting what another document did.
+    #[serde(skip_serializing_if = "Said::is_act")]
+    pub said: Said,
+}
+
+/// Who states the relation an evidence backs.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Said {
+    /// The citing document acts: "Căn cứ …", "Bãi bỏ …".
+    #[default]
+    Act,
+    /// The input states it of two other documents: "X đã được sửa đổi bởi Y".
+    Reported,
+    /// A legal database's bracketed note in the input.
+    Editorial,
+}
+
+impl Said {
+    fn is_act(&self) -> bool {
+        *self == Said::Act
+    }
 }
 
 /// An edge: `relation` from the citing node's point of view, or `issued_by` to an issuer.
@@ -244,21 +270,6 @@ fn doc_node_id(id: &str) -> String {
     format!("doc:{id}")
 }
 
-fn named_id(n: &Named) -> String {
-    let when = n
-        .date
-        .clone()
-        .or(n.year.map(|y| y.to_string()))
-        .unwrap_or_else(|| "?".to_string());
-    format!(
-        "doc:named:{}@{when}",
-        fold(&n.name)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join("-")
-    )
-}
-
 fn is_local(code: &str) -> bool {
     matches!(code, "UBND" | "HĐND" | "UB" | "CT")
 }
@@ -375,13 +386,19 @@ impl CitationGraph {
                 date: self.share_opt(c.date.as_deref()),
                 doc_type: Some(self.share(&c.doc_type)),
                 issuer_name: self.share_opt(c.issuer_name.as_deref()),
+                partial: c.partial,
+                said: Said::Act,
             };
+            // A further relation keeps the mention as its evidence; where it is stated is in the extraction.
+            for also in &c.also {
+                self.add_evidence(citing, to, &also.relation, evidence.clone());
+            }
             self.add_evidence(citing, to, &c.relation, evidence);
         }
         for n in &found.named {
-            let id = named_id(n);
+            let id = doc_node_id(&n.id);
             self.facts.entry(id.clone()).or_insert_with(|| CitedFacts {
-                symbol: None,
+                symbol: n.symbol.clone(),
                 name: Some(n.name.clone()),
                 year: n.year,
                 issuers: if n.doc_type == "ordinance" {
@@ -400,8 +417,59 @@ impl CitationGraph {
                 date: self.share_opt(n.date.as_deref()),
                 doc_type: Some(self.share(&n.doc_type)),
                 issuer_name: None,
+                partial: n.partial,
+                said: Said::Act,
             };
+            for also in &n.also {
+                self.add_evidence(citing, to, &also.relation, evidence.clone());
+            }
             self.add_evidence(citing, to, &n.relation, evidence);
+        }
+        self.add_reported(found, &citing_id, &source);
+    }
+
+    /// Edges the input reports between other documents (or, in a database note, another document's act on
+    /// the input's own): actor → target, with the statement as evidence.
+    fn add_reported(&mut self, found: &Extraction, citing_id: &str, source: &Arc<str>) {
+        use crate::model::Ref;
+        let id_of = |r: Ref| -> Option<String> {
+            match r {
+                Ref::Citation(i) => found.citations.get(i).map(|c| doc_node_id(&c.id)),
+                Ref::Named(i) => found.named.get(i).map(|n| doc_node_id(&n.id)),
+                Ref::Document(_) => Some(citing_id.to_string()),
+            }
+        };
+        for r in &found.reported {
+            let (Some(actor), Some(target)) = (id_of(r.actor), id_of(r.target)) else {
+                continue;
+            };
+            if actor == target || !actor.starts_with("doc:") || !target.starts_with("doc:") {
+                continue;
+            }
+            let from = self.node_index(&actor, NodeKind::Document);
+            let to = self.node_index(&target, NodeKind::Document);
+            let text = match r.actor {
+                Ref::Citation(i) => found.citations.get(i).map(|c| c.text.clone()),
+                Ref::Named(i) => found.named.get(i).map(|n| n.text.clone()),
+                Ref::Document(_) => None,
+            };
+            let evidence = Evidence {
+                source: source.clone(),
+                start: r.start,
+                end: r.end,
+                text: text.unwrap_or_default(),
+                pinpoint: r.pinpoint.clone(),
+                date: None,
+                doc_type: None,
+                issuer_name: None,
+                partial: None,
+                said: if r.editorial {
+                    Said::Editorial
+                } else {
+                    Said::Reported
+                },
+            };
+            self.add_evidence(from, to, &r.relation, evidence);
         }
     }
 
@@ -1028,6 +1096,8 @@ fn parse_evidence(
                 date: ev.date.as_deref().map(&mut *share),
                 doc_type: ev.doc_type.as_deref().map(&mut *share),
                 issuer_name: ev.issuer_name.as_deref().map(&mut *share),
+                partial: ev.partial,
+                said: ev.said,
             })
         })
         .collect()
@@ -1063,6 +1133,10 @@ struct StoreEvidence<'a> {
     doc_type: Option<Cow<'a, str>>,
     #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
     issuer_name: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    partial: Option<bool>,
+    #[serde(default, skip_serializing_if = "Said::is_act")]
+    said: Said,
 }
 
 /// Why a store could not be read.
@@ -1171,6 +1245,8 @@ impl CitationGraph {
                     date: ev.date.as_deref().map(Cow::Borrowed),
                     doc_type: ev.doc_type.as_deref().map(Cow::Borrowed),
                     issuer_name: ev.issuer_name.as_deref().map(Cow::Borrowed),
+                    partial: ev.partial,
+                    said: ev.said,
                 })
                 .collect();
             serde_json::to_writer(&mut section, &rows).map_err(std::io::Error::other)?;

@@ -34,6 +34,9 @@ pub(crate) struct Header {
     pub official_letter: bool,
     pub issuer: Option<IssuerHit>,
     pub title: Option<String>,
+    /// Original byte span of the title word and the trích yếu: verbs there are the document's own acts
+    /// ("NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT … LUẬT …"), not words of another document's title.
+    pub title_span: Option<(usize, usize)>,
 }
 
 pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
@@ -95,7 +98,9 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         .is_some_and(|m| m.start() < header_end + 2000);
     if header.official_letter {
         if let Some(m) = VV.find(&folded.text) {
-            header.title = Some(title_from(text, &folded, m.end()));
+            let (title, end) = title_from(text, &folded, m.end());
+            header.title = Some(title);
+            header.title_span = Some((folded.orig_start(m.start()), end));
         }
     }
     // The title word stands alone on its line, in capitals: "QUYẾT ĐỊNH", "KẾ HOẠCH".
@@ -116,7 +121,9 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         }
         header.type_title = Some(t);
         if header.title.is_none() {
-            header.title = Some(title_from(text, &folded, pos.min(folded.text.len())));
+            let (title, end) = title_from(text, &folded, pos.min(folded.text.len()));
+            header.title = Some(title);
+            header.title_span = Some((folded.orig_start(line_start), end));
         }
         break;
     }
@@ -124,8 +131,9 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
     header
 }
 
-/// The trích yếu: the lines after the title word (or "V/v") up to a blank line or the preamble.
-fn title_from(text: &str, folded: &Folded, from: usize) -> String {
+/// The trích yếu: the lines after the title word (or "V/v") up to a blank line or the preamble, and the
+/// original offset where it ends.
+fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
     let rest = &folded.text[from..];
     let mut end = from;
     let mut lines = 0;
@@ -148,9 +156,11 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> String {
         }
         pos += line.len() + 1;
     }
-    tidy(&text[folded.orig_start(from)..folded.orig_end(end)])
+    let orig_end = folded.orig_end(end);
+    let title = tidy(&text[folded.orig_start(from)..orig_end])
         .trim_matches(|c: char| c == '|' || c == ' ')
-        .to_string()
+        .to_string();
+    (title, orig_end)
 }
 
 /// The issuing body: the last issuer named in the capital-letter block before the number line.

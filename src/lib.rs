@@ -36,6 +36,7 @@ mod extract;
 pub mod graph;
 mod header;
 pub mod input;
+mod lineage;
 pub mod model;
 mod named;
 pub mod normalize;
@@ -53,7 +54,10 @@ pub fn extract(text: &str) -> Extraction {
     let raws = symbol::scan(text);
     let header = header::read(text, &raws);
     let document = resolve::document(&header, &raws);
-    let header_span = header.symbol.map(|i| (raws[i].start, raws[i].end));
+    let own = extract::Own {
+        symbol: header.symbol.map(|i| (raws[i].start, raws[i].end)),
+        title: header.title_span,
+    };
     let own_place = header
         .issuer
         .as_ref()
@@ -61,12 +65,15 @@ pub fn extract(text: &str) -> Extraction {
         .filter(|_| document.is_some());
     let resolver = resolve::Resolver::new(text, document.as_ref(), own_place.as_deref());
     // One scan serves both the header and the mentions.
-    let (citations, named) = references(text, &raws, &named::anchors(text), header_span, resolver);
-    Extraction {
+    let (citations, named) = references(text, &raws, &named::anchors(text), own, resolver);
+    let mut found = Extraction {
         document,
         citations,
         named,
-    }
+        reported: Vec::new(),
+    };
+    lineage::apply(text, &mut found, own.title);
+    found
 }
 
 /// Finds every reference by number and symbol in `text`: the `find` verb alone, without the document header.
@@ -76,7 +83,7 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
         text,
         &raws,
         &[],
-        None,
+        extract::Own::default(),
         resolve::Resolver::new(text, None, None),
     )
     .0
@@ -88,11 +95,11 @@ fn references(
     text: &str,
     raws: &[symbol::RawSymbol],
     anchors: &[named::Anchor],
-    own_symbol: Option<(usize, usize)>,
+    own: extract::Own,
     mut resolver: resolve::Resolver,
 ) -> (Vec<Citation>, Vec<Named>) {
     let mut citations = Vec::with_capacity(raws.len());
-    let named = extract::find_references(text, raws, anchors, own_symbol, &mut |mentions| {
+    let named = extract::find_references(text, raws, anchors, own, &mut |mentions| {
         resolver.resolve(mentions, &mut citations);
     });
     (citations, named)

@@ -32,6 +32,16 @@ pub struct Citation {
     pub relation: String,
     /// The cited part, e.g. `điểm d khoản 2 Điều 10`.
     pub pinpoint: Option<String>,
+    /// For `amends`, `replaces`, `repeals`: whether the change touches only part of the cited document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<bool>,
+    /// The relation the words state was impossible (a change of a later document, or of a law by a lower
+    /// rank) and fell back to `cites`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub doubtful: bool,
+    /// Further relations stated elsewhere in the input (see [`Also`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Also>,
 }
 
 /// The input's own identity, read from its header.
@@ -76,6 +86,67 @@ pub struct Named {
     pub year: Option<i32>,
     /// Why the source cites it (same vocabulary as [`Citation::relation`]).
     pub relation: String,
+    /// The cited part, e.g. `khoản 3 Điều 78`.
+    pub pinpoint: Option<String>,
+    /// Graph node key: the numbered document's id when the name resolves to one, else the named node's key.
+    pub id: String,
+    /// The resolved symbol, when the name resolves to a numbered document.
+    pub symbol: Option<String>,
+    /// As [`Citation::partial`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<bool>,
+    /// As [`Citation::doubtful`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub doubtful: bool,
+    /// Further relations stated elsewhere in the input (see [`Also`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Also>,
+}
+
+/// A further relation the input states for a mention besides the one that governs it, with the words
+/// that state it: a decree whose scope says "Nghị định này quy định chi tiết …" guides the laws it is based
+/// on, which its Căn cứ lines cite as `basis`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Also {
+    /// The further relation.
+    pub relation: String,
+    /// Byte span of the words that state it.
+    pub start: usize,
+    /// End of those words (exclusive).
+    pub end: usize,
+}
+
+/// One side of a [`Reported`] relation: an index into the input's citations or named references, or the
+/// input's own document (a database note "[Điều này được sửa đổi bởi …]" on the page of the input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ref {
+    /// `{"citation": i}`.
+    Citation(usize),
+    /// `{"named": i}`.
+    Named(usize),
+    /// `{"document": true}`: the input itself.
+    Document(bool),
+}
+
+/// A relation the text states between two other documents ("Thông tư số 01/2011/TT-BNV đã được sửa đổi
+/// bởi Thông tư số 05/2019/TT-BNV"): not an act of the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reported {
+    /// The document that acts.
+    pub actor: Ref,
+    /// What it does, from its own point of view.
+    pub relation: String,
+    /// The document acted on.
+    pub target: Ref,
+    /// A legal database's bracketed note rather than the document's own words.
+    pub editorial: bool,
+    /// Byte span of the statement.
+    pub start: usize,
+    /// End of the statement (exclusive).
+    pub end: usize,
+    /// The touched part of the target, when the statement names it.
+    pub pinpoint: Option<String>,
 }
 
 /// Everything extracted from one input.
@@ -87,6 +158,9 @@ pub struct Extraction {
     pub citations: Vec<Citation>,
     /// Every reference by name only, in text order.
     pub named: Vec<Named>,
+    /// Relations the text states between other documents, in text order.
+    #[serde(default)]
+    pub reported: Vec<Reported>,
 }
 
 /// Writes the JSON Lines record of one input (`{"source":…,"document":…,"citations":[…],"named":[…]}` and a
@@ -114,6 +188,8 @@ pub fn write_json_line(
     write_items(sink, buf, &found.citations, write_citation)?;
     buf.extend_from_slice(b"],\"named\":[");
     write_items(sink, buf, &found.named, write_named)?;
+    buf.extend_from_slice(b"],\"reported\":[");
+    write_items(sink, buf, &found.reported, write_reported)?;
     buf.extend_from_slice(b"]}\n");
     sink.write_all(buf)
 }
@@ -166,6 +242,72 @@ fn write_citation(out: &mut Vec<u8>, c: &Citation) {
     json_str(out, &c.relation);
     out.extend_from_slice(b",\"pinpoint\":");
     json_opt_str(out, c.pinpoint.as_deref());
+    json_change_flags(out, c.partial, c.doubtful, &c.also);
+    out.push(b'}');
+}
+
+fn json_change_flags(out: &mut Vec<u8>, partial: Option<bool>, doubtful: bool, also: &[Also]) {
+    if let Some(p) = partial {
+        out.extend_from_slice(if p {
+            b",\"partial\":true"
+        } else {
+            b",\"partial\":false"
+        });
+    }
+    if doubtful {
+        out.extend_from_slice(b",\"doubtful\":true");
+    }
+    if !also.is_empty() {
+        out.extend_from_slice(b",\"also\":[");
+        for (i, a) in also.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"relation\":");
+            json_str(out, &a.relation);
+            out.extend_from_slice(b",\"start\":");
+            json_uint(out, a.start);
+            out.extend_from_slice(b",\"end\":");
+            json_uint(out, a.end);
+            out.push(b'}');
+        }
+        out.push(b']');
+    }
+}
+
+fn write_reported(out: &mut Vec<u8>, r: &Reported) {
+    out.extend_from_slice(b"{\"actor\":");
+    json_ref(out, r.actor);
+    out.extend_from_slice(b",\"relation\":");
+    json_str(out, &r.relation);
+    out.extend_from_slice(b",\"target\":");
+    json_ref(out, r.target);
+    out.extend_from_slice(if r.editorial {
+        b",\"editorial\":true"
+    } else {
+        b",\"editorial\":false"
+    });
+    out.extend_from_slice(b",\"start\":");
+    json_uint(out, r.start);
+    out.extend_from_slice(b",\"end\":");
+    json_uint(out, r.end);
+    out.extend_from_slice(b",\"pinpoint\":");
+    json_opt_str(out, r.pinpoint.as_deref());
+    out.push(b'}');
+}
+
+fn json_ref(out: &mut Vec<u8>, r: Ref) {
+    match r {
+        Ref::Citation(i) => {
+            out.extend_from_slice(b"{\"citation\":");
+            json_uint(out, i);
+        }
+        Ref::Named(i) => {
+            out.extend_from_slice(b"{\"named\":");
+            json_uint(out, i);
+        }
+        Ref::Document(_) => out.extend_from_slice(b"{\"document\":true"),
+    }
     out.push(b'}');
 }
 
@@ -208,6 +350,13 @@ fn write_named(out: &mut Vec<u8>, n: &Named) {
     json_year(out, n.year);
     out.extend_from_slice(b",\"relation\":");
     json_str(out, &n.relation);
+    out.extend_from_slice(b",\"pinpoint\":");
+    json_opt_str(out, n.pinpoint.as_deref());
+    out.extend_from_slice(b",\"id\":");
+    json_str(out, &n.id);
+    out.extend_from_slice(b",\"symbol\":");
+    json_opt_str(out, n.symbol.as_deref());
+    json_change_flags(out, n.partial, n.doubtful, &n.also);
     out.push(b'}');
 }
 

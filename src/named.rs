@@ -64,6 +64,70 @@ static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d|hien hanh|nay(?:$|[^a-z])|da\s|duoc\s|bi\s|co hieu luc|quy dinh\s|theo\s|tai\s|thi\s|la\s|de\s)",
     )
 });
+/// Function words that never stand inside the name of a law once it has begun: "Luật Hải quan về thủ tục
+/// hải quan", "Luật Đất đai khi …", "Luật Doanh nghiệp và các văn bản hướng dẫn". ("và" alone may: "Luật
+/// Bảo vệ và phát triển rừng".) Compared as written, since folding merges "từ" with "tử" (Luật Giao dịch
+/// điện tử) and "mà" with "ma" (Luật Phòng, chống ma túy).
+const NAME_STOP: &[&str] = &[
+    "về",
+    "khi",
+    "đối với",
+    "trong",
+    "nhưng",
+    "mà",
+    "hoặc",
+    "cũng",
+    "của",
+    "sẽ",
+    "đang",
+    "phải",
+    "như",
+    "từ",
+    "đến",
+    "kể từ",
+    "và các",
+    "và những",
+    "và văn bản",
+    "và hướng dẫn",
+    "và nghị định",
+    "và thông tư",
+    "và quyết định",
+    "và pháp luật",
+    "và quy định",
+    "và điều",
+    "và khoản",
+    "và điểm",
+    "và trường hợp",
+    "và không",
+    "có",
+    "bao gồm",
+    "trừ",
+];
+
+/// Whether a word of [`NAME_STOP`] starts the original text at folded index `at`.
+/// An amending law's name goes on through "của": "Luật sửa đổi, bổ sung một số điều của Luật …".
+fn stops_name(text: &str, folded: &Folded, at: usize, amending: bool) -> bool {
+    let from = folded.orig_start(at);
+    let mut to = (from + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let written: String = tidy(&text[from..to]).to_lowercase();
+    NAME_STOP
+        .iter()
+        .filter(|w| !(amending && **w == "của"))
+        .any(|w| {
+            written.starts_with(w)
+                && !written[w.len()..].starts_with(|c: char| {
+                    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
+                })
+        })
+}
+
+/// The longest law name of the national listings has about a dozen words; a longer run is a sentence. An
+/// amending law's name holds the names of the laws it amends, and may run three times as long.
+const MAX_NAME_WORDS: usize = 16;
+
 static AFTER_COMMA_STOP: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
         r"^(?:cac|nhung|cung|theo|tai|thi|trong|dong thoi|va|hoac|neu|do|nhu|nghi|thong|quyet|chi|luat|bo|phap|hien|ngay|nam|so)(?:$|[^a-z])",
@@ -138,17 +202,12 @@ fn may_start_name(text: &str, anchor_end: usize) -> bool {
 /// Reads the named reference at `anchor` from `folded`, a fold of a span of `text` holding the anchor's
 /// window, which lies at folded `lo..hi`; nothing outside the window is looked at but the date and issuer
 /// after the name.
-pub(crate) fn read_named(
-    text: &str,
-    anchor: &Anchor,
-    folded: &Folded,
-    phrases: &[context::Phrase],
-    lo: usize,
-    hi: usize,
-) -> Option<Named> {
+pub(crate) fn read_named(anchor: &Anchor, window: &crate::extract::Window) -> Option<Named> {
+    let (text, folded, lo, hi) = (window.original, window.folded, window.floor, window.ceiling);
     let (anchor_start, anchor_end, doc_type) = (anchor.start, anchor.end, anchor.doc_type);
     let fa = folded.index_at(anchor_start);
     let fae = folded.index_at(anchor_end);
+    let scope = window;
     let window = &folded.text[..hi];
     if doc_type == "law" && window[lo..fa].trim_end().ends_with("bo") {
         return None; // "Bộ luật" is read from its own anchor.
@@ -159,7 +218,8 @@ pub(crate) fn read_named(
     let mut name_end = fae;
     let mut words = 0;
     let mut amending = false;
-    while pos < bytes.len() && words < 30 {
+    let mut joined = false;
+    while pos < bytes.len() && words < MAX_NAME_WORDS * if amending { 3 } else { 1 } {
         let rest = &window[pos..];
         let skipped = rest.len() - rest.trim_start_matches(' ').len();
         if rest[skipped..].starts_with('\n') {
@@ -176,7 +236,10 @@ pub(crate) fn read_named(
         }
         let at = pos + skipped;
         let rest = &window[at..];
-        if rest.is_empty() || NAME_END.is_match(rest) {
+        if rest.is_empty()
+            || NAME_END.is_match(rest)
+            || words > 0 && stops_name(text, folded, at, amending)
+        {
             break;
         }
         let w_len = rest
@@ -206,14 +269,16 @@ pub(crate) fn read_named(
                 return None;
             }
         }
-        if w == "va" && !amending && rest[w_len..].trim_start().starts_with("luat") {
+        // A name holds one "và" at most ("Luật Bảo vệ và phát triển rừng"); a second joins it to other words.
+        if w == "va" && !amending && (rest[w_len..].trim_start().starts_with("luat") || joined) {
             break;
         }
+        joined |= w == "va";
         words += 1;
         pos = at + w_len;
         name_end = pos;
     }
-    if words == 0 && doc_type != "constitution" {
+    if words == 0 && doc_type != "constitution" || !amending && words >= MAX_NAME_WORDS {
         return None;
     }
     // A number right after the name makes it a numbered citation, not a named one.
@@ -239,20 +304,8 @@ pub(crate) fn read_named(
     let name_orig_end = folded.orig_end(name_end);
     let name = tidy(&text[start..name_orig_end]);
     let cstart = crate::extract::clause_start(text, folded, fa).max(lo);
-    let (relation, _) = crate::extract::relation_of(
-        &crate::extract::Window {
-            original: text,
-            folded,
-            phrases,
-            floor: lo,
-            ceiling: hi,
-        },
-        cstart,
-        fa,
-        end_f,
-        &[],
-        false,
-    );
+    let (relation, _) = crate::extract::relation_of(scope, cstart, fa, end_f, &[], false);
+    let pinpoint = context::pinpoint_before(text, folded, cstart, fa);
     Some(Named {
         start,
         end,
@@ -262,6 +315,13 @@ pub(crate) fn read_named(
         date: after.date.map(|d| d.iso()),
         year,
         relation: relation.to_string(),
+        pinpoint,
+        // Resolved once the whole input is read (`lineage`).
+        id: String::new(),
+        symbol: None,
+        partial: None,
+        doubtful: false,
+        also: Vec::new(),
     })
 }
 

@@ -509,9 +509,18 @@ pub struct Change {
     /// The parts it touches, when the mentions say ("Điều 3").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<String>,
+    /// Whether every mention says the change touches only part of the document.
+    pub partial: bool,
+    /// Who says so: `act` (the changing document itself), `reported` (another input states it) or
+    /// `editorial` (a database note), each once.
+    pub said: Vec<crate::graph::Said>,
+    /// The inputs that say so.
+    pub inputs: Vec<String>,
 }
 
-/// Amended by, replaced by, repealed by: is `id` still in force as far as the graph knows?
+/// Amended by, replaced by, repealed by: is `id` still in force as far as the graph knows? Direct acts,
+/// relations other inputs report, and database notes all count; a change that every mention scopes to a
+/// part ("Bãi bỏ Điều 10 …", "một số điều") is partial, and the verdict says so.
 pub fn status(graph: &CitationGraph, id: &str) -> Status {
     let mut changes: Vec<Change> = graph
         .edges_of(id, Direction::Incoming)
@@ -523,16 +532,28 @@ pub fn status(graph: &CitationGraph, id: &str) -> Status {
             )
         })
         .map(|e| {
-            let parts: BTreeSet<String> = graph
-                .evidence(e.edge)
+            let evidence = graph.evidence(e.edge);
+            let parts: BTreeSet<String> = evidence
                 .iter()
                 .filter_map(|ev| ev.pinpoint.clone())
                 .collect();
+            let said: BTreeSet<crate::graph::Said> = evidence.iter().map(|ev| ev.said).collect();
+            let inputs: BTreeSet<String> =
+                evidence.iter().map(|ev| ev.source.to_string()).collect();
+            let partial = !evidence.is_empty()
+                && evidence.iter().all(|ev| {
+                    ev.partial == Some(true)
+                        || ev.pinpoint.is_some()
+                        || ev.said == crate::graph::Said::Editorial
+                });
             Change {
                 by: e.from.to_string(),
                 relation: e.edge.relation.clone(),
                 date: graph.node(e.from).and_then(|n| n.date.clone()),
                 parts: parts.into_iter().collect(),
+                partial,
+                said: said.into_iter().collect(),
+                inputs: inputs.into_iter().collect(),
             }
         })
         .collect();
@@ -540,13 +561,13 @@ pub fn status(graph: &CitationGraph, id: &str) -> Status {
     let has = |r: &str, whole: bool| {
         changes
             .iter()
-            .any(|c| c.relation == r && (!whole || c.parts.is_empty()))
+            .any(|c| c.relation == r && (!whole || !c.partial))
     };
     let verdict = if has("replaces", true) {
         "replaced"
     } else if has("repeals", true) {
         "repealed"
-    } else if has("repeals", false) {
+    } else if has("repeals", false) || has("replaces", false) {
         "partly repealed"
     } else if has("amends", false) {
         "amended"

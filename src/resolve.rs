@@ -241,6 +241,9 @@ impl<'t> Resolver<'t> {
                 issuer_name: m.issuer.as_ref().map(|h| h.name.clone()),
                 relation: m.relation.to_string(),
                 pinpoint: m.pinpoint.clone(),
+                partial: None,
+                doubtful: false,
+                also: Vec::new(),
             });
         }
     }

@@ -169,17 +169,28 @@ pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
             } else {
                 writeln!(out, "{}: {}", s.id, s.verdict)?;
                 for c in &s.changes {
-                    let parts = if c.parts.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", c.parts.join("; "))
+                    let scope = match (c.parts.is_empty(), c.partial) {
+                        (false, _) => format!(" ({})", c.parts.join("; ")),
+                        (true, true) => " (part)".to_string(),
+                        (true, false) => String::new(),
                     };
+                    let said: Vec<&str> = c
+                        .said
+                        .iter()
+                        .map(|s| match s {
+                            vncite::graph::Said::Act => "its own text",
+                            vncite::graph::Said::Reported => "reported",
+                            vncite::graph::Said::Editorial => "database note",
+                        })
+                        .collect();
                     writeln!(
                         out,
-                        "  {} by {} {}{parts}",
+                        "  {} by {} {}{scope}; says: {} in {}",
                         c.relation,
                         c.by,
-                        c.date.as_deref().unwrap_or("(date unknown)")
+                        c.date.as_deref().unwrap_or("(date unknown)"),
+                        said.join(", "),
+                        c.inputs.join(", ")
                     )?;
                 }
             }

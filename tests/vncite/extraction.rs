@@ -227,7 +227,7 @@ fn relations_from_the_governing_phrase() {
     let cases = [
         ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020;", "basis"),
         (
-            "Nghị định sửa đổi, bổ sung một số điều của Nghị định số 30/2020/NĐ-CP.",
+            "Nghị định này sửa đổi, bổ sung một số điều của Nghị định số 30/2020/NĐ-CP.",
             "amends",
         ),
         (
@@ -248,7 +248,7 @@ fn relations_from_the_governing_phrase() {
             "guides",
         ),
         (
-            "Nghị định quy định chi tiết Luật số 24/2018/QH14.",
+            "Nghị định này quy định chi tiết Luật số 24/2018/QH14.",
             "guides",
         ),
         (

@@ -94,6 +94,7 @@ fn check_json(source: &str, text: &str) {
         document: &'a Option<vncite::Document>,
         citations: &'a [vncite::Citation],
         named: &'a [vncite::Named],
+        reported: &'a [vncite::model::Reported],
     }
     let mut found = vncite::extract(text);
     // Every field of every kind of record, with every character that needs escaping.
@@ -113,6 +114,7 @@ fn check_json(source: &str, text: &str) {
         document: &found.document,
         citations: &found.citations,
         named: &found.named,
+        reported: &found.reported,
     })
     .unwrap();
     let mut got = Vec::new();

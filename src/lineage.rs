@@ -1,0 +1,656 @@
+//! What each reference does, read over the whole input once every mention is known: statements about
+//! other documents (`reported`), database notes, verbs that reach a list or a consolidated text, the scope
+//! of a change (`partial`), changes that dates or ranks make impossible, and which node a law cited by name
+//! is.
+//!
+//! The per-mention reader (`extract::relation_of`) sees one clause; the rules here need two mentions at
+//! once or the lines of a list, so they run after it and only ever refine its answer.
+
+use crate::model::{Also, Citation, Document, Extraction, Ref, Reported};
+use crate::normalize::{fold, folded_regex, Folded};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Applies every rule of this module to one input's extraction; `own_title` is the original span of the
+/// input's title word and trích yếu.
+pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize, usize)>) {
+    found.named.retain(is_a_name);
+    let refs = ordered_refs(found);
+    editorial_notes(text, found, &refs);
+    passive_statements(text, found, &refs);
+    lead_in_lists(text, found, &refs);
+    resolve_named(found);
+    guides_by_scope(text, found, &refs, own_title);
+    for i in 0..found.citations.len() {
+        let c = &found.citations[i];
+        let partial = partial_change(text, &c.relation, c.start, c.pinpoint.is_some());
+        let doubtful = impossible(found.document.as_ref(), &c.relation, c.year, &c.doc_type);
+        let c = &mut found.citations[i];
+        c.partial = partial;
+        if doubtful {
+            c.relation = "cites".into();
+            c.partial = None;
+            c.doubtful = true;
+        }
+    }
+    for i in 0..found.named.len() {
+        let n = &found.named[i];
+        let partial = partial_change(text, &n.relation, n.start, n.pinpoint.is_some());
+        let doubtful = impossible(found.document.as_ref(), &n.relation, n.year, &n.doc_type);
+        let n = &mut found.named[i];
+        n.partial = partial;
+        if doubtful {
+            n.relation = "cites".into();
+            n.partial = None;
+            n.doubtful = true;
+        }
+    }
+}
+
+/// A mention of either kind, by position in the text.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+    at: Ref,
+}
+
+fn ordered_refs(found: &Extraction) -> Vec<Span> {
+    let mut v: Vec<Span> = found
+        .citations
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Span {
+            start: c.start,
+            end: c.end,
+            at: Ref::Citation(i),
+        })
+        .chain(found.named.iter().enumerate().map(|(i, n)| Span {
+            start: n.start,
+            end: n.end,
+            at: Ref::Named(i),
+        }))
+        .collect();
+    v.sort_by_key(|s| (s.start, s.end));
+    v
+}
+
+fn relation_mut(found: &mut Extraction, r: Ref) -> Option<&mut String> {
+    match r {
+        Ref::Citation(i) => found.citations.get_mut(i).map(|c| &mut c.relation),
+        Ref::Named(i) => found.named.get_mut(i).map(|n| &mut n.relation),
+        Ref::Document(_) => None,
+    }
+}
+
+fn relation_at(found: &Extraction, r: Ref) -> &str {
+    match r {
+        Ref::Citation(i) => found.citations.get(i).map_or("", |c| c.relation.as_str()),
+        Ref::Named(i) => found.named.get(i).map_or("", |n| n.relation.as_str()),
+        Ref::Document(_) => "",
+    }
+}
+
+/// The relation a passive verb names, from the acting document's point of view. At the level of a
+/// provision, "thay thế" substitutes words or a clause: the provision is amended, not the document replaced.
+fn passive_relation(verb: &str) -> &'static str {
+    if verb.starts_with("bai bo") || verb.starts_with("huy bo") || verb.starts_with("het hieu luc")
+    {
+        "repeals"
+    } else if verb.starts_with("huong dan") || verb.starts_with("quy dinh chi tiet") {
+        "guides"
+    } else if verb.starts_with("dinh chinh") {
+        "corrects"
+    } else {
+        "amends"
+    }
+}
+
+const PASSIVE_VERB: &str = r"(?:sua doi, bo sung|sua doi bo sung|sua doi|bo sung|thay the|bai bo|huy bo|het hieu luc|huong dan thi hanh|huong dan|quy dinh chi tiet|dinh chinh)";
+
+/// "[Điều này được sửa đổi bởi Khoản 1 Điều 1 Nghị định 21-CP …]": a legal database's note. It states what
+/// another document did to this one and is never an act of the input.
+static NOTE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(&format!(
+        r"(?:duoc|bi)\s+(?:{PASSIVE_VERB})(?:[^\]]{{0,40}}?)\s+boi\s"
+    ))
+});
+static NOTE_TARGET: LazyLock<Regex> = LazyLock::new(|| folded_regex(r"\stai\s*$"));
+
+/// The bracketed notes of legal databases in `text`: `[`…`]` of at most 1,000 bytes whose words are those of a
+/// note ("… bởi …", "hết hiệu lực", "được hướng dẫn").
+fn note_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(open) = memchr::memchr(b'[', &bytes[from..]).map(|p| from + p) {
+        let limit = (open + 1000).min(bytes.len());
+        let Some(close) = memchr::memchr2(b']', b'[', &bytes[open + 1..limit])
+            .map(|p| open + 1 + p)
+            .filter(|&p| bytes[p] == b']')
+        else {
+            from = open + 1;
+            continue;
+        };
+        let body = fold(&text[open + 1..close]);
+        if body.contains(" boi ") || body.contains("hieu luc") || body.contains("duoc huong dan") {
+            out.push((open, close + 1));
+        }
+        from = close + 1;
+    }
+    out
+}
+
+fn editorial_notes(text: &str, found: &mut Extraction, refs: &[Span]) {
+    for (open, close) in note_spans(text) {
+        let inside: Vec<Span> = refs
+            .iter()
+            .filter(|r| r.start > open && r.end < close)
+            .copied()
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        for r in &inside {
+            if let Some(rel) = relation_mut(found, r.at) {
+                *rel = "cites".into();
+            }
+        }
+        let folded = Folded::new(text, open, close);
+        let Some(m) = NOTE_VERB.find(&folded.text) else {
+            continue;
+        };
+        let verb_start = folded.orig_start(m.start());
+        let after_by = folded.orig_start(m.end().min(folded.text.len().saturating_sub(1)));
+        let Some(actor) = inside.iter().find(|r| r.start >= after_by) else {
+            continue;
+        };
+        // "Nội dung hướng dẫn Khoản này tại Nghị định 118/2021/NĐ-CP nay được sửa đổi bởi …": the note is
+        // about the document named after "tại", not the page's own.
+        let target = inside
+            .iter()
+            .rev()
+            .find(|r| {
+                r.end <= verb_start
+                    && NOTE_TARGET.is_match(&fold_prefix(text, open + 1, r.start, 12))
+            })
+            .map_or(Ref::Document(true), |r| r.at);
+        let verb = &folded.text[m.start()..m.end()];
+        let verb = verb.split_once(' ').map_or("", |(_, v)| v);
+        found.reported.push(Reported {
+            actor: actor.at,
+            relation: passive_relation(verb).into(),
+            target,
+            editorial: true,
+            start: open,
+            end: close,
+            pinpoint: None,
+        });
+    }
+}
+
+/// Folded text of at most `max` bytes of `text[from..to]`, ending at `to`.
+fn fold_prefix(text: &str, from: usize, to: usize, max: usize) -> String {
+    let mut s = to.saturating_sub(max).max(from);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    format!(" {}", fold(&text[s..to]))
+}
+
+/// "X (đã) được sửa đổi, bổ sung (một số điều) bởi|theo|tại Y": Y acts on X. Only the text between the two
+/// mentions is read, so the statement holds nothing else; a pinpoint may stand before Y.
+static PASSIVE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(&format!(
+        r"^[ \n,]*(?:\([^()]{{0,80}}\)[ \n,]*)?(?:va\s+)?(?:da\s+|cung\s+da\s+)?(?:duoc|bi)\s+({PASSIVE_VERB})(?:\s+(?:mot so|mot phan|cac)\s+(?:dieu|khoan|noi dung))?(?:\s+tai[^;]{{0,60}})?\s+(?:boi|theo|tai)(?:\s[^;:.]{{0,60}}?)?\s*$"
+    ))
+});
+/// "X hết hiệu lực (thi hành) kể từ ngày Y có hiệu lực": Y repeals X.
+static LAPSES_WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(
+        r"^[ \n,]*(?:\([^()]{0,80}\)[ \n,]*)?het hieu luc(?:\s+thi hanh)?\s+(?:ke\s+)?tu\s+ngay\s*$",
+    )
+});
+static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| folded_regex(r"^[ \n]*co hieu luc"));
+static LIST_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| folded_regex(r"^[ \n]*(?:,|va|;)[ \n]*(?:va\s+)?$"));
+
+fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span]) {
+    let notes = note_spans(text);
+    let in_note = |s: &Span| notes.iter().any(|&(o, c)| s.start > o && s.end < c);
+    let mut i = 0;
+    while i + 1 < refs.len() {
+        let (target, actor) = (refs[i], refs[i + 1]);
+        if in_note(&target) || actor.start < target.end || actor.start - target.end > 300 {
+            i += 1;
+            continue;
+        }
+        let between = fold(&text[target.end..actor.start]);
+        if let Some(c) = PASSIVE_BETWEEN.captures(&between) {
+            let relation = passive_relation(c.get(1).map_or("", |m| m.as_str()));
+            // The actors: Y and every mention joined to it as a list ("theo Luật số A, Luật số B và …").
+            let mut actors = vec![actor];
+            let mut j = i + 2;
+            while j < refs.len() {
+                let prev = actors[actors.len() - 1];
+                let gap = &text[prev.end..refs[j].start.max(prev.end)];
+                if gap.len() > 40 || !LIST_JOIN.is_match(&fold(gap)) {
+                    break;
+                }
+                actors.push(refs[j]);
+                j += 1;
+            }
+            // A verb of the input on X reaches X as amended: "Căn cứ Luật … số 32/2024/QH15 được sửa đổi,
+            // bổ sung bởi Luật số 96/2025/QH15", "Bãi bỏ … Luật … số 39/2019/QH14 đã được sửa đổi theo
+            // Luật số 64/2020/QH14": the amending laws' provisions are part of the text it acts on.
+            let governing = relation_at(found, target.at).to_string();
+            for a in &actors {
+                found.reported.push(Reported {
+                    actor: a.at,
+                    relation: relation.into(),
+                    target: target.at,
+                    editorial: false,
+                    start: target.start,
+                    end: a.end,
+                    pinpoint: None,
+                });
+                // The contract keeps the amender's own mention `cites`; the verb that reaches it is a
+                // further relation.
+                if governing != "cites" && !governing.is_empty() {
+                    let also = Also {
+                        relation: governing.clone(),
+                        start: target.start,
+                        end: a.end,
+                    };
+                    match a.at {
+                        Ref::Citation(k) => found.citations[k].also.push(also),
+                        Ref::Named(k) => found.named[k].also.push(also),
+                        Ref::Document(_) => {}
+                    }
+                }
+            }
+            i = j - 1;
+            continue;
+        }
+        if LAPSES_WHEN.is_match(&between)
+            && TAKES_EFFECT.is_match(&fold(
+                &text[actor.end..(actor.end + 40).min(text.len())]
+                    .chars()
+                    .take(20)
+                    .collect::<String>(),
+            ))
+        {
+            found.reported.push(Reported {
+                actor: actor.at,
+                relation: "repeals".into(),
+                target: target.at,
+                editorial: false,
+                start: target.start,
+                end: actor.end,
+                pinpoint: None,
+            });
+            for r in [target.at, actor.at] {
+                if let Some(rel) = relation_mut(found, r) {
+                    *rel = "cites".into();
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// A lead-in that ends with a colon and says what happens to the items below it: "Các văn bản sau đây
+/// hết hiệu lực kể từ ngày Nghị định này có hiệu lực:", "Bãi bỏ các quy định sau:".
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(
+        r"(?:(het hieu luc|bi bai bo|bai bo|bi huy bo|huy bo|bi thay the|thay the|sua doi, bo sung|sua doi)(?:[^:;]{0,120}))\s*:\s*$",
+    )
+});
+static ITEM_MARK: LazyLock<Regex> =
+    LazyLock::new(|| folded_regex(r"^[ \t|]*(?:[a-zđ]\)|[0-9]{1,2}[.)]|[-+•–*])\s*"));
+
+fn lead_in_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
+    let mut governing: Option<&'static str> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let folded = fold(line);
+        let is_item = ITEM_MARK.is_match(&folded);
+        let on_line: Vec<Span> = refs
+            .iter()
+            .filter(|r| r.start >= line_start && r.start < line_end)
+            .copied()
+            .collect();
+        if let Some(rel) = governing.filter(|_| is_item) {
+            for r in &on_line {
+                if relation_at(found, r.at) == "cites" {
+                    if let Some(slot) = relation_mut(found, r.at) {
+                        *slot = rel.into();
+                    }
+                }
+            }
+        } else if !folded.trim().is_empty() {
+            governing = None;
+        }
+        if let Some(c) = LEAD_IN.captures(&folded) {
+            // The lead-in's own verb is the input's act only when it is not a statement about another
+            // document named on the same line ("Nghị định số … đã được sửa đổi, bổ sung tại:").
+            let verb = c.get(1).map_or("", |m| m.as_str());
+            let before_verb = &folded[..c.get(1).map_or(0, |m| m.start())];
+            let passive = before_verb.trim_end().ends_with("duoc");
+            if !passive
+                && on_line.iter().all(|r| {
+                    r.end <= line_start + c.get(0).map_or(0, |m| m.start()) || r.start >= line_end
+                })
+            {
+                governing = Some(match verb {
+                    v if v.contains("het hieu luc")
+                        || v.contains("bai bo")
+                        || v.contains("huy bo") =>
+                    {
+                        "repeals"
+                    }
+                    v if v.contains("thay the") => "replaces",
+                    _ => "amends",
+                });
+            }
+        }
+        line_start = line_end;
+    }
+}
+
+/// For a change, whether it touches only part of the document: a pinpoint, or words that say so
+/// ("bãi bỏ một số điều", "thay thế cụm từ") in the clause before the mention.
+fn partial_change(text: &str, relation: &str, start: usize, pinpointed: bool) -> Option<bool> {
+    if !matches!(relation, "amends" | "replaces" | "repeals") {
+        return None;
+    }
+    if pinpointed {
+        return Some(true);
+    }
+    let before = fold_prefix(text, 0, start, 160);
+    let clause = before.rsplit([';', '.', '\n']).next().unwrap_or(&before);
+    let words = [
+        "mot so dieu",
+        "mot so khoan",
+        "mot so noi dung",
+        "mot phan",
+        "cum tu",
+        "tu ngu",
+        " dieu ",
+        " khoan ",
+        " diem ",
+        "phu luc",
+        "mau so",
+    ];
+    Some(
+        relation == "amends" && clause.contains("sua doi")
+            || words.iter().any(|w| clause.contains(w)),
+    )
+}
+
+/// Ranks of the types that only the National Assembly (and its Standing Committee) can change.
+fn is_statute(doc_type: &str) -> bool {
+    matches!(doc_type, "constitution" | "code" | "law")
+}
+
+/// A document cannot change one issued after it, and nothing below a law changes a law.
+fn impossible(
+    own: Option<&Document>,
+    relation: &str,
+    cited_year: Option<i32>,
+    cited_type: &str,
+) -> bool {
+    if !matches!(relation, "amends" | "replaces" | "repeals") {
+        return false;
+    }
+    let Some(own) = own else {
+        return false;
+    };
+    let later = matches!((own.year, cited_year), (Some(a), Some(b)) if b > a);
+    let outranked =
+        is_statute(cited_type) && !is_statute(&own.doc_type) && own.doc_type != "resolution";
+    later || outranked
+}
+
+/// The words a constitution is named by: "Hiến pháp", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
+/// Any other words after "Hiến pháp" make a phrase ("Hiến pháp và pháp luật", "Hiến pháp do luật định")
+/// that names no document unless a year says which constitution.
+fn is_a_name(n: &crate::model::Named) -> bool {
+    if n.doc_type != "constitution" {
+        return true;
+    }
+    let key = name_key(&n.name);
+    n.year.is_some() || key == "hien-phap" || key == CONSTITUTION_FULL
+}
+
+const CONSTITUTION_FULL: &str = "hien-phap-nuoc-cong-hoa-xa-hoi-chu-nghia-viet-nam";
+
+/// The folded name of a law, for comparing spellings: "Luật Hải quan" and "LUẬT HẢI QUAN" are one.
+pub(crate) fn name_key(name: &str) -> String {
+    fold(name).split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+/// Gives every named reference its node id: the numbered document when this input writes the name with
+/// its number ("Luật Hải quan số 54/2014/QH13"), else the name with the one date (or year) this input
+/// gives it anywhere, else the name alone.
+fn resolve_named(found: &mut Extraction) {
+    let numbered = numbered_names(&found.citations);
+    let mut dates: HashMap<String, Vec<String>> = HashMap::new();
+    for n in &found.named {
+        if let Some(when) = n.date.clone().or(n.year.map(|y| y.to_string())) {
+            let v = dates.entry(name_key(&n.name)).or_default();
+            if !v.contains(&when) {
+                v.push(when);
+            }
+        }
+    }
+    for (key, (_, date)) in &numbered {
+        if let Some(d) = date {
+            let v = dates.entry(key.clone()).or_default();
+            if !v.contains(d) {
+                v.push(d.clone());
+            }
+        }
+    }
+    for n in &mut found.named {
+        let key = if n.doc_type == "constitution" {
+            "hien-phap".to_string()
+        } else {
+            name_key(&n.name)
+        };
+        let when = n
+            .date
+            .clone()
+            .or(n.year.map(|y| y.to_string()))
+            .or_else(|| {
+                // One date for the name in the whole input, or one full date and its own year.
+                let v = dates.get(&key)?;
+                let full: Vec<&String> = v.iter().filter(|d| d.len() == 10).collect();
+                match (full.as_slice(), v.len()) {
+                    ([d], _) if v.iter().all(|w| d.starts_with(w.as_str())) => Some((*d).clone()),
+                    (_, 1) => Some(v[0].clone()),
+                    _ => None,
+                }
+            });
+        if let Some((symbol, sym_date)) = numbered.get(&key) {
+            let agrees = match (&when, sym_date) {
+                (Some(w), Some(d)) => d.starts_with(w.as_str()) || w.starts_with(d.as_str()),
+                (Some(w), None) => {
+                    symbol_year(symbol).is_none_or(|y| w.starts_with(&y.to_string()))
+                }
+                (None, _) => true,
+            };
+            if agrees {
+                n.symbol = Some(symbol.clone());
+                n.id = symbol.clone();
+                continue;
+            }
+        }
+        n.id = format!("named:{key}@{}", when.as_deref().unwrap_or("?"));
+    }
+}
+
+fn symbol_year(symbol: &str) -> Option<i32> {
+    symbol.split('/').nth(1)?.parse().ok()
+}
+
+/// Names written with their number in this input: "Luật Đất đai số 31/2024/QH15" → (31/2024/QH15, date).
+/// A name seen with two different numbers is dropped: it cannot name one document.
+fn numbered_names(citations: &[Citation]) -> HashMap<String, (String, Option<String>)> {
+    let mut out: HashMap<String, (String, Option<String>)> = HashMap::new();
+    let mut clash: Vec<String> = Vec::new();
+    for c in citations {
+        if !matches!(
+            c.doc_type.as_str(),
+            "law" | "code" | "ordinance" | "constitution"
+        ) {
+            continue;
+        }
+        let folded = fold(&c.text);
+        let Some(at) = folded.find(" so ") else {
+            continue;
+        };
+        let name = &folded[..at];
+        let first = name.split(' ').next().unwrap_or("");
+        if !matches!(first, "luat" | "bo" | "phap" | "hien") || name.split(' ').count() < 2 {
+            continue;
+        }
+        // "Luật sửa đổi, bổ sung … của Luật X số …": the number is the amended law's, not the name's.
+        if name.contains(" cua ") {
+            continue;
+        }
+        let key = name.replace(' ', "-");
+        match out.get(&key) {
+            Some((s, _)) if *s != c.id => clash.push(key),
+            Some(_) => {}
+            None => {
+                out.insert(key, (c.id.clone(), c.date.clone()));
+            }
+        }
+    }
+    for k in clash {
+        out.remove(&k);
+    }
+    out
+}
+
+/// "Nghị định này quy định chi tiết …", "Thông tư này hướng dẫn …": the input's statement of its scope.
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết) này (?:quy định chi tiết|hướng dẫn)")
+        .unwrap_or_else(|e| panic!("scope pattern: {e}"))
+});
+
+/// Names of [`COMPETENCE_LAWS`] as name keys.
+static COMPETENCE: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::data::tsv_rows(COMPETENCE_LAWS, 2)
+        .map(|(line, cols)| {
+            let key = name_key(cols[0]);
+            assert!(
+                key.starts_with("luat-"),
+                "data/competence_laws.tsv line {line}: not a law: {}",
+                cols[0]
+            );
+            key
+        })
+        .collect()
+});
+
+const COMPETENCE_LAWS: &str = include_str!("../data/competence_laws.tsv");
+
+/// Whether a law's name key is one of the laws that only give power to issue (see the table).
+fn is_competence_law(key: &str) -> bool {
+    COMPETENCE.iter().any(|c| {
+        key.starts_with(c.as_str()) || key.starts_with("luat-sua-doi") && key.contains(c.as_str())
+    })
+}
+
+/// A decree, circular or decision that states it details or guides, without naming what (its title or its
+/// scope article), guides the substantive laws it is based on; a circular or decision also the decrees.
+/// The Căn cứ mention keeps `basis`; the guidance is a further relation with the scope's own words.
+fn guides_by_scope(
+    text: &str,
+    found: &mut Extraction,
+    refs: &[Span],
+    own_title: Option<(usize, usize)>,
+) {
+    let Some(own) = found.document.as_ref() else {
+        return;
+    };
+    let own_type = own.doc_type.clone();
+    if !matches!(
+        own_type.as_str(),
+        "decree" | "circular" | "joint_circular" | "decision"
+    ) {
+        return;
+    }
+    let mut statement: Option<(usize, usize)> = None;
+    if let Some((s, e)) = own_title {
+        let title = fold(&text[s..e]);
+        let body = title.split_once(' ').map_or("", |(_, rest)| rest);
+        let body = body.strip_prefix("lien tich ").unwrap_or(body);
+        if body.starts_with("quy dinh chi tiet") || body.starts_with("huong dan") {
+            statement = Some((s, e));
+        }
+    }
+    if statement.is_none() {
+        statement = SCOPE.find(text).map(|m| {
+            let rest = &text[m.end()..];
+            let len = rest.find(['.', '\n', ';']).unwrap_or(rest.len()).min(400);
+            let mut end = m.end() + len;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            (m.start(), end)
+        });
+    }
+    let Some((s, e)) = statement else {
+        return;
+    };
+    // A statement that names its object guides that object alone, through the mention's own relation.
+    if refs.iter().any(|r| r.start >= s && r.end <= e) {
+        return;
+    }
+    let guides_decrees = own_type != "decree";
+    let also = Also {
+        relation: "guides".into(),
+        start: s,
+        end: e,
+    };
+    for c in &mut found.citations {
+        let statute = matches!(c.doc_type.as_str(), "law" | "code" | "ordinance");
+        let decree = guides_decrees && c.doc_type == "decree" && !organises_a_body(text, c.end);
+        if c.relation == "basis" && (statute || decree) && !is_competence_law(&law_key_of(&c.text))
+        {
+            c.also.push(also.clone());
+        }
+    }
+    for n in &mut found.named {
+        if n.relation == "basis"
+            && n.doc_type != "constitution"
+            && !is_competence_law(&name_key(&n.name))
+        {
+            n.also.push(also.clone());
+        }
+    }
+}
+
+/// The name key of a numbered law as written ("Luật Hải quan số 54/2014/QH13" → luat-hai-quan).
+fn law_key_of(mention: &str) -> String {
+    let folded = fold(mention);
+    let name = folded.split(" so ").next().unwrap_or(&folded);
+    name.replace(' ', "-")
+}
+
+/// "Nghị định số 14/2023/NĐ-CP … quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài
+/// chính": the decree that organises the issuing ministry, a basis of competence, not of substance.
+fn organises_a_body(text: &str, mention_end: usize) -> bool {
+    let mut to = (mention_end + 300).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = fold(&text[mention_end..to]);
+    let clause = after.split(';').next().unwrap_or(&after);
+    clause.contains("chuc nang, nhiem vu")
+}
