@@ -17,11 +17,17 @@ use std::sync::LazyLock;
 pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize, usize)>) {
     found.named.retain(is_a_name);
     let refs = ordered_refs(found);
-    editorial_notes(text, found, &refs);
-    passive_statements(text, found, &refs);
+    let notes = note_spans(text);
+    editorial_notes(text, found, &refs, &notes);
+    passive_statements(text, found, &refs, &notes);
     lead_in_lists(text, found, &refs);
     resolve_named(found);
     guides_by_scope(text, found, &refs, own_title);
+    for c in &mut found.citations {
+        if let Some(also) = coordinated_change(text, &c.relation, c.start, c.end) {
+            c.also.push(also);
+        }
+    }
     for i in 0..found.citations.len() {
         let c = &found.citations[i];
         let partial = partial_change(text, &c.relation, c.start, c.pinpoint.is_some());
@@ -142,8 +148,8 @@ fn note_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn editorial_notes(text: &str, found: &mut Extraction, refs: &[Span]) {
-    for (open, close) in note_spans(text) {
+fn editorial_notes(text: &str, found: &mut Extraction, refs: &[Span], notes: &[(usize, usize)]) {
+    for &(open, close) in notes {
         let inside: Vec<Span> = refs
             .iter()
             .filter(|r| r.start > open && r.end < close)
@@ -216,8 +222,32 @@ static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| folded_regex(r"^[ \n]*co
 static LIST_JOIN: LazyLock<Regex> =
     LazyLock::new(|| folded_regex(r"^[ \n]*(?:,|va|;)[ \n]*(?:va\s+)?$"));
 
-fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span]) {
-    let notes = note_spans(text);
+/// Words one of which every statement of [`PASSIVE_BETWEEN`] or [`LAPSES_WHEN`] holds, as NFC text writes
+/// them: the text between two mentions is folded only when it has one.
+const STATEMENT_WORDS: [&str; 12] = [
+    "bởi",
+    "theo",
+    "tại",
+    "hiệu lực",
+    "boi",
+    "tai",
+    "hieu luc",
+    "BỞI",
+    "THEO",
+    "TẠI",
+    "HIỆU LỰC",
+    "Bởi",
+];
+
+/// NFD text (combining marks, lead bytes 0xCC and 0xCD) spells the words otherwise, so it is always folded.
+fn may_state(text: &str) -> bool {
+    memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some()
+        || STATEMENT_WORDS
+            .iter()
+            .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
+}
+
+fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span], notes: &[(usize, usize)]) {
     let in_note = |s: &Span| notes.iter().any(|&(o, c)| s.start > o && s.end < c);
     let mut i = 0;
     while i + 1 < refs.len() {
@@ -226,8 +256,16 @@ fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span]) {
             i += 1;
             continue;
         }
+        if !may_state(&text[target.end..actor.start]) {
+            i += 1;
+            continue;
+        }
         let between = fold(&text[target.end..actor.start]);
-        if let Some(c) = PASSIVE_BETWEEN.captures(&between) {
+        let passive = between.contains("duoc") || between.contains("bi ");
+        if let Some(c) = passive
+            .then(|| PASSIVE_BETWEEN.captures(&between))
+            .flatten()
+        {
             let relation = passive_relation(c.get(1).map_or("", |m| m.as_str()));
             // The actors: Y and every mention joined to it as a list ("theo Luật số A, Luật số B và …").
             let mut actors = vec![actor];
@@ -307,58 +345,99 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(het hieu luc|bi bai bo|bai bo|bi huy bo|huy bo|bi thay the|thay the|sua doi, bo sung|sua doi)(?:[^:;]{0,120}))\s*:\s*$",
     )
 });
-static ITEM_MARK: LazyLock<Regex> =
-    LazyLock::new(|| folded_regex(r"^[ \t|]*(?:[a-zđ]\)|[0-9]{1,2}[.)]|[-+•–*])\s*"));
+/// An item marker as written: "a)", "đ)", "1.", "-", "+".
+static ITEM_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t|]*(?:[a-zđ]\)|[0-9]{1,2}[.)]|[-+•–*])")
+        .unwrap_or_else(|e| panic!("item mark: {e}"))
+});
 
 fn lead_in_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
     let mut governing: Option<&'static str> = None;
     let mut line_start = 0;
+    let mut next_ref = 0;
     for line in text.split_inclusive('\n') {
         let line_end = line_start + line.len();
-        let folded = fold(line);
-        let is_item = ITEM_MARK.is_match(&folded);
-        let on_line: Vec<Span> = refs
-            .iter()
-            .filter(|r| r.start >= line_start && r.start < line_end)
-            .copied()
-            .collect();
-        if let Some(rel) = governing.filter(|_| is_item) {
-            for r in &on_line {
-                if relation_at(found, r.at) == "cites" {
-                    if let Some(slot) = relation_mut(found, r.at) {
-                        *slot = rel.into();
+        let first = next_ref;
+        while next_ref < refs.len() && refs[next_ref].start < line_end {
+            next_ref += 1;
+        }
+        let on_line = &refs[first..next_ref];
+        // Only lines that end with a colon can lead a list, and only lines under one are items: the rest
+        // of the text is never folded here.
+        if let Some(rel) = governing {
+            if ITEM_MARK.is_match(line) {
+                for r in on_line {
+                    if relation_at(found, r.at) == "cites" {
+                        if let Some(slot) = relation_mut(found, r.at) {
+                            *slot = rel.into();
+                        }
                     }
                 }
+            } else if !line.trim().is_empty() {
+                governing = None;
             }
-        } else if !folded.trim().is_empty() {
-            governing = None;
         }
-        if let Some(c) = LEAD_IN.captures(&folded) {
-            // The lead-in's own verb is the input's act only when it is not a statement about another
-            // document named on the same line ("Nghị định số … đã được sửa đổi, bổ sung tại:").
-            let verb = c.get(1).map_or("", |m| m.as_str());
-            let before_verb = &folded[..c.get(1).map_or(0, |m| m.start())];
-            let passive = before_verb.trim_end().ends_with("duoc");
-            if !passive
-                && on_line.iter().all(|r| {
-                    r.end <= line_start + c.get(0).map_or(0, |m| m.start()) || r.start >= line_end
-                })
-            {
-                governing = Some(match verb {
-                    v if v.contains("het hieu luc")
-                        || v.contains("bai bo")
-                        || v.contains("huy bo") =>
-                    {
-                        "repeals"
-                    }
-                    v if v.contains("thay the") => "replaces",
-                    _ => "amends",
-                });
+        if line.trim_end().ends_with(':') {
+            let folded = fold(line);
+            let verbs = ["het hieu luc", "bai bo", "huy bo", "thay the", "sua doi"];
+            let lead = verbs.iter().any(|v| folded.contains(v));
+            if let Some(c) = lead.then(|| LEAD_IN.captures(&folded)).flatten() {
+                // A statement about another document named on the line ("Nghị định số … đã được sửa đổi,
+                // bổ sung tại:") is not the input's act.
+                let verb = c.get(1).map_or("", |m| m.as_str());
+                let before_verb = &folded[..c.get(1).map_or(0, |m| m.start())];
+                let passive = before_verb.trim_end().ends_with("duoc");
+                if !passive && on_line.is_empty() {
+                    governing = Some(match verb {
+                        v if v.contains("het hieu luc")
+                            || v.contains("bai bo")
+                            || v.contains("huy bo") =>
+                        {
+                            "repeals"
+                        }
+                        v if v.contains("thay the") => "replaces",
+                        _ => "amends",
+                    });
+                }
             }
         }
         line_start = line_end;
     }
 }
+
+/// "Sửa đổi, bổ sung, bãi bỏ một số điều của …": one phrase with two verbs. The nearest verb governs the
+/// mention; the other is a further relation, stated by the same words.
+fn coordinated_change(text: &str, relation: &str, start: usize, end: usize) -> Option<Also> {
+    let other = match relation {
+        "amends" => "repeals",
+        "repeals" => "amends",
+        _ => return None,
+    };
+    let before = fold_prefix(text, 0, start, 160);
+    let clause = before
+        .rsplit([';', '.', '\n', ':'])
+        .next()
+        .unwrap_or(&before);
+    let both = COORDINATED.is_match(clause);
+    let mut from = start.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let clause_start = text[from..start]
+        .rfind([';', '.', '\n', ':'])
+        .map_or(from, |p| from + p + 1);
+    let clause_start = clause_start
+        + (text[clause_start..start].len() - text[clause_start..start].trim_start().len());
+    both.then(|| Also {
+        relation: other.into(),
+        start: clause_start,
+        end,
+    })
+}
+
+static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(r"(?:sua doi(?:, bo sung)?,? (?:va )?bai bo|bai bo,? (?:va )?sua doi)")
+});
 
 /// For a change, whether it touches only part of the document: a pinpoint, or words that say so
 /// ("bãi bỏ một số điều", "thay thế cụm từ") in the clause before the mention.
@@ -536,11 +615,43 @@ fn numbered_names(citations: &[Citation]) -> HashMap<String, (String, Option<Str
     out
 }
 
-/// "Nghị định này quy định chi tiết …", "Thông tư này hướng dẫn …": the input's statement of its scope.
-static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:nghị định|thông tư liên tịch|thông tư|quyết định|nghị quyết) này (?:quy định chi tiết|hướng dẫn)")
-        .unwrap_or_else(|e| panic!("scope pattern: {e}"))
-});
+/// "Nghị định này quy định chi tiết …", "Thông tư này hướng dẫn …": the input's statement of its scope, found
+/// by its literal words (a case-insensitive pattern cost more than the whole extraction), then checked for a
+/// type word before "này".
+fn scope_statement(text: &str) -> Option<(usize, usize)> {
+    let verbs = [" này quy định chi tiết", " này hướng dẫn"];
+    let at = verbs
+        .iter()
+        .filter_map(|v| memchr::memmem::find(text.as_bytes(), v.as_bytes()))
+        .filter(|&at| {
+            let type_word = fold_prefix(text, 0, at, 40);
+            [
+                "nghi dinh",
+                "thong tu",
+                "thong tu lien tich",
+                "quyet dinh",
+                "nghi quyet",
+            ]
+            .iter()
+            .any(|t| type_word.ends_with(t))
+        })
+        .min()?;
+    let mut start = at.saturating_sub(40);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let start = text[start..at]
+        .rfind(['.', '\n', ';'])
+        .map_or(start, |p| start + p + 1);
+    let start = start + (text[start..at].len() - text[start..at].trim_start().len());
+    let rest = &text[at..];
+    let len = rest.find(['.', '\n', ';']).unwrap_or(rest.len()).min(400);
+    let mut end = at + len;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some((start, end))
+}
 
 /// Names of [`COMPETENCE_LAWS`] as name keys.
 static COMPETENCE: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -595,15 +706,7 @@ fn guides_by_scope(
         }
     }
     if statement.is_none() {
-        statement = SCOPE.find(text).map(|m| {
-            let rest = &text[m.end()..];
-            let len = rest.find(['.', '\n', ';']).unwrap_or(rest.len()).min(400);
-            let mut end = m.end() + len;
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            (m.start(), end)
-        });
+        statement = scope_statement(text);
     }
     let Some((s, e)) = statement else {
         return;

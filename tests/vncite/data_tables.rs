@@ -115,3 +115,37 @@ fn sole_issuer_rows_complete_a_symbol_cut_short_after_the_type_code() {
         assert_eq!(c.text, format!("{} số 4/2014/{code}", row.words[0]));
     }
 }
+
+#[test]
+fn competence_law_rows_are_sorted_unique_and_never_guided() {
+    let table = include_str!("../../data/competence_laws.tsv");
+    let rows: Vec<(&str, &str)> = table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            l.split_once('\t')
+                .unwrap_or_else(|| panic!("row without example: {l:?}"))
+        })
+        .collect();
+    let names: Vec<&str> = rows.iter().map(|r| r.0).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(names, sorted, "rows sorted by name, each once");
+    for (name, example) in rows {
+        let text = format!(
+            "CHÍNH PHỦ\nSố: 60/2024/NĐ-CP\nHà Nội, ngày 01 tháng 6 năm 2024\nNGHỊ ĐỊNH\nQuy định về quỹ\n{example}\nCăn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;\nĐiều 1. Nghị định này quy định chi tiết về quỹ.\n"
+        );
+        let found = vncite::extract(&text);
+        let got: Vec<(&str, &str, usize)> = found
+            .named
+            .iter()
+            .map(|n| (n.name.as_str(), n.relation.as_str(), n.also.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [(name, "basis", 0), ("Luật Đất đai", "basis", 1)],
+            "{example}"
+        );
+    }
+}

@@ -7,6 +7,7 @@ mod data_tables;
 mod export;
 mod extraction;
 mod graph;
+mod lineage;
 mod properties;
 mod query;
 mod variants;

@@ -1,0 +1,285 @@
+//! What each reference does, on hand-written fixtures in `tests/data/lineage/`: one per rule of the
+//! relation issue, each asserted whole (every mention's relation and flags, every reported statement),
+//! then the graph and `query status` over all of them.
+
+use vncite::model::Ref;
+use vncite::{CitationGraph, Extraction};
+
+const FIXTURES: [&str; 7] = [
+    "editorial.txt",
+    "impossible.txt",
+    "lead_in.txt",
+    "reported.txt",
+    "scope.txt",
+    "title_guides.txt",
+    "title_verbs.txt",
+];
+
+fn read(name: &str) -> (String, Extraction) {
+    let text = crate::fixture(&format!("lineage/{name}"));
+    let found = vncite::extract(&text);
+    (text, found)
+}
+
+/// (symbol or name, relation, partial, doubtful, further relations) of every mention, citations first.
+type Line = (String, String, Option<bool>, bool, Vec<String>);
+
+fn mentions(found: &Extraction) -> Vec<Line> {
+    let also = |a: &[vncite::model::Also]| a.iter().map(|x| x.relation.clone()).collect();
+    found
+        .citations
+        .iter()
+        .map(|c| {
+            (
+                c.symbol.clone(),
+                c.relation.clone(),
+                c.partial,
+                c.doubtful,
+                also(&c.also),
+            )
+        })
+        .chain(found.named.iter().map(|n| {
+            (
+                n.id.clone(),
+                n.relation.clone(),
+                n.partial,
+                n.doubtful,
+                also(&n.also),
+            )
+        }))
+        .collect()
+}
+
+/// (actor, relation, target, editorial) of every reported statement, sides by symbol or "document".
+fn reported(found: &Extraction) -> Vec<(String, String, String, bool)> {
+    let side = |r: Ref| match r {
+        Ref::Citation(i) => found.citations[i].symbol.clone(),
+        Ref::Named(i) => found.named[i].id.clone(),
+        Ref::Document(_) => "document".to_string(),
+    };
+    found
+        .reported
+        .iter()
+        .map(|r| {
+            (
+                side(r.actor),
+                r.relation.clone(),
+                side(r.target),
+                r.editorial,
+            )
+        })
+        .collect()
+}
+
+fn line(s: &str, rel: &str, partial: Option<bool>, doubtful: bool, also: &[&str]) -> Line {
+    (
+        s.to_string(),
+        rel.to_string(),
+        partial,
+        doubtful,
+        also.iter().map(|a| a.to_string()).collect(),
+    )
+}
+
+#[test]
+fn a_verb_in_another_documents_title_or_a_proposal_acts_on_nothing() {
+    let (_, found) = read("title_verbs.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // Objects of the amending law's title, which the Căn cứ line names without a number.
+            line("31/2024/QH15", "cites", None, false, &[]),
+            line("27/2023/QH15", "cites", None, false, &[]),
+            // "Thi hành" is a word of the law's name.
+            line("26/2008/QH12", "basis", None, false, &[]),
+            // A draft of someone else's act.
+            line("62/2015/NĐ-CP", "cites", None, false, &[]),
+        ]
+    );
+    assert!(found.reported.is_empty());
+}
+
+#[test]
+fn statements_between_other_documents_are_reported_in_their_direction() {
+    let (text, found) = read("reported.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("01/2011/TT-BNV", "cites", None, false, &[]),
+            line("05/2019/TT-BNV", "cites", None, false, &[]),
+            line("110/2004/NĐ-CP", "cites", None, false, &[]),
+            line("30/2020/NĐ-CP", "cites", None, false, &[]),
+            line("32/2024/QH15", "basis", None, false, &[]),
+            // The basis reaches the law as amended: the amender's mention stays `cites`, as the contract
+            // says, and the basis is a further relation.
+            line("96/2025/QH15", "cites", None, false, &["basis"]),
+        ]
+    );
+    assert_eq!(
+        reported(&found),
+        [
+            (
+                "05/2019/TT-BNV".into(),
+                "amends".into(),
+                "01/2011/TT-BNV".into(),
+                false
+            ),
+            (
+                "30/2020/NĐ-CP".into(),
+                "repeals".into(),
+                "110/2004/NĐ-CP".into(),
+                false
+            ),
+            (
+                "96/2025/QH15".into(),
+                "amends".into(),
+                "32/2024/QH15".into(),
+                false
+            ),
+        ]
+    );
+    let r = &found.reported[0];
+    assert_eq!(
+        &text[r.start..r.end],
+        "Thông tư số 01/2011/TT-BNV đã được sửa đổi, bổ sung bởi Thông tư số 05/2019/TT-BNV"
+    );
+}
+
+#[test]
+fn database_notes_are_editorial_and_never_acts_of_the_input() {
+    let (text, found) = read("editorial.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("45/2015/NĐ-CP", "cites", None, false, &[]),
+            line("77/2018/NĐ-CP", "cites", None, false, &[]),
+        ]
+    );
+    assert_eq!(
+        reported(&found),
+        [
+            (
+                "45/2015/NĐ-CP".into(),
+                "amends".into(),
+                "document".into(),
+                true
+            ),
+            (
+                "77/2018/NĐ-CP".into(),
+                "repeals".into(),
+                "document".into(),
+                true
+            ),
+        ]
+    );
+    let r = &found.reported[1];
+    assert!(text[r.start..r.end].starts_with("[Khoản này bị bãi bỏ bởi"));
+    assert!(text[r.start..r.end].ends_with(']'));
+}
+
+#[test]
+fn a_lead_in_governs_every_item_of_its_list_and_parts_stay_partial() {
+    let (_, found) = read("lead_in.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("11/2020/NĐ-CP", "repeals", Some(true), false, &[]),
+            line("12/2021/NĐ-CP", "repeals", Some(false), false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn impossible_changes_fall_back_to_cites_as_doubtful() {
+    let (_, found) = read("impossible.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // Issued three years after the circular.
+            line("30/2018/TT-BTC", "cites", None, true, &[]),
+            // A circular cannot amend a law.
+            line("78/2006/QH11", "cites", None, true, &[]),
+        ]
+    );
+}
+
+#[test]
+fn the_documents_own_scope_and_title_guide_what_they_name() {
+    let (text, found) = read("scope.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // The law that gives the Government its power is a basis of competence only.
+            line(
+                "named:luat-to-chuc-chinh-phu@2015-06-19",
+                "basis",
+                None,
+                false,
+                &[]
+            ),
+            line(
+                "named:luat-dat-dai@2024-01-18",
+                "basis",
+                None,
+                false,
+                &["guides"]
+            ),
+        ]
+    );
+    let also = &found.named[1].also[0];
+    assert_eq!(
+        &text[also.start..also.end],
+        "Nghị định này quy định chi tiết về tổ chức và hoạt động của quỹ phát triển đất"
+    );
+
+    let (_, found) = read("title_guides.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // Two verbs in one phrase: both relations are kept.
+            line("154/2005/NĐ-CP", "repeals", Some(true), false, &["amends"]),
+            // The title names the law without its date; the Căn cứ line gives it, so both are one node.
+            line("named:luat-hai-quan@2014-06-23", "guides", None, false, &[]),
+            line("named:luat-hai-quan@2014-06-23", "basis", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn status_reads_direct_reported_and_editorial_changes() {
+    let found: Vec<(String, Extraction)> = FIXTURES
+        .iter()
+        .map(|n| (n.to_string(), read(n).1))
+        .collect();
+    let mut g = CitationGraph::new();
+    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)));
+    let verdicts: Vec<String> = [
+        "doc:01/2011/TT-BNV",
+        "doc:110/2004/NĐ-CP",
+        "doc:12/2010/NĐ-CP",
+        "doc:11/2020/NĐ-CP",
+        "doc:12/2021/NĐ-CP",
+        "doc:154/2005/NĐ-CP",
+        "doc:30/2018/TT-BTC",
+        "doc:32/2024/QH15",
+    ]
+    .iter()
+    .map(|id| serde_json::to_string(&vncite::query::status(&g, id)).unwrap_or_default())
+    .collect();
+    insta::assert_snapshot!("lineage_status", verdicts.join("\n"));
+    // The change edges of the fixtures all run from the newer document to the older one.
+    for e in g.edges() {
+        if matches!(e.edge.relation.as_str(), "amends" | "replaces" | "repeals") {
+            let (from, to) = (g.node(e.from), g.node(e.to));
+            if let (Some(Some(a)), Some(Some(b))) = (from.map(|n| n.year), to.map(|n| n.year)) {
+                assert!(
+                    a >= b,
+                    "{} ({a}) {} {} ({b})",
+                    e.from,
+                    e.edge.relation,
+                    e.to
+                );
+            }
+        }
+    }
+}
