@@ -28,29 +28,57 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
             c.also.push(also);
         }
     }
-    for i in 0..found.citations.len() {
-        let c = &found.citations[i];
-        let partial = partial_change(text, &c.relation, c.start, c.pinpoint.is_some());
-        let doubtful = impossible(found.document.as_ref(), &c.relation, c.year, &c.doc_type);
-        let c = &mut found.citations[i];
-        c.partial = partial;
-        if doubtful {
-            c.relation = "cites".into();
-            c.partial = None;
-            c.doubtful = true;
-        }
+    let own = found.document.as_ref();
+    for c in &mut found.citations {
+        let pinpointed = c.pinpoint.is_some();
+        let (year, doc_type) = (c.year, c.doc_type.as_str());
+        settle_change(
+            text,
+            own,
+            &mut c.relation,
+            &mut c.partial,
+            &mut c.doubtful,
+            c.start,
+            pinpointed,
+            year,
+            doc_type,
+        );
     }
-    for i in 0..found.named.len() {
-        let n = &found.named[i];
-        let partial = partial_change(text, &n.relation, n.start, n.pinpoint.is_some());
-        let doubtful = impossible(found.document.as_ref(), &n.relation, n.year, &n.doc_type);
-        let n = &mut found.named[i];
-        n.partial = partial;
-        if doubtful {
-            n.relation = "cites".into();
-            n.partial = None;
-            n.doubtful = true;
-        }
+    for n in &mut found.named {
+        let pinpointed = n.pinpoint.is_some();
+        let (year, doc_type) = (n.year, n.doc_type.as_str());
+        settle_change(
+            text,
+            own,
+            &mut n.relation,
+            &mut n.partial,
+            &mut n.doubtful,
+            n.start,
+            pinpointed,
+            year,
+            doc_type,
+        );
+    }
+}
+
+/// A change's scope (`partial`), and its fall back to `cites` when dates or ranks make it impossible.
+#[allow(clippy::too_many_arguments)] // the fields of a Citation or a Named, borrowed apart
+fn settle_change(
+    text: &str,
+    own: Option<&Document>,
+    relation: &mut String,
+    partial: &mut Option<bool>,
+    doubtful: &mut bool,
+    start: usize,
+    pinpointed: bool,
+    year: Option<i32>,
+    doc_type: &str,
+) {
+    *partial = partial_change(text, relation, start, pinpointed);
+    if impossible(own, relation, year, doc_type) {
+        *relation = "cites".into();
+        *partial = None;
+        *doubtful = true;
     }
 }
 
