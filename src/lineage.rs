@@ -6,6 +6,7 @@
 //! The per-mention reader (`extract::relation_of`) sees one clause; the rules here need two mentions at
 //! once or the lines of a list, so they run after it and only ever refine its answer.
 
+use crate::extract::floor_boundary;
 use crate::model::{Also, Citation, Document, Extraction, Ref, Reported};
 use crate::normalize::{fold, folded_regex, Folded};
 use regex::Regex;
@@ -339,14 +340,9 @@ fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span], notes: 
             i = j - 1;
             continue;
         }
-        if LAPSES_WHEN.is_match(&between)
-            && TAKES_EFFECT.is_match(&fold(
-                &text[actor.end..(actor.end + 40).min(text.len())]
-                    .chars()
-                    .take(20)
-                    .collect::<String>(),
-            ))
-        {
+        let after_actor = &text[actor.end..floor_boundary(text, (actor.end + 40).min(text.len()))];
+        let lapses = between.contains("het hieu luc") && LAPSES_WHEN.is_match(&between);
+        if lapses && TAKES_EFFECT.is_match(&fold(after_actor)) {
             found.reported.push(Reported {
                 actor: actor.at,
                 relation: "repeals".into(),

@@ -283,3 +283,19 @@ fn status_reads_direct_reported_and_editorial_changes() {
         }
     }
 }
+
+#[test]
+fn a_statement_ending_near_multibyte_text_never_splits_a_character() {
+    // The look past the acting mention ("… có hiệu lực") once cut 40 bytes into "ở".
+    for pad in ["", "x", "xx", "xxx"] {
+        let text = format!(
+            "Nghị định số 110/2004/NĐ-CP hết hiệu lực kể từ ngày Nghị định số 30/2020/NĐ-CP {pad}ởởởởởởởởởởởởởởởởởởởởởởởở"
+        );
+        let found = vncite::extract(&text);
+        assert_eq!(found.citations.len(), 2, "{text}");
+        assert!(
+            found.reported.is_empty(),
+            "no 'có hiệu lực' after the actor: {text}"
+        );
+    }
+}

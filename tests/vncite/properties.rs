@@ -61,6 +61,18 @@ const PIECES: &[&str] = &[
     "Mẫu số 01/TNDN",
     "66.19",
     "QH13",
+    // Words the whole-input lineage rules read: statements, notes, lead-ins, scope, names.
+    " hết hiệu lực kể từ ngày ",
+    " có hiệu lực",
+    " đã được sửa đổi, bổ sung bởi ",
+    "[Điều này được sửa đổi bởi ",
+    "]",
+    "Các quy định sau đây hết hiệu lực:",
+    "a) ",
+    "Nghị định này quy định chi tiết ",
+    "Sửa đổi, bổ sung, bãi bỏ ",
+    "Đất đai",
+    "ởởở",
 ];
 
 /// A folded window agrees with `fold` (the char-by-char reference) and maps every folded byte to the start of
