@@ -368,13 +368,12 @@ impl Window<'_> {
         let promulgated = before[..type_at].trim_end().ends_with("ban hanh");
         // A title line in capitals that starts with its type word is the input's own title, header or not.
         let line_start = type_at == 0 && from == cstart || before[..type_at].ends_with('\n');
-        let capitals = {
+        let capitals = || {
             let s = self.folded.orig_start(from + type_at);
             let e = self.folded.orig_end(p.end);
-            let written = &self.original[s..e.max(s)];
-            !written.chars().any(char::is_lowercase)
+            !self.original[s..e.max(s)].chars().any(char::is_lowercase)
         };
-        !(in_own_title || promulgated || line_start && capitals)
+        !(in_own_title || promulgated || line_start && capitals())
     }
 }
 

@@ -612,10 +612,9 @@ fn numbered_names(citations: &[Citation]) -> HashMap<String, (String, Option<Str
             continue;
         }
         let folded = fold(&c.text);
-        let Some(at) = folded.find(" so ") else {
+        let Some(name) = name_before_number(&folded) else {
             continue;
         };
-        let name = &folded[..at];
         let first = name.split(' ').next().unwrap_or("");
         if !matches!(first, "luat" | "bo" | "phap" | "hien") || name.split(' ').count() < 2 {
             continue;
@@ -763,11 +762,18 @@ fn guides_by_scope(
     }
 }
 
-/// The name key of a numbered law as written ("Luật Hải quan số 54/2014/QH13" → luat-hai-quan).
+/// The name key of a numbered law as written ("Luật Hải quan số 54/2014/QH13" → luat-hai-quan), or the
+/// whole mention's key when no name stands before its number.
 fn law_key_of(mention: &str) -> String {
     let folded = fold(mention);
-    let name = folded.split(" so ").next().unwrap_or(&folded);
-    name.replace(' ', "-")
+    name_before_number(&folded)
+        .unwrap_or(&folded)
+        .replace(' ', "-")
+}
+
+/// The folded words before " số " in a folded mention: the name a document is cited by with its number.
+fn name_before_number(folded: &str) -> Option<&str> {
+    folded.find(" so ").map(|at| &folded[..at])
 }
 
 /// "Nghị định số 14/2023/NĐ-CP … quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài

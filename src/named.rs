@@ -104,24 +104,26 @@ const NAME_STOP: &[&str] = &[
     "trừ",
 ];
 
-/// Whether a word of [`NAME_STOP`] starts the original text at folded index `at`.
-/// An amending law's name goes on through "của": "Luật sửa đổi, bổ sung một số điều của Luật …".
-fn stops_name(text: &str, folded: &Folded, at: usize, amending: bool) -> bool {
-    let from = folded.orig_start(at);
-    let mut to = (from + 40).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
+/// First words of [`NAME_STOP`] folded: only a word that folds to one of these is compared as written.
+const NAME_STOP_FOLDS: &[&str] = &[
+    "ve", "khi", "doi", "trong", "nhung", "ma", "hoac", "cung", "cua", "se", "dang", "phai", "nhu",
+    "tu", "den", "ke", "va", "co", "bao", "tru",
+];
+
+/// Whether a word of [`NAME_STOP`] starts the original text at folded index `at`, where the folded word `w`
+/// stands. An amending law's name goes on through "của": "Luật sửa đổi, bổ sung một số điều của Luật …".
+fn stops_name(text: &str, folded: &Folded, at: usize, w: &str, amending: bool) -> bool {
+    if !NAME_STOP_FOLDS.contains(&w) || amending && w == "cua" {
+        return false;
     }
-    let written: String = tidy(&text[from..to]).to_lowercase();
-    NAME_STOP
-        .iter()
-        .filter(|w| !(amending && **w == "của"))
-        .any(|w| {
-            written.starts_with(w)
-                && !written[w.len()..].starts_with(|c: char| {
-                    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
-                })
-        })
+    let from = folded.orig_start(at);
+    let written =
+        tidy(&text[from..floor_boundary(text, (from + 40).min(text.len()))]).to_lowercase();
+    NAME_STOP.iter().any(|stop| {
+        written.starts_with(stop)
+            && !written[stop.len()..]
+                .starts_with(|c: char| c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}'))
+    })
 }
 
 /// The longest law name of the national listings has about a dozen words; a longer run is a sentence. An
@@ -236,15 +238,15 @@ pub(crate) fn read_named(anchor: &Anchor, window: &crate::extract::Window) -> Op
         }
         let at = pos + skipped;
         let rest = &window[at..];
-        if rest.is_empty()
-            || NAME_END.is_match(rest)
-            || words > 0 && stops_name(text, folded, at, amending)
-        {
+        if rest.is_empty() || NAME_END.is_match(rest) {
             break;
         }
         let w_len = rest
             .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
             .unwrap_or(rest.len());
+        if words > 0 && w_len > 0 && stops_name(text, folded, at, &rest[..w_len], amending) {
+            break;
+        }
         if w_len == 0 {
             // Punctuation: a comma may sit inside a name ("Luật Quản lý, sử dụng vũ khí").
             if rest.starts_with(',') && words > 0 {
