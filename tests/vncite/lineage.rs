@@ -153,23 +153,18 @@ fn database_notes_are_editorial_and_never_acts_of_the_input() {
         [
             line("45/2015/NĐ-CP", "cites", None, false, &[]),
             line("77/2018/NĐ-CP", "cites", None, false, &[]),
+            line("60/2019/NĐ-CP", "cites", None, false, &[]),
         ]
     );
+    let note =
+        |actor: &str, relation: &str| (actor.into(), relation.into(), "document".into(), true);
     assert_eq!(
         reported(&found),
         [
-            (
-                "45/2015/NĐ-CP".into(),
-                "amends".into(),
-                "document".into(),
-                true
-            ),
-            (
-                "77/2018/NĐ-CP".into(),
-                "repeals".into(),
-                "document".into(),
-                true
-            ),
+            note("45/2015/NĐ-CP", "amends"),
+            note("77/2018/NĐ-CP", "repeals"),
+            // Words between the verb and "bởi" ("một phần").
+            note("60/2019/NĐ-CP", "amends"),
         ]
     );
     let r = &found.reported[1];
