@@ -171,20 +171,34 @@ fn note_spans(text: &str) -> Vec<(usize, usize)> {
             from = open + 1;
             continue;
         };
-        let body = fold(&text[open + 1..close]);
-        if body.contains(" boi ") || body.contains("hieu luc") || body.contains("duoc huong dan") {
-            out.push((open, close + 1));
+        let raw = &text[open + 1..close];
+        if may_hold(&NOTE_WORDS, raw) {
+            let body = fold(raw);
+            if body.contains(" boi ")
+                || body.contains("hieu luc")
+                || body.contains("duoc huong dan")
+            {
+                out.push((open, close + 1));
+            }
         }
         from = close + 1;
     }
     out
 }
 
+/// Whether a mention lies inside one of `notes` (sorted, apart from each other).
+fn inside_note(notes: &[(usize, usize)], s: &Span) -> bool {
+    let after = notes.partition_point(|&(open, _)| open < s.start);
+    after > 0 && s.end < notes[after - 1].1
+}
+
 fn editorial_notes(text: &str, found: &mut Extraction, refs: &[Span], notes: &[(usize, usize)]) {
     for &(open, close) in notes {
-        let inside: Vec<Span> = refs
+        let first = refs.partition_point(|r| r.start <= open);
+        let inside: Vec<Span> = refs[first..]
             .iter()
-            .filter(|r| r.start > open && r.end < close)
+            .take_while(|r| r.start < close)
+            .filter(|r| r.end < close)
             .copied()
             .collect();
         if inside.is_empty() {
@@ -255,32 +269,46 @@ static LIST_JOIN: LazyLock<Regex> =
     LazyLock::new(|| folded_regex(r"^[ \n]*(?:,|va|;)[ \n]*(?:va\s+)?$"));
 
 /// Words one of which every statement of [`PASSIVE_BETWEEN`] or [`LAPSES_WHEN`] holds, as NFC text writes
-/// them: the text between two mentions is folded only when it has one.
-const STATEMENT_WORDS: [&str; 12] = [
-    "bởi",
-    "theo",
-    "tại",
-    "hiệu lực",
-    "boi",
-    "tai",
-    "hieu luc",
-    "BỞI",
-    "THEO",
-    "TẠI",
-    "HIỆU LỰC",
-    "Bởi",
-];
+/// them: the text between two mentions is folded only when it has one. One literal alternation, which the
+/// regex crate searches with a single multi-literal prefilter.
+static STATEMENT_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| literal_words(&["bởi", "theo", "tại", "hiệu lực", "boi", "tai", "hieu luc"]));
 
-/// NFD text (combining marks, lead bytes 0xCC and 0xCD) spells the words otherwise, so it is always folded.
-fn may_state(text: &str) -> bool {
-    memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some()
-        || STATEMENT_WORDS
-            .iter()
-            .any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some())
+/// The words of a database note ("… bởi …", "hết hiệu lực", "được hướng dẫn"), likewise.
+static NOTE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    literal_words(&[
+        "bởi",
+        "hiệu lực",
+        "hướng dẫn",
+        "boi",
+        "hieu luc",
+        "huong dan",
+    ])
+});
+
+/// An alternation of `words` in lower case, capitals and with a capital first letter.
+fn literal_words(words: &[&str]) -> Regex {
+    let mut all: Vec<String> = Vec::new();
+    for w in words {
+        let mut first = w.chars();
+        let capital: String = first
+            .next()
+            .map(|c| c.to_uppercase().chain(first).collect())
+            .unwrap_or_default();
+        all.extend([w.to_string(), w.to_uppercase(), capital]);
+    }
+    let alternation: Vec<String> = all.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&alternation.join("|")).unwrap_or_else(|e| panic!("literal words: {e}"))
+}
+
+/// Whether `text` may hold one of `words`: it does as NFC text writes them, or it is NFD (combining marks,
+/// lead bytes 0xCC and 0xCD), which spells them otherwise and is always folded.
+fn may_hold(words: &Regex, text: &str) -> bool {
+    memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some() || words.is_match(text)
 }
 
 fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span], notes: &[(usize, usize)]) {
-    let in_note = |s: &Span| notes.iter().any(|&(o, c)| s.start > o && s.end < c);
+    let in_note = |s: &Span| inside_note(notes, s);
     let mut i = 0;
     while i + 1 < refs.len() {
         let (target, actor) = (refs[i], refs[i + 1]);
@@ -288,7 +316,7 @@ fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span], notes: 
             i += 1;
             continue;
         }
-        if !may_state(&text[target.end..actor.start]) {
+        if !may_hold(&STATEMENT_WORDS, &text[target.end..actor.start]) {
             i += 1;
             continue;
         }
@@ -379,57 +407,85 @@ static ITEM_MARK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn lead_in_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
-    let mut governing: Option<&'static str> = None;
-    let mut line_start = 0;
-    let mut next_ref = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
-        let first = next_ref;
-        while next_ref < refs.len() && refs[next_ref].start < line_end {
-            next_ref += 1;
+    let bytes = text.as_bytes();
+    let line_end_at =
+        |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1);
+    // Only a line that ends with a colon can lead a list, so the text is searched for colons, not walked
+    // line by line.
+    let mut from = 0;
+    while let Some(colon) = memchr::memchr(b':', &bytes[from..]).map(|p| from + p) {
+        let line_end = line_end_at(colon);
+        if !text[colon + 1..line_end].trim().is_empty() {
+            from = colon + 1;
+            continue;
         }
-        let on_line = &refs[first..next_ref];
-        // Only lines that end with a colon can lead a list, and only lines under one are items: the rest
-        // of the text is never folded here.
-        if let Some(rel) = governing {
+        let line_start = memchr::memrchr(b'\n', &bytes[..colon]).map_or(0, |p| p + 1);
+        from = line_end;
+        let Some(mut governing) = lead_in(
+            &text[line_start..line_end],
+            refs_on(refs, line_start, line_end),
+        ) else {
+            continue;
+        };
+        // The items under it, blank lines between them allowed, up to the first line that is neither.
+        let mut at = line_end;
+        while at < bytes.len() {
+            let end = line_end_at(at);
+            let line = &text[at..end];
             if ITEM_MARK.is_match(line) {
+                let on_line = refs_on(refs, at, end);
                 for r in on_line {
                     if relation_at(found, r.at) == "cites" {
                         if let Some(slot) = relation_mut(found, r.at) {
-                            *slot = rel.into();
+                            *slot = governing.into();
                         }
                     }
                 }
-            } else if !line.trim().is_empty() {
-                governing = None;
-            }
-        }
-        if line.trim_end().ends_with(':') {
-            let folded = fold(line);
-            let verbs = ["het hieu luc", "bai bo", "huy bo", "thay the", "sua doi"];
-            let lead = verbs.iter().any(|v| folded.contains(v));
-            if let Some(c) = lead.then(|| LEAD_IN.captures(&folded)).flatten() {
-                // A statement about another document named on the line ("Nghị định số … đã được sửa đổi,
-                // bổ sung tại:") is not the input's act.
-                let verb = c.get(1).map_or("", |m| m.as_str());
-                let before_verb = &folded[..c.get(1).map_or(0, |m| m.start())];
-                let passive = before_verb.trim_end().ends_with("duoc");
-                if !passive && on_line.is_empty() {
-                    governing = Some(match verb {
-                        v if v.contains("het hieu luc")
-                            || v.contains("bai bo")
-                            || v.contains("huy bo") =>
-                        {
-                            "repeals"
-                        }
-                        v if v.contains("thay the") => "replaces",
-                        _ => "amends",
-                    });
+                // An item may lead a list of its own.
+                if line.trim_end().ends_with(':') {
+                    if let Some(inner) = lead_in(line, on_line) {
+                        governing = inner;
+                    }
                 }
+            } else if !line.trim().is_empty() {
+                break;
             }
+            at = end;
         }
-        line_start = line_end;
+        from = from.max(at);
     }
+}
+
+/// The mentions that start on the line `start..end`.
+fn refs_on(refs: &[Span], start: usize, end: usize) -> &[Span] {
+    let first = refs.partition_point(|r| r.start < start);
+    let last = refs.partition_point(|r| r.start < end);
+    &refs[first..last.max(first)]
+}
+
+/// The relation a line ending with a colon gives the items below it, if it is a lead-in: it names no
+/// document itself and states no other document's act ("Nghị định số … đã được sửa đổi, bổ sung tại:").
+fn lead_in(line: &str, on_line: &[Span]) -> Option<&'static str> {
+    if !on_line.is_empty() {
+        return None;
+    }
+    let folded = fold(line);
+    let verbs = ["het hieu luc", "bai bo", "huy bo", "thay the", "sua doi"];
+    if !verbs.iter().any(|v| folded.contains(v)) {
+        return None;
+    }
+    let c = LEAD_IN.captures(&folded)?;
+    let verb = c.get(1)?;
+    if folded[..verb.start()].trim_end().ends_with("duoc") {
+        return None;
+    }
+    Some(match verb.as_str() {
+        v if v.contains("het hieu luc") || v.contains("bai bo") || v.contains("huy bo") => {
+            "repeals"
+        }
+        v if v.contains("thay the") => "replaces",
+        _ => "amends",
+    })
 }
 
 /// "Sửa đổi, bổ sung, bãi bỏ một số điều của …": one phrase with two verbs. The nearest verb governs the
