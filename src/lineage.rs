@@ -286,6 +286,23 @@ static NOTE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     ])
 });
 
+/// The verbs of a list lead-in, likewise.
+static LEAD_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    literal_words(&[
+        "hiệu lực",
+        "bãi bỏ",
+        "hủy bỏ",
+        "huỷ bỏ",
+        "thay thế",
+        "sửa đổi",
+        "hieu luc",
+        "bai bo",
+        "huy bo",
+        "thay the",
+        "sua doi",
+    ])
+});
+
 /// An alternation of `words` in lower case, capitals and with a capital first letter.
 fn literal_words(words: &[&str]) -> Regex {
     let mut all: Vec<String> = Vec::new();
@@ -469,7 +486,13 @@ fn lead_in(line: &str, on_line: &[Span]) -> Option<&'static str> {
     if !on_line.is_empty() {
         return None;
     }
-    let folded = fold(line);
+    // The verb stands within 120 characters of the colon (see LEAD_IN): the line's tail is enough.
+    let line = line.trim_end();
+    let tail = &line[floor_boundary(line, line.len().saturating_sub(400))..];
+    if !may_hold(&LEAD_IN_WORDS, tail) {
+        return None;
+    }
+    let folded = fold(tail);
     let verbs = ["het hieu luc", "bai bo", "huy bo", "thay the", "sua doi"];
     if !verbs.iter().any(|v| folded.contains(v)) {
         return None;
