@@ -436,7 +436,7 @@ impl CitationGraph {
             match r {
                 Ref::Citation(i) => found.citations.get(i).map(|c| doc_node_id(&c.id)),
                 Ref::Named(i) => found.named.get(i).map(|n| doc_node_id(&n.id)),
-                Ref::Document(_) => Some(citing_id.to_string()),
+                Ref::Document => Some(citing_id.to_string()),
             }
         };
         for r in &found.reported {
@@ -451,7 +451,7 @@ impl CitationGraph {
             let text = match r.actor {
                 Ref::Citation(i) => found.citations.get(i).map(|c| c.text.clone()),
                 Ref::Named(i) => found.named.get(i).map(|n| n.text.clone()),
-                Ref::Document(_) => None,
+                Ref::Document => None,
             };
             let evidence = Evidence {
                 source: source.clone(),

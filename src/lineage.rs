@@ -115,7 +115,7 @@ fn relation_mut(found: &mut Extraction, r: Ref) -> Option<&mut String> {
     match r {
         Ref::Citation(i) => found.citations.get_mut(i).map(|c| &mut c.relation),
         Ref::Named(i) => found.named.get_mut(i).map(|n| &mut n.relation),
-        Ref::Document(_) => None,
+        Ref::Document => None,
     }
 }
 
@@ -123,7 +123,7 @@ fn relation_at(found: &Extraction, r: Ref) -> &str {
     match r {
         Ref::Citation(i) => found.citations.get(i).map_or("", |c| c.relation.as_str()),
         Ref::Named(i) => found.named.get(i).map_or("", |n| n.relation.as_str()),
-        Ref::Document(_) => "",
+        Ref::Document => "",
     }
 }
 
@@ -227,7 +227,7 @@ fn editorial_notes(text: &str, found: &mut Extraction, refs: &[Span], notes: &[(
                 r.end <= verb_start
                     && NOTE_TARGET.is_match(&fold_prefix(text, open + 1, r.start, 12))
             })
-            .map_or(Ref::Document(true), |r| r.at);
+            .map_or(Ref::Document, |r| r.at);
         let verb = &folded.text[m.start()..m.end()];
         let verb = verb.split_once(' ').map_or("", |(_, v)| v);
         found.reported.push(Reported {
@@ -381,7 +381,7 @@ fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span], notes: 
                     match a.at {
                         Ref::Citation(k) => found.citations[k].also.push(also),
                         Ref::Named(k) => found.named[k].also.push(also),
-                        Ref::Document(_) => {}
+                        Ref::Document => {}
                     }
                 }
             }

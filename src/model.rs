@@ -118,15 +118,56 @@ pub struct Also {
 
 /// One side of a [`Reported`] relation: an index into the input's citations or named references, or the
 /// input's own document (a database note "[Điều này được sửa đổi bởi …]" on the page of the input).
+/// Written `{"citation": i}`, `{"named": i}` or `{"document": true}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(into = "RefWire", try_from = "RefWire")]
 pub enum Ref {
-    /// `{"citation": i}`.
+    /// An index into the input's citations.
     Citation(usize),
-    /// `{"named": i}`.
+    /// An index into the input's named references.
     Named(usize),
-    /// `{"document": true}`: the input itself.
-    Document(bool),
+    /// The input itself.
+    Document,
+}
+
+/// [`Ref`] as written: exactly one key.
+#[derive(Serialize, Deserialize)]
+struct RefWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    citation: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    named: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    document: Option<bool>,
+}
+
+impl From<Ref> for RefWire {
+    fn from(r: Ref) -> RefWire {
+        let mut wire = RefWire {
+            citation: None,
+            named: None,
+            document: None,
+        };
+        match r {
+            Ref::Citation(i) => wire.citation = Some(i),
+            Ref::Named(i) => wire.named = Some(i),
+            Ref::Document => wire.document = Some(true),
+        }
+        wire
+    }
+}
+
+impl TryFrom<RefWire> for Ref {
+    type Error = &'static str;
+
+    fn try_from(w: RefWire) -> Result<Ref, Self::Error> {
+        match (w.citation, w.named, w.document) {
+            (Some(i), None, None) => Ok(Ref::Citation(i)),
+            (None, Some(i), None) => Ok(Ref::Named(i)),
+            (None, None, Some(true)) => Ok(Ref::Document),
+            _ => Err("a reference has exactly one of citation, named or document: true"),
+        }
+    }
 }
 
 /// A relation the text states between two other documents ("Thông tư số 01/2011/TT-BNV đã được sửa đổi
@@ -306,7 +347,7 @@ fn json_ref(out: &mut Vec<u8>, r: Ref) {
             out.extend_from_slice(b"{\"named\":");
             json_uint(out, i);
         }
-        Ref::Document(_) => out.extend_from_slice(b"{\"document\":true"),
+        Ref::Document => out.extend_from_slice(b"{\"document\":true"),
     }
     out.push(b'}');
 }

@@ -55,7 +55,7 @@ fn reported(found: &Extraction) -> Vec<(String, String, String, bool)> {
     let side = |r: Ref| match r {
         Ref::Citation(i) => found.citations[i].symbol.clone(),
         Ref::Named(i) => found.named[i].id.clone(),
-        Ref::Document(_) => "document".to_string(),
+        Ref::Document => "document".to_string(),
     };
     found
         .reported
@@ -292,5 +292,20 @@ fn a_statement_ending_near_multibyte_text_never_splits_a_character() {
             found.reported.is_empty(),
             "no 'có hiệu lực' after the actor: {text}"
         );
+    }
+}
+
+#[test]
+fn a_reported_side_is_written_with_exactly_one_key() {
+    for (r, json) in [
+        (Ref::Citation(3), r#"{"citation":3}"#),
+        (Ref::Named(0), r#"{"named":0}"#),
+        (Ref::Document, r#"{"document":true}"#),
+    ] {
+        assert_eq!(serde_json::to_string(&r).ok().as_deref(), Some(json));
+        assert_eq!(serde_json::from_str::<Ref>(json).ok(), Some(r));
+    }
+    for bad in [r#"{"citation":1,"named":2}"#, r#"{"document":false}"#, "{}"] {
+        assert!(serde_json::from_str::<Ref>(bad).is_err(), "{bad}");
     }
 }
