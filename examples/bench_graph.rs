@@ -2,9 +2,9 @@
 //! `cargo run --release --example bench_graph -- STORE DOC_ID`
 //! Build a large store first: `gen_corpus` then `vncite graph build DIR -o STORE`.
 
-use petgraph::Direction;
 use std::io::Write;
 use std::time::{Duration, Instant};
+use vncite::graph::Direction;
 use vncite::query::{self, Filter, Rank};
 use vncite::CitationGraph;
 

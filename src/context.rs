@@ -6,6 +6,7 @@
 use crate::data::{is_word_byte, tables, PhrasePosition};
 use crate::normalize::folded_regex as re;
 use crate::normalize::{fold, tidy, Folded};
+use crate::vocab::{DocType, Relation};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -452,7 +453,7 @@ fn spaces_before(b: &[u8], mut end: usize) -> usize {
 ///
 /// Read backwards by hand (the type word, then optionally "số", ":" and "(", within the last 64 bytes): the
 /// alternation regex of every type word cost more per symbol than the rest of its prefix checks.
-pub fn type_word_before(prefix: &str) -> Option<(usize, Option<&'static str>)> {
+pub fn type_word_before(prefix: &str) -> Option<(usize, Option<DocType>)> {
     let (offset, tail) = tail(prefix, 64);
     let b = tail.as_bytes();
     let mut end = spaces_before(b, b.len());
@@ -561,7 +562,7 @@ pub struct Phrase {
     /// Folded end.
     pub end: usize,
     /// Relation it states.
-    pub relation: &'static str,
+    pub relation: Relation,
     /// Where it stands relative to the mention it governs.
     pub position: PhrasePosition,
 }

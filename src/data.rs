@@ -4,6 +4,7 @@
 //! row carries an example that `tests/` extracts.
 
 use crate::normalize::{code_key, fold};
+use crate::vocab::{DocType, Relation};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -12,11 +13,18 @@ const DOC_TYPES_TSV: &str = include_str!("../data/doc_types.tsv");
 const ISSUERS_TSV: &str = include_str!("../data/issuers.tsv");
 const RELATIONS_TSV: &str = include_str!("../data/relations.tsv");
 
+/// Full names of the bodies that exist at every level of local government.
+const LOCAL_BODY_NAMES: [&str; 3] = [
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Chủ tịch Ủy ban nhân dân",
+];
+
 /// One row of `data/doc_types.tsv`.
 #[derive(Debug, Clone)]
 pub struct DocTypeRow {
     /// Contract name, e.g. `decree`.
-    pub doc_type: &'static str,
+    pub doc_type: DocType,
     /// Symbol codes in canonical spelling, e.g. `NĐ`.
     pub codes: Vec<&'static str>,
     /// Type words as written, e.g. `Nghị định`.
@@ -51,11 +59,26 @@ pub enum PhrasePosition {
     After,
 }
 
+impl std::str::FromStr for PhrasePosition {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<PhrasePosition, String> {
+        match s {
+            "before" => Ok(PhrasePosition::Before),
+            "passive" => Ok(PhrasePosition::Passive),
+            "after" => Ok(PhrasePosition::After),
+            _ => Err(format!(
+                "unknown position {s:?}; known: before, passive, after"
+            )),
+        }
+    }
+}
+
 /// One row of `data/relations.tsv`.
 #[derive(Debug, Clone)]
 pub struct RelationRow {
     /// Contract relation name.
-    pub relation: &'static str,
+    pub relation: Relation,
     /// Where the phrase stands.
     pub position: PhrasePosition,
     /// The phrases as written.
@@ -72,17 +95,17 @@ pub struct Tables {
     pub issuers: Vec<IssuerRow>,
     /// Rows of `data/relations.tsv`.
     pub relations: Vec<RelationRow>,
-    type_by_code: HashMap<&'static str, &'static str>,
+    type_by_code: HashMap<&'static str, DocType>,
     known_codes: HashMap<String, &'static str>,
     codes_by_upper: HashMap<String, &'static str>,
     codes_by_key: HashMap<String, Option<&'static str>>,
     issuer_by_code: HashMap<&'static str, usize>,
-    type_by_word: HashMap<String, &'static str>,
+    type_by_word: HashMap<String, DocType>,
     issuer_by_alias: HashMap<String, usize>,
     /// Matches a folded issuer alias at the start of a string.
     pub issuer_alias_re: Regex,
     /// Matches folded relation phrases that stand before or after a mention.
-    pub relation_phrases: PhraseMatcher<(&'static str, PhrasePosition)>,
+    pub relation_phrases: PhraseMatcher<(Relation, PhrasePosition)>,
 }
 
 /// Finds folded phrases at word starts, longest first, as an alternation regex with `\b` at both ends would,
@@ -245,14 +268,23 @@ pub(crate) fn tsv_rows(
     tsv: &'static str,
     columns: usize,
 ) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    tsv_rows_between(tsv, columns, columns)
+}
+
+/// As [`tsv_rows`], for a table whose last columns are optional: each row has `least..=most` cells.
+pub(crate) fn tsv_rows_between(
+    tsv: &'static str,
+    least: usize,
+    most: usize,
+) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
     tsv.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
         .map(move |(i, l)| {
             let cells: Vec<&str> = l.split('\t').map(str::trim).collect();
             assert!(
-                cells.len() == columns && cells.iter().all(|c| !c.is_empty()),
-                "table line {}: {} cells where {columns} are required: {l:?}",
+                (least..=most).contains(&cells.len()) && cells.iter().all(|c| !c.is_empty()),
+                "table line {}: {} cells where {least} to {most} are required: {l:?}",
                 i + 1,
                 cells.len()
             );
@@ -260,10 +292,13 @@ pub(crate) fn tsv_rows(
         })
 }
 
-fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    tsv.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+/// A vocabulary cell parsed strictly: an unknown name is a defect of the table, reported with its line.
+fn vocabulary<T: std::str::FromStr>(table: &str, line: usize, cell: &str) -> T
+where
+    T::Err: std::fmt::Display,
+{
+    cell.parse()
+        .unwrap_or_else(|e| panic!("data/{table} line {line}: {e}"))
 }
 
 fn list(cell: &'static str, separator: char) -> Vec<&'static str> {
@@ -298,33 +333,29 @@ pub(crate) fn alternation<'a>(phrases: impl Iterator<Item = &'a str>) -> String 
 }
 
 fn build() -> Tables {
-    let doc_types: Vec<DocTypeRow> = rows(DOC_TYPES_TSV)
-        .map(|c| DocTypeRow {
-            doc_type: c[0],
-            codes: list(c.get(1).copied().unwrap_or("-"), ','),
-            words: list(c.get(2).copied().unwrap_or("-"), '|'),
-            example: c.get(3).copied().unwrap_or(""),
+    let doc_types: Vec<DocTypeRow> = tsv_rows_between(DOC_TYPES_TSV, 4, 5)
+        .map(|(line, c)| DocTypeRow {
+            doc_type: vocabulary("doc_types.tsv", line, c[0]),
+            codes: list(c[1], ','),
+            words: list(c[2], '|'),
+            example: c[3],
             sole_issuer: c.get(4).copied().filter(|&i| i != "-"),
         })
         .collect();
-    let issuers: Vec<IssuerRow> = rows(ISSUERS_TSV)
-        .map(|c| IssuerRow {
+    let issuers: Vec<IssuerRow> = tsv_rows(ISSUERS_TSV, 4)
+        .map(|(_, c)| IssuerRow {
             code: c[0],
-            name: c.get(1).copied().unwrap_or(""),
-            aliases: list(c.get(2).copied().unwrap_or("-"), '|'),
-            example: c.get(3).copied().unwrap_or(""),
+            name: c[1],
+            aliases: list(c[2], '|'),
+            example: c[3],
         })
         .collect();
-    let relations: Vec<RelationRow> = rows(RELATIONS_TSV)
-        .map(|c| RelationRow {
-            relation: c[0],
-            position: match c.get(1).copied().unwrap_or("before") {
-                "passive" => PhrasePosition::Passive,
-                "after" => PhrasePosition::After,
-                _ => PhrasePosition::Before,
-            },
-            phrases: list(c.get(2).copied().unwrap_or("-"), '|'),
-            example: c.get(3).copied().unwrap_or(""),
+    let relations: Vec<RelationRow> = tsv_rows(RELATIONS_TSV, 4)
+        .map(|(line, c)| RelationRow {
+            relation: vocabulary("relations.tsv", line, c[0]),
+            position: vocabulary("relations.tsv", line, c[1]),
+            phrases: list(c[2], '|'),
+            example: c[3],
         })
         .collect();
 
@@ -424,7 +455,7 @@ impl Tables {
     }
 
     /// Doc type named by a symbol code (`NĐ` → `decree`).
-    pub fn type_of_code(&self, code: &str) -> Option<&'static str> {
+    pub fn type_of_code(&self, code: &str) -> Option<DocType> {
         self.type_by_code.get(code).copied()
     }
 
@@ -448,12 +479,18 @@ impl Tables {
     }
 
     /// Doc type named by a folded type word (`nghi dinh` → `decree`).
-    pub fn type_of_word(&self, folded_word: &str) -> Option<&'static str> {
+    pub fn type_of_word(&self, folded_word: &str) -> Option<DocType> {
         let key: String = folded_word.split_whitespace().collect::<Vec<_>>().join(" ");
         self.type_by_word.get(&key).copied()
     }
 
-    /// Issuer row of a folded alias.
+    /// Whether a code names a body that exists in every province and district, whose documents and node
+    /// are told apart by place: a row whose full name carries no place (see `data/issuers.tsv`).
+    pub fn is_local_body(&self, code: &str) -> bool {
+        self.issuer_of_code(code)
+            .is_some_and(|r| LOCAL_BODY_NAMES.contains(&r.name))
+    }
+
     /// Issuer row of a folded alias already in single-spaced form.
     pub fn issuer_of_exact_alias(&self, folded_alias: &str) -> Option<&'static IssuerRow> {
         let t: &'static Tables = tables();

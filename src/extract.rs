@@ -6,6 +6,7 @@ use crate::model::Named;
 use crate::named::{self, Anchor};
 use crate::normalize::Folded;
 use crate::symbol::RawSymbol;
+use crate::vocab::Relation;
 
 /// How far back a clause may reach for its relation phrase, and how far forward a date or issuer phrase.
 const BEFORE: usize = 250;
@@ -17,12 +18,12 @@ pub(crate) struct Mention<'a> {
     pub raw: &'a RawSymbol,
     pub start: usize,
     pub end: usize,
-    pub type_word: Option<&'static str>,
+    pub type_word: Option<crate::vocab::DocType>,
     pub date: Option<Date>,
     pub year_after: Option<i32>,
     pub sentence_date: Option<Date>,
     pub issuer: Option<IssuerHit>,
-    pub relation: &'static str,
+    pub relation: Relation,
     pub pinpoint: Option<String>,
     /// Joined to the previous mention by list glue only ("Nghị quyết số 18-NQ/TW, 19-NQ/TW").
     pub continues_list: bool,
@@ -332,9 +333,9 @@ pub(crate) struct Earlier {
     pub start: usize,
     pub end: usize,
     /// The relation the mention got.
-    pub relation: &'static str,
+    pub relation: Relation,
     /// The relation of its clause's own verb ("Căn cứ"), which later items of the same list share.
-    pub clause_relation: &'static str,
+    pub clause_relation: Relation,
 }
 
 /// A folded window of the original text and the relation phrases found in it.
@@ -386,7 +387,7 @@ pub(crate) fn relation_of(
     mention_end: usize,
     earlier: &[Earlier],
     continues_list: bool,
-) -> (&'static str, &'static str) {
+) -> (Relation, Relation) {
     let Window {
         original,
         folded,
@@ -424,7 +425,7 @@ pub(crate) fn relation_of(
             PhrasePosition::After => continue,
             PhrasePosition::Passive => {
                 if object_of_p {
-                    return ("cites", clause_relation.unwrap_or("cites"));
+                    return (Relation::Cites, clause_relation.unwrap_or(Relation::Cites));
                 }
             }
             PhrasePosition::Before if window.names_another_document(cstart, p) => {
@@ -433,7 +434,7 @@ pub(crate) fn relation_of(
                 // so is every later mention of the clause; without one, the verb is a word of the mention's
                 // own name ("Luật Thi hành án dân sự số 26/2008/QH12") and the verbs before it decide.
                 if context::has_type_word(&folded.text[p.end..mention_start]) {
-                    return ("cites", clause_relation.unwrap_or("cites"));
+                    return (Relation::Cites, clause_relation.unwrap_or(Relation::Cites));
                 }
             }
             PhrasePosition::Before => {
@@ -447,7 +448,7 @@ pub(crate) fn relation_of(
                     return (p.relation, clause_relation.unwrap_or(p.relation));
                 }
                 if object_of_p {
-                    return ("cites", clause_relation.unwrap_or("cites"));
+                    return (Relation::Cites, clause_relation.unwrap_or(Relation::Cites));
                 }
             }
         }
@@ -477,7 +478,7 @@ pub(crate) fn relation_of(
             }
         }
     }
-    ("cites", "cites")
+    (Relation::Cites, Relation::Cites)
 }
 
 fn clause_end(original: &str, folded: &Folded, from: usize, limit: usize) -> usize {

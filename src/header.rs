@@ -30,7 +30,7 @@ pub(crate) struct Header {
     /// Index into the scanned symbols of the header number, when there is one.
     pub symbol: Option<usize>,
     pub date: Option<Date>,
-    pub type_title: Option<&'static str>,
+    pub type_title: Option<crate::vocab::DocType>,
     pub official_letter: bool,
     pub issuer: Option<IssuerHit>,
     pub title: Option<String>,

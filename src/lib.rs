@@ -35,6 +35,7 @@ pub mod export;
 mod extract;
 pub mod graph;
 mod header;
+pub mod id;
 pub mod input;
 mod lineage;
 pub mod model;
@@ -43,11 +44,13 @@ pub mod normalize;
 pub mod query;
 mod resolve;
 mod symbol;
+pub mod vocab;
 
 pub use error::{Error, ErrorKind};
-pub use graph::{CitationGraph, NodeKind};
+pub use graph::CitationGraph;
+pub use id::{document_id, NodeId, NodeKind};
 pub use model::{Citation, Document, Extraction, Named};
-pub use resolve::document_id;
+pub use vocab::{DocType, Relation};
 
 /// Extracts everything from one text: its own identity, every numbered reference and every named one.
 pub fn extract(text: &str) -> Extraction {

@@ -9,6 +9,7 @@
 use crate::extract::floor_boundary;
 use crate::model::{Also, Citation, Document, Extraction, Ref, Reported};
 use crate::normalize::{fold, folded_regex, Folded};
+use crate::vocab::{DocType, Relation};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -25,14 +26,14 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
     resolve_named(found);
     guides_by_scope(text, found, &refs, own_title);
     for c in &mut found.citations {
-        if let Some(also) = coordinated_change(text, &c.relation, c.start, c.end) {
+        if let Some(also) = coordinated_change(text, c.relation, c.start, c.end) {
             c.also.push(also);
         }
     }
     let own = found.document.as_ref();
     for c in &mut found.citations {
         let pinpointed = c.pinpoint.is_some();
-        let (year, doc_type) = (c.year, c.doc_type.as_str());
+        let (year, doc_type) = (c.year, c.doc_type);
         settle_change(
             text,
             own,
@@ -47,7 +48,7 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
     }
     for n in &mut found.named {
         let pinpointed = n.pinpoint.is_some();
-        let (year, doc_type) = (n.year, n.doc_type.as_str());
+        let (year, doc_type) = (n.year, n.doc_type);
         settle_change(
             text,
             own,
@@ -67,17 +68,17 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
 fn settle_change(
     text: &str,
     own: Option<&Document>,
-    relation: &mut String,
+    relation: &mut Relation,
     partial: &mut Option<bool>,
     doubtful: &mut bool,
     start: usize,
     pinpointed: bool,
     year: Option<i32>,
-    doc_type: &str,
+    doc_type: DocType,
 ) {
-    *partial = partial_change(text, relation, start, pinpointed);
-    if impossible(own, relation, year, doc_type) {
-        *relation = "cites".into();
+    *partial = partial_change(text, *relation, start, pinpointed);
+    if impossible(own, *relation, year, doc_type) {
+        *relation = Relation::Cites;
         *partial = None;
         *doubtful = true;
     }
@@ -111,7 +112,7 @@ fn ordered_refs(found: &Extraction) -> Vec<Span> {
     v
 }
 
-fn relation_mut(found: &mut Extraction, r: Ref) -> Option<&mut String> {
+fn relation_mut(found: &mut Extraction, r: Ref) -> Option<&mut Relation> {
     match r {
         Ref::Citation(i) => found.citations.get_mut(i).map(|c| &mut c.relation),
         Ref::Named(i) => found.named.get_mut(i).map(|n| &mut n.relation),
@@ -119,26 +120,26 @@ fn relation_mut(found: &mut Extraction, r: Ref) -> Option<&mut String> {
     }
 }
 
-fn relation_at(found: &Extraction, r: Ref) -> &str {
+fn relation_at(found: &Extraction, r: Ref) -> Option<Relation> {
     match r {
-        Ref::Citation(i) => found.citations.get(i).map_or("", |c| c.relation.as_str()),
-        Ref::Named(i) => found.named.get(i).map_or("", |n| n.relation.as_str()),
-        Ref::Document => "",
+        Ref::Citation(i) => found.citations.get(i).map(|c| c.relation),
+        Ref::Named(i) => found.named.get(i).map(|n| n.relation),
+        Ref::Document => None,
     }
 }
 
 /// The relation a passive verb names, from the acting document's point of view. At the level of a
 /// provision, "thay thế" substitutes words or a clause: the provision is amended, not the document replaced.
-fn passive_relation(verb: &str) -> &'static str {
+fn passive_relation(verb: &str) -> Relation {
     if verb.starts_with("bai bo") || verb.starts_with("huy bo") || verb.starts_with("het hieu luc")
     {
-        "repeals"
+        Relation::Repeals
     } else if verb.starts_with("huong dan") || verb.starts_with("quy dinh chi tiet") {
-        "guides"
+        Relation::Guides
     } else if verb.starts_with("dinh chinh") {
-        "corrects"
+        Relation::Corrects
     } else {
-        "amends"
+        Relation::Amends
     }
 }
 
@@ -206,7 +207,7 @@ fn editorial_notes(text: &str, found: &mut Extraction, refs: &[Span], notes: &[(
         }
         for r in &inside {
             if let Some(rel) = relation_mut(found, r.at) {
-                *rel = "cites".into();
+                *rel = Relation::Cites;
             }
         }
         let folded = Folded::new(text, open, close);
@@ -232,7 +233,7 @@ fn editorial_notes(text: &str, found: &mut Extraction, refs: &[Span], notes: &[(
         let verb = verb.split_once(' ').map_or("", |(_, v)| v);
         found.reported.push(Reported {
             actor: actor.at,
-            relation: passive_relation(verb).into(),
+            relation: passive_relation(verb),
             target,
             editorial: true,
             start: open,
@@ -359,11 +360,11 @@ fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span], notes: 
             // A verb of the input on X reaches X as amended: "Căn cứ Luật … số 32/2024/QH15 được sửa đổi,
             // bổ sung bởi Luật số 96/2025/QH15", "Bãi bỏ … Luật … số 39/2019/QH14 đã được sửa đổi theo
             // Luật số 64/2020/QH14": the amending laws' provisions are part of the text it acts on.
-            let governing = relation_at(found, target.at).to_string();
+            let governing = relation_at(found, target.at);
             for a in &actors {
                 found.reported.push(Reported {
                     actor: a.at,
-                    relation: relation.into(),
+                    relation,
                     target: target.at,
                     editorial: false,
                     start: target.start,
@@ -372,9 +373,9 @@ fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span], notes: 
                 });
                 // The contract keeps the amender's own mention `cites`; the verb that reaches it is a
                 // further relation.
-                if governing != "cites" && !governing.is_empty() {
+                if let Some(governing) = governing.filter(|g| *g != Relation::Cites) {
                     let also = Also {
-                        relation: governing.clone(),
+                        relation: governing,
                         start: target.start,
                         end: a.end,
                     };
@@ -393,7 +394,7 @@ fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span], notes: 
         if lapses && TAKES_EFFECT.is_match(&fold(after_actor)) {
             found.reported.push(Reported {
                 actor: actor.at,
-                relation: "repeals".into(),
+                relation: Relation::Repeals,
                 target: target.at,
                 editorial: false,
                 start: target.start,
@@ -402,7 +403,7 @@ fn passive_statements(text: &str, found: &mut Extraction, refs: &[Span], notes: 
             });
             for r in [target.at, actor.at] {
                 if let Some(rel) = relation_mut(found, r) {
-                    *rel = "cites".into();
+                    *rel = Relation::Cites;
                 }
             }
         }
@@ -452,9 +453,9 @@ fn lead_in_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
             if ITEM_MARK.is_match(line) {
                 let on_line = refs_on(refs, at, end);
                 for r in on_line {
-                    if relation_at(found, r.at) == "cites" {
+                    if relation_at(found, r.at) == Some(Relation::Cites) {
                         if let Some(slot) = relation_mut(found, r.at) {
-                            *slot = governing.into();
+                            *slot = governing;
                         }
                     }
                 }
@@ -482,7 +483,7 @@ fn refs_on(refs: &[Span], start: usize, end: usize) -> &[Span] {
 
 /// The relation a line ending with a colon gives the items below it, if it is a lead-in: it names no
 /// document itself and states no other document's act ("Nghị định số … đã được sửa đổi, bổ sung tại:").
-fn lead_in(line: &str, on_line: &[Span]) -> Option<&'static str> {
+fn lead_in(line: &str, on_line: &[Span]) -> Option<Relation> {
     if !on_line.is_empty() {
         return None;
     }
@@ -504,19 +505,19 @@ fn lead_in(line: &str, on_line: &[Span]) -> Option<&'static str> {
     }
     Some(match verb.as_str() {
         v if v.contains("het hieu luc") || v.contains("bai bo") || v.contains("huy bo") => {
-            "repeals"
+            Relation::Repeals
         }
-        v if v.contains("thay the") => "replaces",
-        _ => "amends",
+        v if v.contains("thay the") => Relation::Replaces,
+        _ => Relation::Amends,
     })
 }
 
 /// "Sửa đổi, bổ sung, bãi bỏ một số điều của …": one phrase with two verbs. The nearest verb governs the
 /// mention; the other is a further relation, stated by the same words.
-fn coordinated_change(text: &str, relation: &str, start: usize, end: usize) -> Option<Also> {
+fn coordinated_change(text: &str, relation: Relation, start: usize, end: usize) -> Option<Also> {
     let other = match relation {
-        "amends" => "repeals",
-        "repeals" => "amends",
+        Relation::Amends => Relation::Repeals,
+        Relation::Repeals => Relation::Amends,
         _ => return None,
     };
     let before = fold_prefix(text, 0, start, 160);
@@ -534,8 +535,8 @@ fn coordinated_change(text: &str, relation: &str, start: usize, end: usize) -> O
         .map_or(from, |p| from + p + 1);
     let clause_start = clause_start
         + (text[clause_start..start].len() - text[clause_start..start].trim_start().len());
-    both.then(|| Also {
-        relation: other.into(),
+    both.then_some(Also {
+        relation: other,
         start: clause_start,
         end,
     })
@@ -547,8 +548,8 @@ static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// For a change, whether it touches only part of the document: a pinpoint, or words that say so
 /// ("bãi bỏ một số điều", "thay thế cụm từ") in the clause before the mention.
-fn partial_change(text: &str, relation: &str, start: usize, pinpointed: bool) -> Option<bool> {
-    if !matches!(relation, "amends" | "replaces" | "repeals") {
+fn partial_change(text: &str, relation: Relation, start: usize, pinpointed: bool) -> Option<bool> {
+    if !relation.is_change() {
         return None;
     }
     if pinpointed {
@@ -570,32 +571,28 @@ fn partial_change(text: &str, relation: &str, start: usize, pinpointed: bool) ->
         "mau so",
     ];
     Some(
-        relation == "amends" && clause.contains("sua doi")
+        relation == Relation::Amends && clause.contains("sua doi")
             || words.iter().any(|w| clause.contains(w)),
     )
-}
-
-/// Ranks of the types that only the National Assembly (and its Standing Committee) can change.
-fn is_statute(doc_type: &str) -> bool {
-    matches!(doc_type, "constitution" | "code" | "law")
 }
 
 /// A document cannot change one issued after it, and nothing below a law changes a law.
 fn impossible(
     own: Option<&Document>,
-    relation: &str,
+    relation: Relation,
     cited_year: Option<i32>,
-    cited_type: &str,
+    cited_type: DocType,
 ) -> bool {
-    if !matches!(relation, "amends" | "replaces" | "repeals") {
+    if !relation.is_change() {
         return false;
     }
     let Some(own) = own else {
         return false;
     };
     let later = matches!((own.year, cited_year), (Some(a), Some(b)) if b > a);
-    let outranked =
-        is_statute(cited_type) && !is_statute(&own.doc_type) && own.doc_type != "resolution";
+    let outranked = cited_type.is_statute()
+        && !own.doc_type.is_statute()
+        && own.doc_type != DocType::Resolution;
     later || outranked
 }
 
@@ -603,7 +600,7 @@ fn impossible(
 /// Any other words after "Hiến pháp" make a phrase ("Hiến pháp và pháp luật", "Hiến pháp do luật định")
 /// that names no document unless a year says which constitution.
 fn is_a_name(n: &crate::model::Named) -> bool {
-    if n.doc_type != "constitution" {
+    if n.doc_type != DocType::Constitution {
         return true;
     }
     let key = name_key(&n.name);
@@ -673,7 +670,7 @@ fn resolve_named(found: &mut Extraction) {
                 continue;
             }
         }
-        n.id = format!("named:{key}@{}", when.as_deref().unwrap_or("?"));
+        n.id = crate::id::named_id(&key, when.as_deref());
     }
 }
 
@@ -687,10 +684,7 @@ fn numbered_names(citations: &[Citation]) -> HashMap<String, (String, Option<Str
     let mut out: HashMap<String, (String, Option<String>)> = HashMap::new();
     let mut clash: Vec<String> = Vec::new();
     for c in citations {
-        if !matches!(
-            c.doc_type.as_str(),
-            "law" | "code" | "ordinance" | "constitution"
-        ) {
+        if !c.doc_type.is_named() {
             continue;
         }
         let folded = fold(&c.text);
@@ -794,10 +788,10 @@ fn guides_by_scope(
     let Some(own) = found.document.as_ref() else {
         return;
     };
-    let own_type = own.doc_type.clone();
+    let own_type = own.doc_type;
     if !matches!(
-        own_type.as_str(),
-        "decree" | "circular" | "joint_circular" | "decision"
+        own_type,
+        DocType::Decree | DocType::Circular | DocType::JointCircular | DocType::Decision
     ) {
         return;
     }
@@ -820,23 +814,29 @@ fn guides_by_scope(
     if refs.iter().any(|r| r.start >= s && r.end <= e) {
         return;
     }
-    let guides_decrees = own_type != "decree";
+    let guides_decrees = own_type != DocType::Decree;
     let also = Also {
-        relation: "guides".into(),
+        relation: Relation::Guides,
         start: s,
         end: e,
     };
     for c in &mut found.citations {
-        let statute = matches!(c.doc_type.as_str(), "law" | "code" | "ordinance");
-        let decree = guides_decrees && c.doc_type == "decree" && !organises_a_body(text, c.end);
-        if c.relation == "basis" && (statute || decree) && !is_competence_law(&law_key_of(&c.text))
+        let statute = matches!(
+            c.doc_type,
+            DocType::Law | DocType::Code | DocType::Ordinance
+        );
+        let decree =
+            guides_decrees && c.doc_type == DocType::Decree && !organises_a_body(text, c.end);
+        if c.relation == Relation::Basis
+            && (statute || decree)
+            && !is_competence_law(&law_key_of(&c.text))
         {
             c.also.push(also.clone());
         }
     }
     for n in &mut found.named {
-        if n.relation == "basis"
-            && n.doc_type != "constitution"
+        if n.relation == Relation::Basis
+            && n.doc_type != DocType::Constitution
             && !is_competence_law(&name_key(&n.name))
         {
             n.also.push(also.clone());

@@ -1,6 +1,7 @@
 //! The records the pipeline produces. Field names and types follow `../shared/contract.md` exactly: external
 //! evaluations read them, so fields may be added but never renamed, dropped or retyped.
 
+use crate::vocab::{DocType, Relation};
 use serde::{Deserialize, Serialize};
 
 /// One mention of a document by number and symbol.
@@ -21,7 +22,7 @@ pub struct Citation {
     /// Issue date `YYYY-MM-DD` when the text gives it.
     pub date: Option<String>,
     /// One of the contract's doc types (`decree`, `decision`, …).
-    pub doc_type: String,
+    pub doc_type: DocType,
     /// Issuer codes from the symbol and the context.
     pub issuers: Vec<String>,
     /// The issuer as the text names it, in one canonical spelling.
@@ -29,7 +30,7 @@ pub struct Citation {
     /// Graph node key of the cited document (see the README, "Document ids").
     pub id: String,
     /// Why the source cites it: `basis`, `amends`, `replaces`, `repeals`, `guides`, `implements`, `corrects`, `cites`.
-    pub relation: String,
+    pub relation: Relation,
     /// The cited part, e.g. `điểm d khoản 2 Điều 10`.
     pub pinpoint: Option<String>,
     /// For `amends`, `replaces`, `repeals`: whether the change touches only part of the cited document.
@@ -56,7 +57,7 @@ pub struct Document {
     /// Issue date `YYYY-MM-DD` from the place-and-date line.
     pub date: Option<String>,
     /// Doc type from the title word, a `V/v` line, or the symbol code.
-    pub doc_type: String,
+    pub doc_type: DocType,
     /// Issuer codes from the symbol and the header block.
     pub issuers: Vec<String>,
     /// The issuing body named in the header block.
@@ -79,13 +80,13 @@ pub struct Named {
     /// The name as written, e.g. `Luật Tổ chức Chính phủ`.
     pub name: String,
     /// `law`, `code`, `ordinance` or `constitution`.
-    pub doc_type: String,
+    pub doc_type: DocType,
     /// Adoption date `YYYY-MM-DD` when given.
     pub date: Option<String>,
     /// Year from the date or from "năm YYYY".
     pub year: Option<i32>,
     /// Why the source cites it (same vocabulary as [`Citation::relation`]).
-    pub relation: String,
+    pub relation: Relation,
     /// The cited part, e.g. `khoản 3 Điều 78`.
     pub pinpoint: Option<String>,
     /// Graph node key: the numbered document's id when the name resolves to one, else the named node's key.
@@ -109,7 +110,7 @@ pub struct Named {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Also {
     /// The further relation.
-    pub relation: String,
+    pub relation: Relation,
     /// Byte span of the words that state it.
     pub start: usize,
     /// End of those words (exclusive).
@@ -177,7 +178,7 @@ pub struct Reported {
     /// The document that acts.
     pub actor: Ref,
     /// What it does, from its own point of view.
-    pub relation: String,
+    pub relation: Relation,
     /// The document acted on.
     pub target: Ref,
     /// A legal database's bracketed note rather than the document's own words.
@@ -272,7 +273,7 @@ fn write_citation(out: &mut Vec<u8>, c: &Citation) {
     out.extend_from_slice(b",\"date\":");
     json_opt_str(out, c.date.as_deref());
     out.extend_from_slice(b",\"doc_type\":");
-    json_str(out, &c.doc_type);
+    json_str(out, c.doc_type.as_str());
     out.extend_from_slice(b",\"issuers\":");
     json_str_list(out, &c.issuers);
     out.extend_from_slice(b",\"issuer_name\":");
@@ -280,7 +281,7 @@ fn write_citation(out: &mut Vec<u8>, c: &Citation) {
     out.extend_from_slice(b",\"id\":");
     json_str(out, &c.id);
     out.extend_from_slice(b",\"relation\":");
-    json_str(out, &c.relation);
+    json_str(out, c.relation.as_str());
     out.extend_from_slice(b",\"pinpoint\":");
     json_opt_str(out, c.pinpoint.as_deref());
     json_change_flags(out, c.partial, c.doubtful, &c.also);
@@ -305,7 +306,7 @@ fn json_change_flags(out: &mut Vec<u8>, partial: Option<bool>, doubtful: bool, a
                 out.push(b',');
             }
             out.extend_from_slice(b"{\"relation\":");
-            json_str(out, &a.relation);
+            json_str(out, a.relation.as_str());
             out.extend_from_slice(b",\"start\":");
             json_uint(out, a.start);
             out.extend_from_slice(b",\"end\":");
@@ -320,7 +321,7 @@ fn write_reported(out: &mut Vec<u8>, r: &Reported) {
     out.extend_from_slice(b"{\"actor\":");
     json_ref(out, r.actor);
     out.extend_from_slice(b",\"relation\":");
-    json_str(out, &r.relation);
+    json_str(out, r.relation.as_str());
     out.extend_from_slice(b",\"target\":");
     json_ref(out, r.target);
     out.extend_from_slice(if r.editorial {
@@ -362,7 +363,7 @@ fn write_document(out: &mut Vec<u8>, d: &Document) {
     out.extend_from_slice(b",\"date\":");
     json_opt_str(out, d.date.as_deref());
     out.extend_from_slice(b",\"doc_type\":");
-    json_str(out, &d.doc_type);
+    json_str(out, d.doc_type.as_str());
     out.extend_from_slice(b",\"issuers\":");
     json_str_list(out, &d.issuers);
     out.extend_from_slice(b",\"issuer_name\":");
@@ -384,13 +385,13 @@ fn write_named(out: &mut Vec<u8>, n: &Named) {
     out.extend_from_slice(b",\"name\":");
     json_str(out, &n.name);
     out.extend_from_slice(b",\"doc_type\":");
-    json_str(out, &n.doc_type);
+    json_str(out, n.doc_type.as_str());
     out.extend_from_slice(b",\"date\":");
     json_opt_str(out, n.date.as_deref());
     out.extend_from_slice(b",\"year\":");
     json_year(out, n.year);
     out.extend_from_slice(b",\"relation\":");
-    json_str(out, &n.relation);
+    json_str(out, n.relation.as_str());
     out.extend_from_slice(b",\"pinpoint\":");
     json_opt_str(out, n.pinpoint.as_deref());
     out.extend_from_slice(b",\"id\":");

@@ -8,22 +8,18 @@ use crate::data::tables;
 use crate::extract::{ceil_boundary, floor_boundary};
 use crate::model::Named;
 use crate::normalize::{fold, folded_regex, is_space, tidy, Folded};
+use crate::vocab::DocType;
 use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 const WINDOW: usize = 260;
-const NAMED_TYPES: [&str; 4] = ["constitution", "code", "law", "ordinance"];
 
 /// Literal spellings of the named-type words (NFC, NFD, capitals, no diacritics) so the raw text can be scanned
 /// without normalizing it.
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     let mut variants: Vec<String> = Vec::new();
-    for row in tables()
-        .doc_types
-        .iter()
-        .filter(|r| NAMED_TYPES.contains(&r.doc_type))
-    {
+    for row in tables().doc_types.iter().filter(|r| r.doc_type.is_named()) {
         for word in &row.words {
             let upper = word.to_uppercase();
             let ascii = ascii_fold_keep_case(word);
@@ -148,7 +144,7 @@ fn word_is_capitalized(text: &str, folded: &Folded, at: usize) -> bool {
 pub(crate) struct Anchor {
     pub start: usize,
     pub end: usize,
-    doc_type: &'static str,
+    doc_type: DocType,
 }
 
 impl Anchor {
@@ -168,7 +164,7 @@ pub(crate) fn anchors(text: &str) -> Vec<Anchor> {
         .filter(|m| boundary_before(text, m.start()) && boundary_after(text, m.end()))
         .filter_map(|m| {
             let doc_type = tables().type_of_word(&fold(m.as_str()))?;
-            (doc_type == "constitution" || may_start_name(text, m.end())).then_some(Anchor {
+            (doc_type == DocType::Constitution || may_start_name(text, m.end())).then_some(Anchor {
                 start: m.start(),
                 end: m.end(),
                 doc_type,
@@ -211,7 +207,7 @@ pub(crate) fn read_named(anchor: &Anchor, window: &crate::extract::Window) -> Op
     let fae = folded.index_at(anchor_end);
     let scope = window;
     let window = &folded.text[..hi];
-    if doc_type == "law" && window[lo..fa].trim_end().ends_with("bo") {
+    if doc_type == DocType::Law && window[lo..fa].trim_end().ends_with("bo") {
         return None; // "Bộ luật" is read from its own anchor.
     }
     // The name: words after the type word up to its date, its number, or the end of the phrase.
@@ -267,7 +263,7 @@ pub(crate) fn read_named(anchor: &Anchor, window: &crate::extract::Window) -> Op
         if words == 0 {
             let capital = word_is_capitalized(text, folded, at);
             amending = w == "sua";
-            if !capital && !amending && doc_type != "constitution" {
+            if !capital && !amending && doc_type != DocType::Constitution {
                 return None;
             }
         }
@@ -280,7 +276,7 @@ pub(crate) fn read_named(anchor: &Anchor, window: &crate::extract::Window) -> Op
         pos = at + w_len;
         name_end = pos;
     }
-    if words == 0 && doc_type != "constitution" || !amending && words >= MAX_NAME_WORDS {
+    if words == 0 && doc_type != DocType::Constitution || !amending && words >= MAX_NAME_WORDS {
         return None;
     }
     // A number right after the name makes it a numbered citation, not a named one.
@@ -313,10 +309,10 @@ pub(crate) fn read_named(anchor: &Anchor, window: &crate::extract::Window) -> Op
         end,
         text: text[start..end].to_string(),
         name,
-        doc_type: doc_type.to_string(),
+        doc_type,
         date: after.date.map(|d| d.iso()),
         year,
-        relation: relation.to_string(),
+        relation,
         pinpoint,
         // Resolved once the whole input is read (`lineage`).
         id: String::new(),

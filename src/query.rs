@@ -1,10 +1,9 @@
 //! The `query` stage: lineage questions over a [`CitationGraph`] — what a document builds on, what builds on
 //! it, the chain between two documents, whether it is still in force, and the most important documents.
 
-use crate::graph::{CitationGraph, Node, NodeKind};
-use petgraph::Direction;
+use crate::graph::{CitationGraph, Direction, Node, NodeKind, StoreError};
+use crate::vocab::{DocType, Relation};
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -37,9 +36,9 @@ pub enum QueryError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Follow only these relations (all citation relations when empty).
-    pub relations: BTreeSet<String>,
+    pub relations: BTreeSet<Relation>,
     /// Keep only documents of these doc types (all when empty).
-    pub doc_types: BTreeSet<String>,
+    pub doc_types: BTreeSet<DocType>,
     /// Keep only documents of these issuers: codes (`TTg`) or issuer ids (`issuer:UBND~lao-cai`).
     pub issuers: BTreeSet<String>,
     /// Keep only documents issued in or after this year.
@@ -49,8 +48,9 @@ pub struct Filter {
 }
 
 impl Filter {
-    fn follows(&self, relation: &str) -> bool {
-        relation != "issued_by" && (self.relations.is_empty() || self.relations.contains(relation))
+    fn follows(&self, relation: Relation) -> bool {
+        relation != Relation::IssuedBy
+            && (self.relations.is_empty() || self.relations.contains(&relation))
     }
 
     fn has_node_filters(&self) -> bool {
@@ -62,20 +62,16 @@ impl Filter {
 
     /// Whether a node passes the node filters.
     pub fn keeps(&self, graph: &CitationGraph, node: &Node) -> bool {
-        if !self.doc_types.is_empty()
-            && !node
-                .doc_type
-                .as_ref()
-                .is_some_and(|t| self.doc_types.contains(t))
+        if !self.doc_types.is_empty() && !node.doc_type.is_some_and(|t| self.doc_types.contains(&t))
         {
             return false;
         }
         if !self.issuers.is_empty() {
             let by_code = node.issuers.iter().any(|c| self.issuers.contains(c));
             let by_id = graph
-                .edges_of(&node.id, Direction::Outgoing)
+                .edges_of(node.id.as_str(), Direction::Outgoing)
                 .iter()
-                .any(|e| e.edge.relation == "issued_by" && self.issuers.contains(e.to));
+                .any(|e| e.edge.relation == Relation::IssuedBy && self.issuers.contains(e.to));
             if !by_code && !by_id {
                 return false;
             }
@@ -101,7 +97,7 @@ pub struct ResultNode {
     pub symbol: Option<String>,
     /// Doc type.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub doc_type: Option<String>,
+    pub doc_type: Option<DocType>,
     /// Issue date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -118,7 +114,7 @@ pub struct ResultEdge {
     /// Cited node.
     pub to: Arc<str>,
     /// Relation from the citing node's point of view.
-    pub relation: Cow<'static, str>,
+    pub relation: Relation,
     /// Mentions behind it.
     pub count: usize,
 }
@@ -138,32 +134,13 @@ pub struct Lineage {
 
 fn result_node(node: &Node, depth: usize, matches: bool) -> ResultNode {
     ResultNode {
-        id: node.id.clone(),
+        id: node.id.to_string(),
         depth,
         matches,
         symbol: node.symbol.clone(),
-        doc_type: node.doc_type.clone(),
+        doc_type: node.doc_type,
         date: node.date.clone(),
         title: node.title.clone().or_else(|| node.name.clone()),
-    }
-}
-
-/// The contract's relation names, so that results with a hundred thousand edges do not allocate one each.
-fn relation_name(r: &str) -> Cow<'static, str> {
-    const KNOWN: [&str; 9] = [
-        "basis",
-        "amends",
-        "replaces",
-        "repeals",
-        "guides",
-        "implements",
-        "corrects",
-        "cites",
-        "issued_by",
-    ];
-    match KNOWN.iter().find(|k| **k == r) {
-        Some(k) => Cow::Borrowed(k),
-        None => Cow::Owned(r.to_string()),
     }
 }
 
@@ -211,7 +188,7 @@ fn pick_one(
     graph: &CitationGraph,
 ) -> Result<String, QueryError> {
     match candidates.as_slice() {
-        [one] => Ok(one.id.clone()),
+        [one] => Ok(one.id.to_string()),
         [] => Err(QueryError::NotFound {
             query: query.to_string(),
             nearest: nearest_ids(graph, query),
@@ -222,7 +199,7 @@ fn pick_one(
                 .iter()
                 .map(|n| match &n.date {
                     Some(d) => format!("{} ({d})", n.id),
-                    None => n.id.clone(),
+                    None => n.id.to_string(),
                 })
                 .collect(),
         }),
@@ -241,7 +218,11 @@ fn nearest_ids(graph: &CitationGraph, query: &str) -> Vec<String> {
         .into_iter()
         .filter(|n| n.kind == NodeKind::Document)
         .map(|n| {
-            let key = n.symbol.as_deref().or(n.name.as_deref()).unwrap_or(&n.id);
+            let key = n
+                .symbol
+                .as_deref()
+                .or(n.name.as_deref())
+                .unwrap_or(n.id.as_str());
             (strsim::levenshtein(key, &wanted), n.id.as_str())
         })
         .collect();
@@ -274,7 +255,7 @@ pub fn lineage(
     };
     let d = graph.dense();
     let outgoing = direction == Direction::Outgoing;
-    let follows: Vec<bool> = d.relations.iter().map(|r| filter.follows(r)).collect();
+    let follows: Vec<bool> = d.relations.iter().map(|r| filter.follows(*r)).collect();
     let max = depth.map_or(u32::MAX, |x| x.min(u32::MAX as usize - 1) as u32);
     let mut dist = vec![u32::MAX; d.len()];
     dist[r as usize] = 0;
@@ -375,7 +356,7 @@ pub fn lineage(
         .map(|(f, t, rel, count)| ResultEdge {
             from: name(f),
             to: name(t),
-            relation: relation_name(&d.relations[rel as usize]),
+            relation: d.relations[rel as usize],
             count: count as usize,
         })
         .collect();
@@ -427,7 +408,7 @@ fn shortest_paths(
         return Vec::new();
     }
     let d = graph.dense();
-    let follows: Vec<bool> = d.relations.iter().map(|r| filter.follows(r)).collect();
+    let follows: Vec<bool> = d.relations.iter().map(|r| filter.follows(*r)).collect();
     let mut dist = vec![u32::MAX; d.len()];
     dist[f as usize] = 0;
     let mut preds: Vec<(u32, u32, u32)> = Vec::new(); // (node, predecessor, edge slot)
@@ -476,7 +457,7 @@ fn shortest_paths(
             route.push(ResultEdge {
                 from: Arc::from(id_of(prev)),
                 to: Arc::from(id_of(id)),
-                relation: relation_name(&d.relations[rel as usize]),
+                relation: d.relations[rel as usize],
                 count: count as usize,
             });
             stack.push((prev, route));
@@ -490,8 +471,8 @@ fn shortest_paths(
 pub struct Status {
     /// The document.
     pub id: String,
-    /// `in force as far as the corpus knows`, `amended`, `partly repealed`, `repealed`, `replaced`.
-    pub verdict: String,
+    /// What the changes amount to.
+    pub verdict: Verdict,
     /// Every amending, replacing, repealing or correcting document, oldest first.
     pub changes: Vec<Change>,
 }
@@ -502,7 +483,7 @@ pub struct Change {
     /// The changing document.
     pub by: String,
     /// `amends`, `replaces`, `repeals`, `corrects`.
-    pub relation: String,
+    pub relation: Relation,
     /// Its date, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -521,18 +502,13 @@ pub struct Change {
 /// Amended by, replaced by, repealed by: is `id` still in force as far as the graph knows? Direct acts,
 /// relations other inputs report, and database notes all count; a change that every mention scopes to a
 /// part ("Bãi bỏ Điều 10 …", "một số điều") is partial, and the verdict says so.
-pub fn status(graph: &CitationGraph, id: &str) -> Status {
+pub fn status(graph: &CitationGraph, id: &str) -> Result<Status, StoreError> {
     let mut changes: Vec<Change> = graph
         .edges_of(id, Direction::Incoming)
         .into_iter()
-        .filter(|e| {
-            matches!(
-                e.edge.relation.as_str(),
-                "amends" | "replaces" | "repeals" | "corrects"
-            )
-        })
+        .filter(|e| e.edge.relation.is_change() || e.edge.relation == Relation::Corrects)
         .map(|e| {
-            let evidence = graph.evidence(e.edge);
+            let evidence = graph.evidence(e.edge)?;
             let parts: BTreeSet<String> = evidence
                 .iter()
                 .filter_map(|ev| ev.pinpoint.clone())
@@ -546,38 +522,72 @@ pub fn status(graph: &CitationGraph, id: &str) -> Status {
                         || ev.pinpoint.is_some()
                         || ev.said == crate::graph::Said::Editorial
                 });
-            Change {
+            Ok(Change {
                 by: e.from.to_string(),
-                relation: e.edge.relation.clone(),
+                relation: e.edge.relation,
                 date: graph.node(e.from).and_then(|n| n.date.clone()),
                 parts: parts.into_iter().collect(),
                 partial,
                 said: said.into_iter().collect(),
                 inputs: inputs.into_iter().collect(),
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, StoreError>>()?;
     changes.sort_by(|a, b| (&a.date, &a.by, &a.relation).cmp(&(&b.date, &b.by, &b.relation)));
-    let has = |r: &str, whole: bool| {
+    let has = |r: Relation, whole: bool| {
         changes
             .iter()
             .any(|c| c.relation == r && (!whole || !c.partial))
     };
-    let verdict = if has("replaces", true) {
-        "replaced"
-    } else if has("repeals", true) {
-        "repealed"
-    } else if has("repeals", false) || has("replaces", false) {
-        "partly repealed"
-    } else if has("amends", false) {
-        "amended"
+    let verdict = if has(Relation::Replaces, true) {
+        Verdict::Replaced
+    } else if has(Relation::Repeals, true) {
+        Verdict::Repealed
+    } else if has(Relation::Repeals, false) || has(Relation::Replaces, false) {
+        Verdict::PartlyRepealed
+    } else if has(Relation::Amends, false) {
+        Verdict::Amended
     } else {
-        "in force as far as the corpus knows"
+        Verdict::InForce
     };
-    Status {
+    Ok(Status {
         id: id.to_string(),
-        verdict: verdict.to_string(),
+        verdict,
         changes,
+    })
+}
+
+/// What the changes a graph knows of amount to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub enum Verdict {
+    /// No change known.
+    #[serde(rename = "in force as far as the corpus knows")]
+    InForce,
+    /// Amended in part.
+    #[serde(rename = "amended")]
+    Amended,
+    /// Part of it repealed or replaced.
+    #[serde(rename = "partly repealed")]
+    PartlyRepealed,
+    /// Repealed whole.
+    #[serde(rename = "repealed")]
+    Repealed,
+    /// Replaced whole.
+    #[serde(rename = "replaced")]
+    Replaced,
+}
+
+impl Verdict {
+    /// The verdict as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::InForce => "in force as far as the corpus knows",
+            Verdict::Amended => "amended",
+            Verdict::PartlyRepealed => "partly repealed",
+            Verdict::Repealed => "repealed",
+            Verdict::Replaced => "replaced",
+        }
     }
 }
 
@@ -599,7 +609,7 @@ pub struct Ranked {
     pub score: f64,
     /// Doc type.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub doc_type: Option<String>,
+    pub doc_type: Option<DocType>,
     /// Issue date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -613,7 +623,7 @@ pub fn top(graph: &CitationGraph, by: Rank, filter: &Filter, limit: usize) -> Ve
     let mut scores: Vec<(f64, &str)> = match by {
         Rank::Cited => {
             let d = graph.dense();
-            let follows: Vec<bool> = d.relations.iter().map(|r| filter.follows(r)).collect();
+            let follows: Vec<bool> = d.relations.iter().map(|r| filter.follows(*r)).collect();
             (0..d.len() as u32)
                 .filter(|&i| graph.dense_node(i).kind == NodeKind::Document)
                 .map(|i| {
@@ -641,7 +651,7 @@ pub fn top(graph: &CitationGraph, by: Rank, filter: &Filter, limit: usize) -> Ve
                 &|r| filter.follows(r),
             )
             .into_iter()
-            .map(|(id, s)| (s, id))
+            .map(|(id, s)| (s, id.as_str()))
             .collect(),
     };
     scores.retain(|(s, id)| {
@@ -666,7 +676,7 @@ pub fn top(graph: &CitationGraph, by: Rank, filter: &Filter, limit: usize) -> Ve
             Some(Ranked {
                 id: id.to_string(),
                 score,
-                doc_type: n.doc_type.clone(),
+                doc_type: n.doc_type,
                 date: n.date.clone(),
                 title: n.title.clone().or_else(|| n.name.clone()),
             })

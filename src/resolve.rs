@@ -1,12 +1,14 @@
 //! The `resolve` stage: what each mention means within its whole document — year and date carried from
 //! earlier mentions and from lists, doc type, issuers, the graph id — and the document's own identity.
 
-use crate::context::{slug, Date, IssuerHit};
+use crate::context::{Date, IssuerHit};
 use crate::data::tables;
 use crate::extract::Mention;
 use crate::header::Header;
+use crate::id::document_id;
 use crate::model::{Citation, Document};
 use crate::symbol::RawSymbol;
+use crate::vocab::DocType;
 use std::collections::HashMap;
 
 /// Whether the first code group names the type: "NĐ" in "30/2020/NĐ-CP", "NQ" in "57-NQ/TW", but not "TC"
@@ -27,7 +29,7 @@ fn first_group_is_type(raw: &RawSymbol) -> bool {
 }
 
 /// Doc type of a symbol: the type word wins; else the type code; else what the issuer code implies.
-pub(crate) fn doc_type(type_word: Option<&'static str>, raw: &RawSymbol) -> &'static str {
+pub(crate) fn doc_type(type_word: Option<DocType>, raw: &RawSymbol) -> DocType {
     if let Some(t) = type_word {
         return t;
     }
@@ -37,8 +39,8 @@ pub(crate) fn doc_type(type_word: Option<&'static str>, raw: &RawSymbol) -> &'st
             let also_issuer = t.issuer_of_code(first).is_some();
             if first_group_is_type(raw) || raw.groups.len() == 1 && !also_issuer {
                 // Party documents use TT for Thông tri, not Thông tư.
-                if dt == "circular" && raw.dash_form {
-                    return "instruction";
+                if dt == DocType::Circular && raw.dash_form {
+                    return DocType::Instruction;
                 }
                 return dt;
             }
@@ -47,19 +49,19 @@ pub(crate) fn doc_type(type_word: Option<&'static str>, raw: &RawSymbol) -> &'st
     for g in &raw.groups {
         let letters = g.trim_end_matches(|c: char| c.is_ascii_digit());
         match letters {
-            "QH" => return "law",
-            "UBTVQH" => return "resolution",
+            "QH" => return DocType::Law,
+            "UBTVQH" => return DocType::Resolution,
             _ => {}
         }
     }
     if raw.groups.len() == 1 {
         match raw.groups[0].as_str() {
-            "CP" | "HĐBT" => return "decree",
-            "TTg" => return "decision",
+            "CP" | "HĐBT" => return DocType::Decree,
+            "TTg" => return DocType::Decision,
             _ => {}
         }
     }
-    "official_letter"
+    DocType::OfficialLetter
 }
 
 /// Issuer codes: the known issuer codes of the symbol (type code excluded, term numbers dropped), then the
@@ -94,38 +96,14 @@ pub(crate) fn issuers(raw: &RawSymbol, named: Option<&IssuerHit>) -> Vec<String>
 }
 
 fn is_local_body(codes: &[String]) -> bool {
-    codes
-        .iter()
-        .any(|c| matches!(c.as_str(), "UBND" | "HĐND" | "UB" | "CT"))
-}
-
-/// The graph node key. Symbols without a year take `@YEAR` (or `@?` when unknown), because year-less
-/// administrative numbers restart every year; local bodies' symbols take `~place` when the text names it.
-pub fn document_id(
-    symbol: &str,
-    symbol_has_year: bool,
-    year: Option<i32>,
-    place: Option<&str>,
-) -> String {
-    let mut id = symbol.to_string();
-    if !symbol_has_year {
-        match year {
-            Some(y) => id.push_str(&format!("@{y}")),
-            None => id.push_str("@?"),
-        }
-    }
-    if let Some(p) = place {
-        id.push('~');
-        id.push_str(&slug(p));
-    }
-    id
+    codes.iter().any(|c| tables().is_local_body(c))
 }
 
 pub(crate) fn document(header: &Header, raws: &[RawSymbol]) -> Option<Document> {
     let raw = &raws[header.symbol?];
     let year = raw.year.or(header.date.map(|d| d.year));
     let doc_type = if header.official_letter {
-        "official_letter"
+        DocType::OfficialLetter
     } else {
         header.type_title.unwrap_or_else(|| doc_type(None, raw))
     };
@@ -140,7 +118,7 @@ pub(crate) fn document(header: &Header, raws: &[RawSymbol]) -> Option<Document> 
         number: raw.number.clone(),
         year,
         date: header.date.map(|d| d.iso()),
-        doc_type: doc_type.to_string(),
+        doc_type,
         id: document_id(&raw.canonical, raw.year.is_some(), year, place),
         issuers,
         issuer_name: header.issuer.as_ref().map(|h| h.name.clone()),
@@ -235,11 +213,11 @@ impl<'t> Resolver<'t> {
                 number: raw.number.clone(),
                 year,
                 date: date.map(|d| d.iso()),
-                doc_type: doc_type(m.type_word, raw).to_string(),
+                doc_type: doc_type(m.type_word, raw),
                 id: document_id(&raw.canonical, raw.year.is_some(), year, place.as_deref()),
                 issuers,
                 issuer_name: m.issuer.as_ref().map(|h| h.name.clone()),
-                relation: m.relation.to_string(),
+                relation: m.relation,
                 pinpoint: m.pinpoint.clone(),
                 partial: None,
                 doubtful: false,

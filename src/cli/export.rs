@@ -65,7 +65,7 @@ pub struct Args {
     direction: Direction,
     /// Only these relations (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RELATION")]
-    relation: Vec<String>,
+    relation: Vec<vncite::Relation>,
     /// Leave issuers out.
     #[arg(long)]
     no_issuers: bool,
@@ -90,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
     };
     let selection = Selection {
         focus,
-        relations: args.relation.iter().cloned().collect(),
+        relations: args.relation.iter().copied().collect(),
         no_issuers: args.no_issuers,
     };
     let part = export::select(&graph, &selection);

@@ -100,8 +100,8 @@ fn write_table(out: &mut impl Write, name: &str, found: &Extraction) -> anyhow::
                 format!("{}-{}", c.start, c.end),
                 c.symbol.clone(),
                 or_dash(&c.date),
-                c.doc_type.clone(),
-                c.relation.clone(),
+                c.doc_type.to_string(),
+                c.relation.to_string(),
                 one_line(&c.text),
             ]
         })
@@ -118,8 +118,8 @@ fn write_table(out: &mut impl Write, name: &str, found: &Extraction) -> anyhow::
                     format!("{}-{}", n.start, n.end),
                     n.name.clone(),
                     or_dash(&n.date.clone().or(n.year.map(|y| y.to_string()))),
-                    n.doc_type.clone(),
-                    n.relation.clone(),
+                    n.doc_type.to_string(),
+                    n.relation.to_string(),
                     one_line(&n.text),
                 ]
             })

@@ -20,6 +20,17 @@ Examples:
 Exit status: 0 when every input was read, 1 when some input could not be read (the rest are built and the
 store is written), 2 for bad usage. The store is written atomically: a failed run never damages it.")]
     Build(BuildArgs),
+    /// Check a store: every edge's evidence read and parsed, and the graph's invariants.
+    #[command(after_help = "\
+Exit status: 0 when the store is sound, 1 when it is damaged (each problem is printed with the store's line).")]
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// The graph store to check.
+    #[arg(value_name = "STORE")]
+    store: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -46,13 +57,43 @@ pub struct BuildArgs {
     /// No progress bar even on a terminal.
     #[arg(short, long)]
     quiet: bool,
+    /// Write the store even when no input could be read (an empty store over an existing one).
+    #[arg(long)]
+    force: bool,
 }
 
 /// Inputs are extracted in batches: parallel within a batch, merged in order, so memory stays bounded.
 const BATCH: usize = 2048;
 
 pub fn run(command: GraphCommand) -> anyhow::Result<bool> {
-    let GraphCommand::Build(args) = command;
+    match command {
+        GraphCommand::Build(args) => build(args),
+        GraphCommand::Verify(args) => verify(&args),
+    }
+}
+
+fn verify(args: &VerifyArgs) -> anyhow::Result<bool> {
+    let graph = CitationGraph::load(&args.store)?;
+    match graph.verify() {
+        Ok(()) => {
+            println!(
+                "{}: sound ({} nodes, {} edges)",
+                args.store.display(),
+                graph.node_count(),
+                graph.edge_count()
+            );
+            Ok(true)
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("vncite: {p}");
+            }
+            Ok(false)
+        }
+    }
+}
+
+fn build(args: BuildArgs) -> anyhow::Result<bool> {
     let (mut graph, target) = match (&args.output, &args.into) {
         (Some(out), _) => (CitationGraph::new(), out.clone()),
         (None, Some(into)) if into.exists() => (
@@ -74,6 +115,7 @@ pub fn run(command: GraphCommand) -> anyhow::Result<bool> {
         ProgressBar::hidden()
     };
     let mut all_read = true;
+    let mut read = 0usize;
     for batch in sources.chunks(BATCH) {
         let results: Vec<Result<(String, Extraction), vncite::Error>> = batch
             .par_iter()
@@ -94,10 +136,17 @@ pub fn run(command: GraphCommand) -> anyhow::Result<bool> {
                 }
             }
         }
-        graph.stage(ok.iter().map(|(p, x)| (p.as_str(), x)));
+        read += ok.len();
+        graph.stage(ok.iter().map(|(p, x)| (p.as_str(), x)))?;
     }
     progress.finish_and_clear();
-    graph.settle();
+    if read == 0 && target.exists() && !args.force {
+        bail!(
+            "no input was read; {} is left as it was (--force writes the store anyway)",
+            target.display()
+        );
+    }
+    graph.settle()?;
     graph
         .save(&target)
         .with_context(|| format!("writing {}", target.display()))?;

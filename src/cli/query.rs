@@ -1,11 +1,11 @@
 //! `vncite query`: lineage questions over a graph store.
 
 use anyhow::Context;
-use petgraph::Direction;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::PathBuf;
 use vncite::export::short;
+use vncite::graph::Direction;
 use vncite::query::{self, Filter, Lineage, Rank};
 use vncite::CitationGraph;
 
@@ -49,10 +49,10 @@ struct Common {
     graph: PathBuf,
     /// Follow only these relations (comma-separated: basis,amends,replaces,repeals,guides,implements,corrects,cites).
     #[arg(long, value_delimiter = ',', value_name = "RELATION")]
-    relation: Vec<String>,
+    relation: Vec<vncite::Relation>,
     /// Keep only documents of these doc types (comma-separated: decree, directive, …).
     #[arg(long = "type", value_delimiter = ',', value_name = "DOC_TYPE")]
-    doc_type: Vec<String>,
+    doc_type: Vec<vncite::DocType>,
     /// Keep only documents of these issuers: codes (TTg, CP, BTC) or issuer ids (issuer:UBND~lao-cai).
     #[arg(long, value_delimiter = ',', value_name = "ISSUER")]
     issuer: Vec<String>,
@@ -70,8 +70,8 @@ struct Common {
 impl Common {
     fn filter(&self) -> Filter {
         Filter {
-            relations: self.relation.iter().cloned().collect(),
-            doc_types: self.doc_type.iter().cloned().collect(),
+            relations: self.relation.iter().copied().collect(),
+            doc_types: self.doc_type.iter().copied().collect(),
             issuers: self.issuer.iter().cloned().collect(),
             from_year: self.from_year,
             to_year: self.to_year,
@@ -162,12 +162,12 @@ pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
         QueryCommand::Status(a) => {
             let g = a.common.load()?;
             let id = query::resolve_doc(g, &a.doc)?;
-            let s = query::status(g, &id);
+            let s = query::status(g, &id)?;
             if a.common.format == Format::Json {
                 serde_json::to_writer_pretty(&mut out, &s)?;
                 writeln!(out)?;
             } else {
-                writeln!(out, "{}: {}", s.id, s.verdict)?;
+                writeln!(out, "{}: {}", s.id, s.verdict.as_str())?;
                 for c in &s.changes {
                     let scope = match (c.parts.is_empty(), c.partial) {
                         (false, _) => format!(" ({})", c.parts.join("; ")),
@@ -218,7 +218,7 @@ pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
                         "{:>3}. {score}  {}  {}  {}{}",
                         i + 1,
                         r.id,
-                        r.doc_type.as_deref().unwrap_or("-"),
+                        r.doc_type.map_or("-", |t| t.as_str()),
                         r.date.as_deref().unwrap_or("-"),
                         r.title
                             .as_deref()
@@ -260,7 +260,7 @@ fn print_tree(out: &mut impl Write, l: &Lineage, direction: Direction) -> anyhow
         children
             .entry(parent)
             .or_default()
-            .push((child, &e.relation, e.count));
+            .push((child, e.relation.as_str(), e.count));
     }
     let label = |id: &str| -> String {
         let Some(n) = nodes.get(id) else {

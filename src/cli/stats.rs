@@ -43,18 +43,19 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         "ambiguous: {} documents of unknown year ({} mentions); conflicting facts: {} documents",
         s.ambiguous_documents, s.ambiguous_mentions, s.documents_with_conflicts
     )?;
-    let section = |out: &mut dyn Write,
-                   title: &str,
-                   map: &std::collections::BTreeMap<String, usize>|
-     -> std::io::Result<()> {
+    fn section<K: std::fmt::Display + Ord>(
+        out: &mut dyn Write,
+        title: &str,
+        map: &std::collections::BTreeMap<K, usize>,
+    ) -> std::io::Result<()> {
         writeln!(out, "\n{title}:")?;
-        let mut rows: Vec<(&String, &usize)> = map.iter().collect();
+        let mut rows: Vec<(&K, &usize)> = map.iter().collect();
         rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         for (k, v) in rows {
             writeln!(out, "  {v:>8}  {k}")?;
         }
         Ok(())
-    };
+    }
     section(&mut out, "documents by type", &s.documents_by_type)?;
     section(&mut out, "documents by issuer", &s.documents_by_issuer)?;
     section(&mut out, "edges by relation", &s.edges_by_relation)?;

@@ -9,14 +9,9 @@ fn doc_type_rows_extract_their_examples() {
         let got = found
             .citations
             .first()
-            .map(|c| c.doc_type.clone())
-            .or_else(|| found.named.first().map(|n| n.doc_type.clone()));
-        assert_eq!(
-            got.as_deref(),
-            Some(row.doc_type),
-            "example {:?}",
-            row.example
-        );
+            .map(|c| c.doc_type)
+            .or_else(|| found.named.first().map(|n| n.doc_type));
+        assert_eq!(got, Some(row.doc_type), "example {:?}", row.example);
     }
 }
 
@@ -76,7 +71,7 @@ fn relation_phrases_match_whole_words_longest_first_across_line_breaks() {
         .relation_phrases
         .find_all(text)
         .iter()
-        .map(|m| (&text[m.start..m.end], m.value.0))
+        .map(|m| (&text[m.start..m.end], m.value.0.as_str()))
         .collect();
     assert_eq!(
         found,
@@ -104,7 +99,7 @@ fn sole_issuer_rows_complete_a_symbol_cut_short_after_the_type_code() {
         let text = format!("{} số 4/2014/{code} và", row.words[0]);
         let c = &vncite::extract(&text).citations[0];
         assert_eq!(
-            (c.symbol.clone(), c.issuers.clone(), c.doc_type.as_str()),
+            (c.symbol.clone(), c.issuers.clone(), c.doc_type),
             (
                 format!("4/2014/{code}-{issuer}"),
                 vec![issuer.to_string()],

@@ -22,7 +22,8 @@ fn graph(dirs: &[&str]) -> CitationGraph {
         }
     }
     let mut g = CitationGraph::new();
-    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)));
+    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)))
+        .unwrap_or_else(|e| panic!("{e}"));
     g
 }
 
@@ -149,7 +150,7 @@ fn focus_exports_only_the_neighbourhood() {
     let ids: Vec<String> = export::select(&g, &up)
         .nodes
         .iter()
-        .map(|n| n.id.clone())
+        .map(|n| n.id.to_string())
         .collect();
     assert_eq!(
         ids,

@@ -74,7 +74,7 @@ fn every_symbol_form_is_found_with_its_doc_type() {
     let found: Vec<(String, String)> = vncite::extract(&fixture("forms.txt"))
         .citations
         .into_iter()
-        .map(|c| (c.symbol, c.doc_type))
+        .map(|c| (c.symbol, c.doc_type.to_string()))
         .collect();
     let expected = [
         ("30/2020/NĐ-CP", "decree"),

@@ -21,7 +21,8 @@ fn inputs(names: &[&str]) -> Vec<(String, Extraction)> {
 fn build(names: &[&str]) -> CitationGraph {
     let mut g = CitationGraph::new();
     let found = inputs(names);
-    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)));
+    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)))
+        .unwrap_or_else(|e| panic!("{e}"));
     g
 }
 
@@ -36,7 +37,11 @@ const ALL: [&str; 3] = ["nd_15_2024.txt", "nd_30_2020.txt", "tin_tuc.txt"];
 #[test]
 fn fixtures_give_exactly_these_nodes_and_edges() {
     let g = build(&ALL);
-    let nodes: Vec<(String, NodeKind)> = g.nodes().iter().map(|n| (n.id.clone(), n.kind)).collect();
+    let nodes: Vec<(String, NodeKind)> = g
+        .nodes()
+        .iter()
+        .map(|n| (n.id.to_string(), n.kind))
+        .collect();
     let expected_nodes = [
         ("doc:128/NQ-CP@2020", NodeKind::Document),
         ("doc:128/NQ-CP@2021", NodeKind::Document),
@@ -62,7 +67,7 @@ fn fixtures_give_exactly_these_nodes_and_edges() {
             (
                 e.from.to_string(),
                 e.to.to_string(),
-                e.edge.relation.clone(),
+                e.edge.relation.to_string(),
                 e.edge.count(),
             )
         })
@@ -136,7 +141,8 @@ fn re_adding_a_file_replaces_its_evidence() {
     let once = store_bytes(&build(&ALL));
     let mut g = build(&ALL);
     let again = inputs(&["nd_15_2024.txt"]);
-    g.add_inputs(again.iter().map(|(p, x)| (p.as_str(), x)));
+    g.add_inputs(again.iter().map(|(p, x)| (p.as_str(), x)))
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         String::from_utf8_lossy(&store_bytes(&g)),
         String::from_utf8_lossy(&once)
@@ -144,7 +150,8 @@ fn re_adding_a_file_replaces_its_evidence() {
     // Re-adding an edited file drops what it no longer says.
     let mut edited = again[0].1.clone();
     edited.citations.retain(|c| c.relation != "repeals");
-    g.add_inputs([("nd_15_2024.txt", &edited)]);
+    g.add_inputs([("nd_15_2024.txt", &edited)])
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(!g.edges().iter().any(|e| e.edge.relation == "repeals"));
 }
 
@@ -218,5 +225,100 @@ fn graph_build_command_writes_atomically_and_reports_bad_inputs() {
     assert_eq!(std::fs::read(&store).unwrap_or_default(), b"not json");
     let stats = run(&["stats", "--graph", "tests/data/graph/none.json"]);
     assert_eq!(stats.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Every way of damaging the evidence section: each is refused with the store's name and the line, by the
+/// library's load or evidence read, and by every command that reads the store.
+#[test]
+fn damaged_evidence_is_refused_with_the_store_and_the_line() {
+    let g = build(&ALL);
+    g.verify().unwrap_or_else(|v| panic!("{v:?}"));
+    let good = store_bytes(&g);
+    let header_end = good.iter().position(|&b| b == b'\n').unwrap_or(0) + 1;
+    let lines: Vec<usize> = good
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect();
+    // The second evidence line (store line 3): its first byte after "[" is `{`; make it `[`.
+    let line3 = lines[1] + 1;
+    let mut flipped = good.clone();
+    flipped[line3 + 1] = b'[';
+    let cut = good[..good.len() - 7].to_vec();
+    let mut padded = good.clone();
+    padded.extend_from_slice(b"[]\n");
+    let mut huge = good.clone();
+    let header = String::from_utf8_lossy(&good[..header_end]).to_string();
+    // The last number of the first edge is its evidence length.
+    let first_edge = header.find("\"edges\":[[").map_or(0, |p| p + 10);
+    let edge_end = header[first_edge..].find(']').map_or(0, |p| first_edge + p);
+    let len_at = header[..edge_end].rfind(',').map_or(0, |p| p + 1);
+    let huge_header = format!("{}99999999999{}", &header[..len_at], &header[edge_end..]);
+    huge.splice(..header_end, huge_header.into_bytes());
+    let name = "s.store";
+    // (damaged bytes, the line named, whether loading alone finds it)
+    let cases: [(&Vec<u8>, usize, bool); 4] = [
+        (&flipped, 3, false),
+        (&cut, lines.len(), true),
+        (&padded, lines.len() + 1, true),
+        (&huge, 2, true),
+    ];
+    let dir = std::env::temp_dir().join(format!("vncite-damage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    for (k, (bytes, line, at_load)) in cases.iter().enumerate() {
+        let expected = format!("{name}, line {line}: not a vncite graph store or damaged");
+        let err = match CitationGraph::from_store_bytes((*bytes).clone(), name) {
+            Err(e) => {
+                assert!(*at_load, "case {k}: refused at load: {e}");
+                e.to_string()
+            }
+            Ok(loaded) => {
+                assert!(!at_load, "case {k}: loaded");
+                let problems = loaded.verify().err().unwrap_or_default();
+                assert_eq!(problems.len(), 1, "case {k}: {problems:?}");
+                problems[0].to_string()
+            }
+        };
+        assert!(err.starts_with(&expected), "case {k}: {err}");
+        // The same from the command line, for each command that reads a store.
+        let store = dir.join(format!("case{k}.store"));
+        std::fs::write(&store, bytes).unwrap_or_else(|e| panic!("{e}"));
+        let s = store.display().to_string();
+        let runs: [&[&str]; 4] = [
+            &["query", "status", "--graph", &s, "doc:15/2024/NĐ-CP"],
+            &[
+                "graph",
+                "build",
+                "--into",
+                &s,
+                "tests/data/graph/tin_tuc.txt",
+            ],
+            &["export", "--graph", &s, "--format", "json"],
+            &["graph", "verify", &s],
+        ];
+        for args in runs {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_vncite"))
+                .args(args)
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .output()
+                .unwrap_or_else(|e| panic!("{e}"));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let named = format!("{s}, line {line}: not a vncite graph store or damaged");
+            // Only commands that read every edge's evidence find a flipped byte inside one.
+            let found_by_command = *at_load || args[0] == "graph";
+            if found_by_command {
+                assert_ne!(out.status.code(), Some(0), "case {k} {args:?}");
+                assert!(stderr.contains(&named), "case {k} {args:?}: {stderr}");
+            }
+        }
+        // A refused `--into` leaves the damaged store as it was: nothing is re-saved without the loss.
+        assert_eq!(
+            std::fs::read(&store).ok().as_ref(),
+            Some(*bytes),
+            "case {k}"
+        );
+    }
     std::fs::remove_dir_all(&dir).ok();
 }

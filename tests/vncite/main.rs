@@ -68,6 +68,14 @@ pub fn summary(text: &str) -> Vec<(String, Option<i32>, Option<String>, String, 
     vncite::extract(text)
         .citations
         .into_iter()
-        .map(|c| (c.symbol, c.year, c.date, c.doc_type, c.relation))
+        .map(|c| {
+            (
+                c.symbol,
+                c.year,
+                c.date,
+                c.doc_type.to_string(),
+                c.relation.to_string(),
+            )
+        })
         .collect()
 }

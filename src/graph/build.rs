@@ -1,0 +1,266 @@
+//! Inputs in: each input's citations, named references and reported relations become evidence on edges.
+
+use super::{CitationGraph, CitedFacts, Edge, Evidence, NodeId, Said, StoreError};
+use crate::model::{Extraction, Ref};
+use crate::vocab::{DocType, Relation};
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+impl CitationGraph {
+    fn add_evidence(
+        &mut self,
+        from: NodeIndex,
+        to: NodeIndex,
+        relation: Relation,
+        evidence: Evidence,
+    ) {
+        let existing = self
+            .graph
+            .edges_connecting(from, to)
+            .find(|e| e.weight().relation == relation)
+            .map(|e| e.id());
+        match existing {
+            Some(e) => {
+                if let Some(w) = self.graph.edge_weight_mut(e) {
+                    w.evidence.push(evidence);
+                    w.count = w.evidence.len();
+                }
+            }
+            None => {
+                self.graph
+                    .add_edge(from, to, Edge::new(relation, vec![evidence]));
+            }
+        }
+    }
+
+    /// Adds inputs, replacing the evidence of any input already in the graph, and settles the attributes.
+    /// Fails only when the graph was loaded from a store whose evidence is damaged.
+    pub fn add_inputs<'a>(
+        &mut self,
+        inputs: impl IntoIterator<Item = (&'a str, &'a Extraction)>,
+    ) -> Result<(), StoreError> {
+        self.stage(inputs)?;
+        self.settle()
+    }
+
+    /// Adds inputs without recomputing attributes yet, so a large build can stream batches through and call
+    /// [`CitationGraph::settle`] once at the end. A loaded store's evidence is read in full first, and a
+    /// damaged line refuses the change rather than dropping the mentions it held.
+    pub fn stage<'a>(
+        &mut self,
+        inputs: impl IntoIterator<Item = (&'a str, &'a Extraction)>,
+    ) -> Result<(), StoreError> {
+        self.dense = std::sync::OnceLock::new();
+        self.parse_all_evidence()?;
+        self.parse_documents()?;
+        let inputs: Vec<(&str, &Extraction)> = inputs.into_iter().collect();
+        let again: BTreeSet<&str> = inputs
+            .iter()
+            .map(|(p, _)| *p)
+            .filter(|p| self.inputs.contains_key(*p))
+            .collect();
+        if !again.is_empty() {
+            self.remove_evidence_of(&again);
+        }
+        for (path, found) in inputs {
+            self.add_one(path, found);
+        }
+        Ok(())
+    }
+
+    fn add_one(&mut self, path: &str, found: &Extraction) {
+        self.inputs.insert(path.to_string(), found.document.clone());
+        let citing = match &found.document {
+            Some(d) => {
+                let id = NodeId::document(&d.id);
+                self.facts.entry(id.clone()).or_insert_with(|| CitedFacts {
+                    symbol: Some(d.symbol.clone()),
+                    name: None,
+                    year: d.year,
+                    issuers: d.issuers.clone(),
+                });
+                self.node_index(&id)
+            }
+            None => self.node_index(&NodeId::source(path)),
+        };
+        let citing_id = self.graph[citing].id.clone();
+        let source = self.share(path);
+        for c in &found.citations {
+            let id = NodeId::document(&c.id);
+            if id == citing_id {
+                continue;
+            }
+            self.facts.entry(id.clone()).or_insert_with(|| CitedFacts {
+                symbol: Some(c.symbol.clone()),
+                name: None,
+                year: c.year,
+                issuers: c.issuers.clone(),
+            });
+            let to = self.node_index(&id);
+            let evidence = Evidence {
+                source: source.clone(),
+                start: c.start,
+                end: c.end,
+                text: c.text.clone(),
+                pinpoint: c.pinpoint.clone(),
+                date: self.share_opt(c.date.as_deref()),
+                doc_type: Some(c.doc_type),
+                issuer_name: self.share_opt(c.issuer_name.as_deref()),
+                partial: c.partial,
+                said: Said::Act,
+            };
+            // A further relation keeps the mention as its evidence; where it is stated is in the extraction.
+            for also in &c.also {
+                self.add_evidence(citing, to, also.relation, evidence.clone());
+            }
+            self.add_evidence(citing, to, c.relation, evidence);
+        }
+        for n in &found.named {
+            let id = NodeId::document(&n.id);
+            self.facts.entry(id.clone()).or_insert_with(|| CitedFacts {
+                symbol: n.symbol.clone(),
+                name: Some(n.name.clone()),
+                year: n.year,
+                issuers: if n.doc_type == DocType::Ordinance {
+                    vec!["UBTVQH".into()]
+                } else {
+                    vec!["QH".into()]
+                },
+            });
+            let to = self.node_index(&id);
+            let evidence = Evidence {
+                source: source.clone(),
+                start: n.start,
+                end: n.end,
+                text: n.text.clone(),
+                pinpoint: None,
+                date: self.share_opt(n.date.as_deref()),
+                doc_type: Some(n.doc_type),
+                issuer_name: None,
+                partial: n.partial,
+                said: Said::Act,
+            };
+            for also in &n.also {
+                self.add_evidence(citing, to, also.relation, evidence.clone());
+            }
+            self.add_evidence(citing, to, n.relation, evidence);
+        }
+        self.add_reported(found, &citing_id, &source);
+    }
+
+    /// Edges the input reports between other documents (or, in a database note, another document's act on
+    /// the input's own): actor → target, with the statement as evidence.
+    fn add_reported(&mut self, found: &Extraction, citing_id: &NodeId, source: &Arc<str>) {
+        let id_of = |r: Ref| -> Option<NodeId> {
+            match r {
+                Ref::Citation(i) => found.citations.get(i).map(|c| NodeId::document(&c.id)),
+                Ref::Named(i) => found.named.get(i).map(|n| NodeId::document(&n.id)),
+                Ref::Document => Some(citing_id.clone()),
+            }
+        };
+        for r in &found.reported {
+            let (Some(actor), Some(target)) = (id_of(r.actor), id_of(r.target)) else {
+                continue;
+            };
+            let documents = actor.kind() == super::NodeKind::Document
+                && target.kind() == super::NodeKind::Document;
+            if actor == target || !documents {
+                continue;
+            }
+            let from = self.node_index(&actor);
+            let to = self.node_index(&target);
+            let text = match r.actor {
+                Ref::Citation(i) => found.citations.get(i).map(|c| c.text.clone()),
+                Ref::Named(i) => found.named.get(i).map(|n| n.text.clone()),
+                Ref::Document => None,
+            };
+            let evidence = Evidence {
+                source: source.clone(),
+                start: r.start,
+                end: r.end,
+                text: text.unwrap_or_default(),
+                pinpoint: r.pinpoint.clone(),
+                date: None,
+                doc_type: None,
+                issuer_name: None,
+                partial: None,
+                said: if r.editorial {
+                    Said::Editorial
+                } else {
+                    Said::Reported
+                },
+            };
+            self.add_evidence(from, to, r.relation, evidence);
+        }
+    }
+
+    fn remove_evidence_of(&mut self, paths: &BTreeSet<&str>) {
+        for p in paths {
+            self.inputs.remove(*p);
+        }
+        let edges: Vec<_> = self.graph.edge_indices().collect();
+        for e in edges {
+            let empty = match self.graph.edge_weight_mut(e) {
+                Some(w) => {
+                    w.evidence.retain(|ev| !paths.contains(&*ev.source));
+                    w.count = w.evidence.len();
+                    w.evidence.is_empty()
+                }
+                None => false,
+            };
+            if empty {
+                self.graph.remove_edge(e);
+            }
+        }
+    }
+
+    /// Parses the header documents a loaded store kept as JSON.
+    pub(super) fn parse_documents(&mut self) -> Result<(), StoreError> {
+        for (path, raw) in std::mem::take(&mut self.raw_documents) {
+            let doc: Option<crate::model::Document> = serde_json::from_str(raw.get())
+                .map_err(|e| self.damaged_input(&path, &e.to_string()))?;
+            self.inputs.insert(path, doc);
+        }
+        Ok(())
+    }
+
+    fn damaged_input(&self, path: &str, message: &str) -> StoreError {
+        let store = self.store.as_ref().map_or("store", |s| s.name());
+        StoreError::damaged(store, 1, format!("input {path:?}: {message}"))
+    }
+
+    /// Reads every edge's evidence, before the graph changes.
+    fn parse_all_evidence(&mut self) -> Result<(), StoreError> {
+        let Some(loaded) = self.store.clone() else {
+            return Ok(());
+        };
+        let section = loaded.read_all()?;
+        let edges: Vec<_> = self.graph.edge_indices().collect();
+        let mut strings = std::mem::take(&mut self.strings);
+        for e in edges {
+            let Some(raw) = self.graph[e].raw.clone() else {
+                continue;
+            };
+            let count = self.graph[e].count;
+            let parsed = loaded.evidence_in(&section, &raw, count, &mut |s: &str| {
+                super::share(&mut strings, s)
+            });
+            let parsed = match parsed {
+                Ok(p) => p,
+                Err(err) => {
+                    self.strings = strings;
+                    return Err(err);
+                }
+            };
+            let w = &mut self.graph[e];
+            w.raw = None;
+            w.evidence = parsed;
+            w.count = w.evidence.len();
+        }
+        self.strings = strings;
+        self.store = None;
+        Ok(())
+    }
+}

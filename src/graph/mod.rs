@@ -1,0 +1,342 @@
+//! The citation graph: documents, issuers and sources, with one edge per (citing, cited, relation) carrying
+//! every mention as evidence.
+//!
+//! [`CitationGraph`] wraps a petgraph `StableDiGraph` behind our own [`NodeId`]s, so no petgraph type leaks
+//! out. The graph is a pure function of the inputs it was built from: node attributes are recomputed from the
+//! inputs' headers and the evidence of every mention, so the order of inputs never changes the result, and
+//! re-adding a file replaces its evidence instead of duplicating it.
+//!
+//! - `build`: inputs in, evidence on edges; `settle`: node attributes and `issued_by` edges from them;
+//! - `dense`: the compact adjacency traversals walk; `rank`: PageRank; `stats`: counts;
+//! - `verify`: the invariants every build and load keeps; `store`: the file format and its strict loader.
+
+mod build;
+mod dense;
+mod rank;
+mod settle;
+mod stats;
+pub mod store;
+mod verify;
+
+pub use crate::id::{NodeId, NodeKind};
+pub use dense::Dense;
+pub use rank::{PAGERANK_DAMPING, PAGERANK_ROUNDS, PAGERANK_TOLERANCE};
+pub use stats::Stats;
+pub use store::{StoreError, FORMAT};
+pub use verify::Violation;
+
+use crate::model::Document;
+use crate::vocab::{DocType, Relation};
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Which way an edge is followed from a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// Edges leaving the node: what it cites.
+    Outgoing,
+    /// Edges entering the node: what cites it.
+    Incoming,
+}
+
+impl From<Direction> for petgraph::Direction {
+    fn from(d: Direction) -> petgraph::Direction {
+        match d {
+            Direction::Outgoing => petgraph::Direction::Outgoing,
+            Direction::Incoming => petgraph::Direction::Incoming,
+        }
+    }
+}
+
+/// A node with its merged attributes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Node {
+    /// Stable id: `doc:<id>`, `issuer:<code>[~place]`, `source:<path>`.
+    pub id: NodeId,
+    /// What it stands for.
+    pub kind: NodeKind,
+    /// Canonical symbol (documents cited by number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// Name of a law cited by name only, or of an issuer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Contract doc type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<DocType>,
+    /// Issue year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Issue date `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Trích yếu, from the document's own file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Issuer as named in the texts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer_name: Option<String>,
+    /// Issuer codes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuers: Vec<String>,
+    /// Inputs whose header is this document (or which this source node is).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub defined_in: Vec<String>,
+    /// A year-less symbol whose year no text gave: kept apart, never merged with a dated node.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ambiguous: bool,
+    /// Fields for which the inputs disagree, with every value seen.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub conflicts: BTreeMap<String, Vec<String>>,
+    /// PageRank over all citation edges, computed when the graph settles (documents only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagerank: Option<f64>,
+}
+
+impl Node {
+    fn new(id: NodeId) -> Node {
+        Node {
+            kind: id.kind(),
+            id,
+            ..Node::default()
+        }
+    }
+}
+
+/// One mention behind an edge. Strings that repeat across mentions (input path, date, issuer name) are
+/// shared, which keeps a million-mention graph within memory.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[non_exhaustive]
+pub struct Evidence {
+    /// Input path.
+    pub source: Arc<str>,
+    /// Byte span of the mention in that input.
+    pub start: usize,
+    /// End of the span (exclusive).
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+    /// The cited part, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pinpoint: Option<String>,
+    /// Date the mention gives for the cited document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Arc<str>>,
+    /// Doc type the mention gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<DocType>,
+    /// Issuer the mention names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_name: Option<Arc<str>>,
+    /// For a change: whether it touches only part of the document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<bool>,
+    /// Who says it: the citing input acting (the default), or the input reporting what another document did.
+    #[serde(skip_serializing_if = "Said::is_act")]
+    pub said: Said,
+}
+
+/// Who states the relation an evidence backs.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Said {
+    /// The citing document acts: "Căn cứ …", "Bãi bỏ …".
+    #[default]
+    Act,
+    /// The input states it of two other documents: "X đã được sửa đổi bởi Y".
+    Reported,
+    /// A legal database's bracketed note in the input.
+    Editorial,
+}
+
+impl Said {
+    pub(crate) fn is_act(&self) -> bool {
+        *self == Said::Act
+    }
+}
+
+/// An edge: `relation` from the citing node's point of view, or `issued_by` to an issuer.
+///
+/// A loaded store keeps each edge's evidence unparsed in the store until something needs it: queries and
+/// statistics only need the count, and parsing a million mentions was most of the load time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    /// Relation.
+    pub relation: Relation,
+    count: usize,
+    evidence: Vec<Evidence>,
+    /// Where the unparsed evidence is in the loaded store, while not yet parsed.
+    raw: Option<store::RawEvidence>,
+}
+
+impl Edge {
+    fn new(relation: Relation, evidence: Vec<Evidence>) -> Edge {
+        Edge {
+            relation,
+            count: evidence.len(),
+            evidence,
+            raw: None,
+        }
+    }
+
+    /// How many mentions stand behind the edge (0 for `issued_by`).
+    pub fn count(&self) -> usize {
+        self.count
+    }
+}
+
+/// An edge as seen from outside: ids instead of indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EdgeView<'a> {
+    /// Citing node id.
+    pub from: &'a str,
+    /// Cited node id.
+    pub to: &'a str,
+    /// The edge.
+    pub edge: &'a Edge,
+}
+
+/// Facts one citation gives about the document it cites, kept to recompute node attributes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct CitedFacts {
+    symbol: Option<String>,
+    name: Option<String>,
+    year: Option<i32>,
+    issuers: Vec<String>,
+}
+
+/// The citation graph.
+#[derive(Debug, Default)]
+pub struct CitationGraph {
+    graph: StableDiGraph<Node, Edge>,
+    index: HashMap<NodeId, NodeIndex>,
+    /// Every input built into the graph, with its header identity.
+    inputs: BTreeMap<String, Option<Document>>,
+    /// Header documents of a loaded store's inputs, still as their JSON: only a rebuild needs them parsed,
+    /// and parsing a hundred thousand of them was a fifth of the load time.
+    raw_documents: Vec<(String, Box<serde_json::value::RawValue>)>,
+    /// Facts about cited documents that every mention agrees on (symbol, year, issuer codes).
+    facts: HashMap<NodeId, CitedFacts>,
+    /// One shared copy of each repeated string (paths, dates, names).
+    strings: HashMap<Box<str>, Arc<str>>,
+    /// The loaded store, which unparsed evidence points into.
+    store: Option<Arc<store::Loaded>>,
+    /// Compact adjacency for traversals, built on first use and dropped whenever the graph changes.
+    dense: std::sync::OnceLock<Dense>,
+}
+
+impl CitationGraph {
+    /// An empty graph.
+    pub fn new() -> CitationGraph {
+        CitationGraph::default()
+    }
+
+    fn share(&mut self, s: &str) -> Arc<str> {
+        share(&mut self.strings, s)
+    }
+
+    fn share_opt(&mut self, s: Option<&str>) -> Option<Arc<str>> {
+        s.map(|s| self.share(s))
+    }
+
+    fn node_index(&mut self, id: &NodeId) -> NodeIndex {
+        if let Some(&ix) = self.index.get(id) {
+            return ix;
+        }
+        let ix = self.graph.add_node(Node::new(id.clone()));
+        self.index.insert(id.clone(), ix);
+        ix
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges (citation edges and `issued_by`).
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index.get(id).map(|&ix| &self.graph[ix])
+    }
+
+    /// Every node, sorted by id.
+    pub fn nodes(&self) -> Vec<&Node> {
+        let mut v: Vec<&Node> = self.graph.node_weights().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    /// Every node, unsorted.
+    pub fn nodes_unordered(&self) -> impl Iterator<Item = &Node> {
+        self.graph.node_weights()
+    }
+
+    /// Every edge, sorted by (from, to, relation).
+    pub fn edges(&self) -> Vec<EdgeView<'_>> {
+        let mut v: Vec<EdgeView<'_>> = (&self.graph)
+            .edge_references()
+            .map(|e| self.view(e))
+            .collect();
+        sort_views(&mut v);
+        v
+    }
+
+    /// Edges leaving (`Outgoing`) or entering (`Incoming`) a node.
+    pub fn edges_of(&self, id: &str, direction: Direction) -> Vec<EdgeView<'_>> {
+        let Some(&ix) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut v: Vec<EdgeView<'_>> = self
+            .graph
+            .edges_directed(ix, direction.into())
+            .map(|e| self.view(e))
+            .collect();
+        sort_views(&mut v);
+        v
+    }
+
+    fn view<'a>(&'a self, e: petgraph::stable_graph::EdgeReference<'a, Edge>) -> EdgeView<'a> {
+        EdgeView {
+            from: self.graph[e.source()].id.as_str(),
+            to: self.graph[e.target()].id.as_str(),
+            edge: e.weight(),
+        }
+    }
+
+    /// The mentions behind an edge, read from the store if they were not yet. A damaged evidence line is
+    /// an error naming the store and the line, never an empty list.
+    pub fn evidence<'a>(&'a self, edge: &'a Edge) -> Result<Cow<'a, [Evidence]>, StoreError> {
+        match (&edge.raw, &self.store) {
+            (Some(raw), Some(loaded)) => loaded
+                .evidence(raw, edge.count, &mut |s: &str| Arc::from(s))
+                .map(Cow::Owned),
+            _ => Ok(Cow::Borrowed(&edge.evidence)),
+        }
+    }
+}
+
+fn sort_views(v: &mut [EdgeView<'_>]) {
+    v.sort_by(|a, b| (a.from, a.to, a.edge.relation).cmp(&(b.from, b.to, b.edge.relation)));
+}
+
+/// One shared copy of `s` in `strings`.
+fn share(strings: &mut HashMap<Box<str>, Arc<str>>, s: &str) -> Arc<str> {
+    if let Some(a) = strings.get(s) {
+        return a.clone();
+    }
+    let a: Arc<str> = Arc::from(s);
+    strings.insert(Box::from(s), a.clone());
+    a
+}

@@ -1,0 +1,238 @@
+//! Settling: every node's attributes recomputed from the inputs' headers and the evidence, and the derived
+//! `issued_by` edges rebuilt, independent of the order the inputs came in.
+
+use super::{CitationGraph, CitedFacts, Edge, Evidence, Node, NodeId, NodeKind, StoreError};
+use super::{PAGERANK_DAMPING, PAGERANK_ROUNDS, PAGERANK_TOLERANCE};
+use crate::model::Document;
+use crate::vocab::Relation;
+use petgraph::stable_graph::NodeIndex;
+use petgraph::Direction;
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+impl CitationGraph {
+    /// Recomputes every node's attributes from the inputs and the evidence, rebuilds `issued_by` edges and
+    /// drops nodes nothing refers to any more. Independent of the order the inputs came in.
+    pub fn settle(&mut self) -> Result<(), StoreError> {
+        self.dense = std::sync::OnceLock::new();
+        self.parse_documents()?;
+        // issued_by edges are derived: drop them and add them again below.
+        let issued: Vec<_> = self
+            .graph
+            .edge_indices()
+            .filter(|&e| self.graph[e].relation == Relation::IssuedBy)
+            .collect();
+        for e in issued {
+            self.graph.remove_edge(e);
+        }
+        let mut defined: HashMap<NodeId, Vec<(String, Document)>> = HashMap::default();
+        let mut sources = Vec::new();
+        for (path, doc) in &self.inputs {
+            match doc {
+                Some(d) => defined
+                    .entry(NodeId::document(&d.id))
+                    .or_default()
+                    .push((path.clone(), d.clone())),
+                None => sources.push(NodeId::source(path)),
+            }
+        }
+        for id in sources {
+            self.node_index(&id);
+        }
+        let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+        for ix in nodes.iter().copied() {
+            let id = self.graph[ix].id.clone();
+            let kind = self.graph[ix].kind;
+            let has_edges = self
+                .graph
+                .edges_directed(ix, Direction::Incoming)
+                .next()
+                .is_some()
+                || self
+                    .graph
+                    .edges_directed(ix, Direction::Outgoing)
+                    .next()
+                    .is_some();
+            let keep = match kind {
+                NodeKind::Document => has_edges || defined.contains_key(&id),
+                NodeKind::Source => self.inputs.contains_key(id.key()),
+                NodeKind::Issuer => false,
+            };
+            if !keep {
+                self.graph.remove_node(ix);
+                self.index.remove(&id);
+                if kind == NodeKind::Document {
+                    self.facts.remove(&id);
+                }
+                continue;
+            }
+            if kind == NodeKind::Document {
+                let evidence: Vec<&Evidence> = self
+                    .graph
+                    .edges_directed(ix, Direction::Incoming)
+                    .flat_map(|e| e.weight().evidence.iter())
+                    .collect();
+                let node = attributes(&id, self.facts.get(&id), defined.get(&id), &evidence);
+                self.graph[ix] = node;
+            } else if kind == NodeKind::Source {
+                let path = id.key().to_string();
+                let mut node = Node::new(id);
+                node.defined_in = vec![path];
+                self.graph[ix] = node;
+            }
+        }
+        // Issuers: one node per code, local bodies per place when the document id names it.
+        // (document, issuer codes, place from its id, issuer name)
+        type DocIssuers = (NodeIndex, Vec<String>, Option<String>, Option<String>);
+        let docs: Vec<DocIssuers> = self
+            .graph
+            .node_indices()
+            .filter(|&ix| self.graph[ix].kind == NodeKind::Document)
+            .map(|ix| {
+                let n = &self.graph[ix];
+                let place = n.id.place().map(str::to_string);
+                (ix, n.issuers.clone(), place, n.issuer_name.clone())
+            })
+            .collect();
+        for (ix, issuers, place, issuer_name) in docs {
+            for code in issuers {
+                let local_place = place
+                    .as_ref()
+                    .filter(|_| crate::data::tables().is_local_body(&code));
+                let issuer =
+                    self.node_index(&NodeId::issuer(&code, local_place.map(String::as_str)));
+                let row_name = crate::data::tables().issuer_of_code(&code).map(|r| r.name);
+                // A local body is named with its place ("Ủy ban nhân dân tỉnh Quảng Nam") when a document of
+                // it says so; the smallest such name keeps the choice independent of input order.
+                let named = issuer_name
+                    .as_ref()
+                    .filter(|n| local_place.is_some() && row_name.is_some_and(|r| n.starts_with(r)))
+                    .cloned();
+                let current = self.graph[issuer].name.clone();
+                self.graph[issuer].name = match (current, named) {
+                    (Some(c), Some(n)) if Some(c.as_str()) == row_name => Some(n),
+                    (Some(c), Some(n)) => Some(c.min(n)),
+                    (None, Some(n)) => Some(n),
+                    (Some(c), None) => Some(c),
+                    (None, None) => row_name.map(str::to_string),
+                };
+                self.graph
+                    .add_edge(ix, issuer, Edge::new(Relation::IssuedBy, Vec::new()));
+            }
+        }
+        for e in self.graph.edge_weights_mut() {
+            e.evidence.sort();
+            e.evidence.dedup();
+            e.count = e.evidence.len();
+        }
+        // The ranking most queries ask for is kept with the nodes, so `top --by pagerank` reads it.
+        let ranks: Vec<(NodeId, f64)> = self
+            .pagerank(
+                PAGERANK_DAMPING,
+                PAGERANK_TOLERANCE,
+                PAGERANK_ROUNDS,
+                &|r| r != Relation::IssuedBy,
+            )
+            .into_iter()
+            .map(|(id, r)| (id.clone(), r))
+            .collect();
+        for (id, rank) in ranks {
+            if let Some(&ix) = self.index.get(&id) {
+                let node = &mut self.graph[ix];
+                node.pagerank = (node.kind == NodeKind::Document).then_some(rank);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The value most sources give (ties broken by the smallest value), with every distinct value when they
+/// disagree. A document's own header outranks any mention of it.
+fn pick<T: Ord + Clone>(own: Vec<T>, mentions: Vec<T>) -> (Option<T>, Vec<T>) {
+    let mut all: BTreeSet<T> = own.iter().cloned().collect();
+    all.extend(mentions.iter().cloned());
+    let primary = if let Some(first) = own.iter().min() {
+        Some(first.clone())
+    } else {
+        let mut counts: BTreeMap<&T, usize> = BTreeMap::new();
+        for m in &mentions {
+            *counts.entry(m).or_insert(0) += 1;
+        }
+        counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(v, _)| (*v).clone())
+    };
+    let conflicts = if all.len() > 1 {
+        all.into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    (primary, conflicts)
+}
+
+fn attributes(
+    id: &NodeId,
+    facts: Option<&CitedFacts>,
+    own: Option<&Vec<(String, Document)>>,
+    evidence: &[&Evidence],
+) -> Node {
+    let mut node = Node::new(id.clone());
+    let own: Vec<&(String, Document)> = own.map(|v| v.iter().collect()).unwrap_or_default();
+    if let Some(f) = facts {
+        node.symbol = f.symbol.clone();
+        node.name = f.name.clone();
+        node.year = f.year;
+        node.issuers = f.issuers.clone();
+    }
+    if let Some((_, d)) = own.first() {
+        node.symbol = Some(d.symbol.clone());
+        node.year = d.year.or(node.year);
+        node.issuers = d.issuers.clone();
+    }
+    node.defined_in = own.iter().map(|(p, _)| p.clone()).collect();
+    let mut field =
+        |name: &str, own_values: Vec<String>, mentions: Vec<String>| -> Option<String> {
+            let (value, conflicts) = pick(own_values, mentions);
+            if !conflicts.is_empty() {
+                node.conflicts.insert(name.to_string(), conflicts);
+            }
+            value
+        };
+    let date = field(
+        "date",
+        own.iter().filter_map(|(_, d)| d.date.clone()).collect(),
+        evidence
+            .iter()
+            .filter_map(|e| e.date.as_deref().map(str::to_string))
+            .collect(),
+    );
+    let title = field(
+        "title",
+        own.iter().filter_map(|(_, d)| d.title.clone()).collect(),
+        Vec::new(),
+    );
+    let issuer_name = field(
+        "issuer_name",
+        own.iter()
+            .filter_map(|(_, d)| d.issuer_name.clone())
+            .collect(),
+        evidence
+            .iter()
+            .filter_map(|e| e.issuer_name.as_deref().map(str::to_string))
+            .collect(),
+    );
+    let (doc_type, _) = pick(
+        own.iter().map(|(_, d)| d.doc_type).collect(),
+        evidence.iter().filter_map(|e| e.doc_type).collect(),
+    );
+    node.date = date;
+    node.title = title;
+    node.issuer_name = issuer_name;
+    node.doc_type = doc_type;
+    if node.year.is_none() {
+        node.year = node.date.as_deref().and_then(|d| d.get(..4)?.parse().ok());
+    }
+    node.ambiguous = id.is_ambiguous();
+    node
+}

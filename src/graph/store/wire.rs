@@ -1,0 +1,80 @@
+//! The store's wire types: what is written and read, apart from the in-memory graph.
+
+use super::super::{Node, Said};
+use crate::model::Document;
+use crate::vocab::{DocType, Relation};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The graph as written to disk: see the README, "Graph store". Written from borrowed data and read into
+/// borrowed strings where the JSON allows, so neither direction copies a million evidence texts twice.
+/// An input as read: its header document stays JSON until a rebuild needs it.
+#[derive(Deserialize)]
+pub(super) struct StoreInputIn<'a> {
+    #[serde(borrow)]
+    pub(super) path: Cow<'a, str>,
+    pub(super) document: Box<serde_json::value::RawValue>,
+}
+
+/// An input's document as written: parsed, or still the JSON it was loaded as.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(super) enum DocumentOut<'a> {
+    Parsed(Option<&'a Document>),
+    Raw(&'a serde_json::value::RawValue),
+}
+
+#[derive(Serialize)]
+pub(super) struct StoreInputOut<'a> {
+    pub(super) path: &'a str,
+    pub(super) document: DocumentOut<'a>,
+}
+
+/// The store's first line: everything but the evidence, which follows one line per edge.
+#[derive(Serialize)]
+pub(super) struct StoreHeaderOut<'a> {
+    pub(super) format: &'a str,
+    pub(super) inputs: Vec<StoreInputOut<'a>>,
+    pub(super) nodes: Vec<&'a Node>,
+    pub(super) edges: Vec<StoreEdgeOut>,
+}
+
+/// An edge as `[from, to, relation, count, offset, length]`: `from` and `to` are positions in `nodes`, and
+/// offset and length place its evidence line in the evidence section. Arrays of numbers keep a million-edge
+/// first line small and quick to read.
+pub(super) type StoreEdgeOut = (usize, usize, Relation, usize, usize, usize);
+
+/// An edge as read from the first line (see [`StoreEdgeOut`]): its evidence stays where it is.
+pub(super) type StoreEdgeIn = (usize, usize, Relation, usize, usize, usize);
+
+#[derive(Deserialize)]
+pub(super) struct StoreFileIn<'a> {
+    #[serde(borrow)]
+    pub(super) format: Cow<'a, str>,
+    #[serde(borrow)]
+    pub(super) inputs: Vec<StoreInputIn<'a>>,
+    pub(super) nodes: Vec<Node>,
+    pub(super) edges: Vec<StoreEdgeIn>,
+}
+
+/// Evidence with its input as an index into `inputs`, which keeps million-edge stores small.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct StoreEvidence<'a> {
+    pub(super) input: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    #[serde(borrow)]
+    pub(super) text: Cow<'a, str>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) pinpoint: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) date: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) doc_type: Option<DocType>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) issuer_name: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) partial: Option<bool>,
+    #[serde(default, skip_serializing_if = "Said::is_act")]
+    pub(super) said: Said,
+}

@@ -1,0 +1,214 @@
+//! Document keys and graph node ids: the one module that builds them and reads them.
+//!
+//! A document key (the contract's `id`) is the canonical symbol, plus `@YEAR` (or `@?`) when the symbol has no
+//! year, plus `~place` for a local body's document when the text names the place; a law cited by name only
+//! is `named:<name key>@<date or year or ?>`. A node id puts the node's kind in front: `doc:<key>`,
+//! `issuer:<code>[~place]`, `source:<input path>`.
+
+use crate::context::slug;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The document key of a numbered document. Symbols without a year take `@YEAR` (or `@?` when unknown),
+/// because year-less administrative numbers restart every year; local bodies' symbols take `~place` when
+/// the text names it.
+pub fn document_id(
+    symbol: &str,
+    symbol_has_year: bool,
+    year: Option<i32>,
+    place: Option<&str>,
+) -> String {
+    let mut id = symbol.to_string();
+    if !symbol_has_year {
+        match year {
+            Some(y) => id.push_str(&format!("@{y}")),
+            None => id.push_str("@?"),
+        }
+    }
+    if let Some(p) = place {
+        id.push('~');
+        id.push_str(&slug(p));
+    }
+    id
+}
+
+/// The document key of a law known by name only: its name key and the date or year the input gives.
+pub(crate) fn named_id(name_key: &str, when: Option<&str>) -> String {
+    format!("named:{name_key}@{}", when.unwrap_or("?"))
+}
+
+/// What a node stands for.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A document, cited or citing.
+    #[default]
+    Document,
+    /// An issuing body.
+    Issuer,
+    /// An input file without a header identity (news, excerpts), named by its path.
+    Source,
+}
+
+impl NodeKind {
+    /// The name used in exports and stores.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Document => "document",
+            NodeKind::Issuer => "issuer",
+            NodeKind::Source => "source",
+        }
+    }
+
+    fn prefix(self) -> &'static str {
+        match self {
+            NodeKind::Document => "doc:",
+            NodeKind::Issuer => "issuer:",
+            NodeKind::Source => "source:",
+        }
+    }
+}
+
+/// A graph node id, written as a string (`doc:30/2020/NĐ-CP`, `issuer:UBND~quang-nam`, `source:news.txt`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct NodeId(String);
+
+impl NodeId {
+    /// The node of a document key.
+    pub fn document(key: &str) -> NodeId {
+        NodeId(format!("doc:{key}"))
+    }
+
+    /// The node of an issuer code; a local body is one node per place.
+    pub fn issuer(code: &str, place: Option<&str>) -> NodeId {
+        match place {
+            Some(p) => NodeId(format!("issuer:{code}~{p}")),
+            None => NodeId(format!("issuer:{code}")),
+        }
+    }
+
+    /// The node of an input without a header identity.
+    pub fn source(path: &str) -> NodeId {
+        NodeId(format!("source:{path}"))
+    }
+
+    /// The id as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// What the node stands for.
+    pub fn kind(&self) -> NodeKind {
+        if self.0.starts_with("issuer:") {
+            NodeKind::Issuer
+        } else if self.0.starts_with("source:") {
+            NodeKind::Source
+        } else {
+            NodeKind::Document
+        }
+    }
+
+    /// The id without its kind prefix: the document key, the issuer code (with place) or the input path.
+    pub fn key(&self) -> &str {
+        &self.0[self.kind().prefix().len()..]
+    }
+
+    /// The place a local body's document or issuer node is keyed by.
+    pub fn place(&self) -> Option<&str> {
+        self.key().rsplit_once('~').map(|(_, p)| p)
+    }
+
+    /// A document whose symbol has no year and whose year no text gave.
+    pub fn is_ambiguous(&self) -> bool {
+        self.kind() == NodeKind::Document && (self.0.ends_with("@?") || self.0.contains("@?~"))
+    }
+}
+
+impl TryFrom<String> for NodeId {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<NodeId, String> {
+        let known = [NodeKind::Document, NodeKind::Issuer, NodeKind::Source];
+        match known.iter().find(|k| s.starts_with(k.prefix())) {
+            Some(k) if s.len() > k.prefix().len() => Ok(NodeId(s)),
+            _ => Err(format!(
+                "node id {s:?} is none of doc:KEY, issuer:CODE, source:PATH"
+            )),
+        }
+    }
+}
+
+impl From<NodeId> for String {
+    fn from(id: NodeId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for NodeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for NodeId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for NodeId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for NodeId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_read_back_as_they_were_built() {
+        let d = NodeId::document(&document_id("57/NQ-CP", false, None, Some("Lào Cai")));
+        assert_eq!(d.as_str(), "doc:57/NQ-CP@?~lao-cai");
+        assert_eq!(
+            (d.kind(), d.key(), d.place(), d.is_ambiguous()),
+            (
+                NodeKind::Document,
+                "57/NQ-CP@?~lao-cai",
+                Some("lao-cai"),
+                true
+            )
+        );
+        let i = NodeId::issuer("UBND", Some("lao-cai"));
+        assert_eq!(
+            (i.kind(), i.key(), i.place()),
+            (NodeKind::Issuer, "UBND~lao-cai", Some("lao-cai"))
+        );
+        let s = NodeId::source("a/b.txt");
+        assert_eq!(
+            (s.kind(), s.key(), s.is_ambiguous()),
+            (NodeKind::Source, "a/b.txt", false)
+        );
+        let n = NodeId::document(&named_id("luat-dat-dai", Some("2013")));
+        assert_eq!(
+            (n.as_str(), n.is_ambiguous()),
+            ("doc:named:luat-dat-dai@2013", false)
+        );
+    }
+
+    #[test]
+    fn a_string_without_a_kind_is_not_an_id() {
+        assert!(NodeId::try_from("30/2020/NĐ-CP".to_string()).is_err());
+        assert!(NodeId::try_from("doc:".to_string()).is_err());
+        assert!(NodeId::try_from("doc:30/2020/NĐ-CP".to_string()).is_ok());
+    }
+}
