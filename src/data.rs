@@ -3,7 +3,7 @@
 //! Keeping them as readable tables means a lawyer can add an issuer or a phrase without reading Rust, and every
 //! row carries an example that `tests/` extracts.
 
-use crate::normalize::{code_key, fold};
+use crate::extract::clean::{code_key, fold};
 use crate::vocab::{DocType, Relation};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;

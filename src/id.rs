@@ -5,7 +5,7 @@
 //! is `named:<name key>@<date or year or ?>`. A node id puts the node's kind in front: `doc:<key>`,
 //! `issuer:<code>[~place]`, `source:<input path>`.
 
-use crate::context::slug;
+use crate::extract::clean::fold;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -35,6 +35,11 @@ pub fn document_id(
 /// The document key of a law known by name only: its name key and the date or year the input gives.
 pub(crate) fn named_id(name_key: &str, when: Option<&str>) -> String {
     format!("named:{name_key}@{}", when.unwrap_or("?"))
+}
+
+/// Folded text of a name, for comparing spellings of one place or phrase.
+pub(crate) fn slug(s: &str) -> String {
+    fold(s).split_whitespace().collect::<Vec<_>>().join("-")
 }
 
 /// What a node stands for.

@@ -28,82 +28,26 @@
 
 #![warn(missing_docs)]
 
-mod context;
 pub mod data;
 pub mod error;
 pub mod export;
-mod extract;
+pub mod extract;
 pub mod graph;
-mod header;
 pub mod id;
 pub mod input;
-mod lineage;
 pub mod model;
-mod named;
-pub mod normalize;
 pub mod query;
-mod resolve;
-mod symbol;
 pub mod vocab;
+
+pub use extract::{clean, extract, extract_citations, find, resolve, RawSymbol};
+
+/// Folding and tidying text: the `clean` stage's tools, for comparing spellings as vncite does.
+pub mod normalize {
+    pub use crate::extract::clean::{code_key, fold, is_dash, is_slash, is_space, tidy, Folded};
+}
 
 pub use error::{Error, ErrorKind};
 pub use graph::CitationGraph;
 pub use id::{document_id, NodeId, NodeKind};
 pub use model::{Citation, Document, Extraction, Named};
 pub use vocab::{DocType, Relation};
-
-/// Extracts everything from one text: its own identity, every numbered reference and every named one.
-pub fn extract(text: &str) -> Extraction {
-    let raws = symbol::scan(text);
-    let header = header::read(text, &raws);
-    let document = resolve::document(&header, &raws);
-    let own = extract::Own {
-        symbol: header.symbol.map(|i| (raws[i].start, raws[i].end)),
-        title: header.title_span,
-    };
-    let own_place = header
-        .issuer
-        .as_ref()
-        .and_then(|h| h.place.clone())
-        .filter(|_| document.is_some());
-    let resolver = resolve::Resolver::new(text, document.as_ref(), own_place.as_deref());
-    // One scan serves both the header and the mentions.
-    let (citations, named) = references(text, &raws, &named::anchors(text), own, resolver);
-    let mut found = Extraction {
-        document,
-        citations,
-        named,
-        reported: Vec::new(),
-    };
-    lineage::apply(text, &mut found, own.title);
-    found
-}
-
-/// Finds every reference by number and symbol in `text`: the `find` verb alone, without the document header.
-pub fn extract_citations(text: &str) -> Vec<Citation> {
-    let raws = symbol::scan(text);
-    references(
-        text,
-        &raws,
-        &[],
-        extract::Own::default(),
-        resolve::Resolver::new(text, None, None),
-    )
-    .0
-}
-
-/// Citations and named references. Each run of mentions is resolved as soon as it is read, so a large input
-/// never holds all its mentions besides its citations.
-fn references(
-    text: &str,
-    raws: &[symbol::RawSymbol],
-    anchors: &[named::Anchor],
-    own: extract::Own,
-    mut resolver: resolve::Resolver,
-) -> (Vec<Citation>, Vec<Named>) {
-    let mut citations = Vec::with_capacity(raws.len());
-    let named = extract::find_references(text, raws, anchors, own, &mut |mentions| {
-        resolver.resolve(mentions, &mut citations);
-    });
-    (citations, named)
-}

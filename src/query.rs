@@ -152,7 +152,7 @@ pub fn resolve_doc(graph: &CitationGraph, query: &str) -> Result<String, QueryEr
             return Ok(id);
         }
     }
-    let found = crate::extract(q.strip_prefix("doc:").unwrap_or(q));
+    let found = crate::extract::extract(q.strip_prefix("doc:").unwrap_or(q));
     let Some(c) = found.citations.first() else {
         if let Some(n) = found.named.first() {
             let named: Vec<&Node> = graph
@@ -160,7 +160,7 @@ pub fn resolve_doc(graph: &CitationGraph, query: &str) -> Result<String, QueryEr
                 .into_iter()
                 .filter(|node| {
                     node.name.as_deref().is_some_and(|name| {
-                        crate::normalize::fold(name) == crate::normalize::fold(&n.name)
+                        crate::extract::clean::fold(name) == crate::extract::clean::fold(&n.name)
                     })
                 })
                 .filter(|node| n.year.is_none() || node.year == n.year)
@@ -208,7 +208,7 @@ fn pick_one(
 
 /// The five document ids spelled most like the symbol in `query`.
 fn nearest_ids(graph: &CitationGraph, query: &str) -> Vec<String> {
-    let wanted = crate::extract(query)
+    let wanted = crate::extract::extract(query)
         .citations
         .first()
         .map(|c| c.symbol.clone())

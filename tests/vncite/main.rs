@@ -1,6 +1,7 @@
 //! vncite's integration tests, one binary grouped by feature.
 #![allow(clippy::type_complexity)] // tuples of expected fields read best inline in assertions
 
+mod architecture;
 mod cli;
 mod corpus;
 mod data_tables;

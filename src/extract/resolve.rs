@@ -1,13 +1,13 @@
 //! The `resolve` stage: what each mention means within its whole document — year and date carried from
 //! earlier mentions and from lists, doc type, issuers, the graph id — and the document's own identity.
 
-use crate::context::{Date, IssuerHit};
 use crate::data::tables;
-use crate::extract::Mention;
-use crate::header::Header;
+use crate::extract::clause::Mention;
+use crate::extract::context::{Date, IssuerHit};
+use crate::extract::find::RawSymbol;
+use crate::extract::header::Header;
 use crate::id::document_id;
 use crate::model::{Citation, Document};
-use crate::symbol::RawSymbol;
 use crate::vocab::DocType;
 use std::collections::HashMap;
 

@@ -6,7 +6,7 @@
 //! code than as one regex, and only hits need it.
 
 use crate::data::tables;
-use crate::normalize::{is_dash, is_slash, is_space};
+use crate::extract::clean::{is_dash, is_slash, is_space};
 
 /// A symbol read from the text, before its context is looked at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,7 +157,7 @@ fn ends_with_so(s: &str) -> bool {
         .into_iter()
         .rev()
         .collect();
-    crate::normalize::fold(&tail) == "so"
+    crate::extract::clean::fold(&tail) == "so"
 }
 
 fn skip_spaces(text: &str, mut i: usize, max: usize) -> usize {

@@ -1,9 +1,9 @@
 //! The citing document's own identity, read from its header block.
 
-use crate::context::{self, Date, IssuerHit};
-use crate::normalize::folded_regex as re;
-use crate::normalize::{fold, tidy, Folded};
-use crate::symbol::RawSymbol;
+use crate::extract::clean::folded_regex as re;
+use crate::extract::clean::{fold, tidy, Folded};
+use crate::extract::context::{self, Date, IssuerHit};
+use crate::extract::find::RawSymbol;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -3,11 +3,11 @@
 //! Căn cứ lines cite laws and ordinances by name and date by rule (Nghị định 30/2020/NĐ-CP, Phụ lục I), so
 //! these are as much references as numbered ones; they are kept apart because their identity is (name, date).
 
-use crate::context;
 use crate::data::tables;
-use crate::extract::{ceil_boundary, floor_boundary};
+use crate::extract::clean::{ceil_boundary, floor_boundary};
+use crate::extract::clean::{fold, folded_regex, is_space, tidy, Folded};
+use crate::extract::context;
 use crate::model::Named;
-use crate::normalize::{fold, folded_regex, is_space, tidy, Folded};
 use crate::vocab::DocType;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -200,7 +200,10 @@ fn may_start_name(text: &str, anchor_end: usize) -> bool {
 /// Reads the named reference at `anchor` from `folded`, a fold of a span of `text` holding the anchor's
 /// window, which lies at folded `lo..hi`; nothing outside the window is looked at but the date and issuer
 /// after the name.
-pub(crate) fn read_named(anchor: &Anchor, window: &crate::extract::Window) -> Option<Named> {
+pub(crate) fn read_named(
+    anchor: &Anchor,
+    window: &crate::extract::window::Window,
+) -> Option<Named> {
     let (text, folded, lo, hi) = (window.original, window.folded, window.floor, window.ceiling);
     let (anchor_start, anchor_end, doc_type) = (anchor.start, anchor.end, anchor.doc_type);
     let fa = folded.index_at(anchor_start);
@@ -301,8 +304,8 @@ pub(crate) fn read_named(anchor: &Anchor, window: &crate::extract::Window) -> Op
     }
     let name_orig_end = folded.orig_end(name_end);
     let name = tidy(&text[start..name_orig_end]);
-    let cstart = crate::extract::clause_start(text, folded, fa).max(lo);
-    let (relation, _) = crate::extract::relation_of(scope, cstart, fa, end_f, &[], false);
+    let cstart = crate::extract::window::clause_start(text, folded, fa).max(lo);
+    let (relation, _) = crate::extract::relation::relation_of(scope, cstart, fa, end_f, &[], false);
     let pinpoint = context::pinpoint_before(text, folded, cstart, fa);
     Some(Named {
         start,

@@ -4,8 +4,8 @@
 //! without diacritics; positions map back to original bytes through the fold's offset map.
 
 use crate::data::{is_word_byte, tables, PhrasePosition};
-use crate::normalize::folded_regex as re;
-use crate::normalize::{fold, tidy, Folded};
+use crate::extract::clean::folded_regex as re;
+use crate::extract::clean::{tidy, Folded};
 use crate::vocab::{DocType, Relation};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
@@ -588,11 +588,6 @@ pub fn phrases_within(all: &[Phrase], from: usize, to: usize) -> &[Phrase] {
     let first = all.partition_point(|p| p.start < from);
     let last = all.partition_point(|p| p.end <= to).max(first);
     &all[first..last]
-}
-
-/// Folded text of a name, for comparing spellings of one place or phrase.
-pub fn slug(s: &str) -> String {
-    fold(s).split_whitespace().collect::<Vec<_>>().join("-")
 }
 
 #[cfg(test)]

@@ -344,6 +344,22 @@ pub(crate) fn folded_regex(pattern: &str) -> regex::Regex {
         .unwrap_or_else(|e| panic!("invalid built-in pattern {pattern}: {e}"))
 }
 
+/// The char boundary at or before `i`.
+pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`.
+pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,269 @@
+//! The `find` stage: every reference by number and symbol in one input, with what its mention says.
+
+use crate::data::tables;
+use crate::extract::clean::Folded;
+use crate::extract::clean::{ceil_boundary, floor_boundary};
+use crate::extract::context::{self, Date, IssuerHit};
+use crate::extract::find::RawSymbol;
+use crate::extract::named::{self, Anchor};
+use crate::extract::relation::{relation_of, Earlier};
+use crate::extract::window::{clause_start, Window};
+use crate::model::Named;
+use crate::vocab::Relation;
+
+/// How far back a clause may reach for its relation phrase, and how far forward a date or issuer phrase.
+const BEFORE: usize = 250;
+const AFTER: usize = 240;
+
+/// One mention before document-level resolution (years from earlier mentions, ids).
+#[derive(Debug, Clone)]
+pub(crate) struct Mention<'a> {
+    pub raw: &'a RawSymbol,
+    pub start: usize,
+    pub end: usize,
+    pub type_word: Option<crate::vocab::DocType>,
+    pub date: Option<Date>,
+    pub year_after: Option<i32>,
+    pub sentence_date: Option<Date>,
+    pub issuer: Option<IssuerHit>,
+    pub relation: Relation,
+    pub pinpoint: Option<String>,
+    /// Joined to the previous mention by list glue only ("Nghị quyết số 18-NQ/TW, 19-NQ/TW").
+    pub continues_list: bool,
+}
+
+/// The longest span folded at once: a fold takes five bytes per byte of text, and a text dense with
+/// references from end to end (a 200 MB table of symbols) must not be folded whole. Real documents' runs of
+/// overlapping windows stay under 10 KB.
+const MAX_SPAN: usize = 1 << 16;
+
+/// Symbols whose context windows overlap share one fold, so dense passages are folded once.
+fn clusters(text: &str, raws: &[RawSymbol]) -> Vec<(usize, usize, std::ops::Range<usize>)> {
+    let mut out: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
+    for (i, r) in raws.iter().enumerate() {
+        let from = floor_boundary(text, r.start.saturating_sub(BEFORE));
+        let to = ceil_boundary(text, (r.end + AFTER).min(text.len()));
+        match out.last_mut() {
+            Some(last) if from <= last.1 && to - last.0 <= MAX_SPAN => {
+                last.1 = to;
+                last.2.end = i + 1;
+            }
+            _ => out.push((from, to, i..i + 1)),
+        }
+    }
+    out
+}
+
+/// Every numbered reference to `raws` but `own_symbol` (the document's own number in its header), and every
+/// named reference at `anchors` outside them. The mentions are handed to `sink` a run of text at a time, in
+/// order, and must be taken from the vector; the named references are returned.
+///
+/// The windows of nearby symbols and anchors overlap (a "Căn cứ" block cites laws by name and decrees by
+/// number line after line), so each run of overlapping windows is folded and searched for relation phrases
+/// once; every reference still reads only its own window.
+pub(crate) fn find_references<'a>(
+    text: &str,
+    raws: &'a [RawSymbol],
+    anchors: &[Anchor],
+    own: Own,
+    sink: &mut dyn FnMut(&mut Vec<Mention<'a>>),
+) -> Vec<Named> {
+    let own_symbol = own.symbol;
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut named: Vec<Named> = Vec::with_capacity(anchors.len());
+    let clusters = clusters(text, raws);
+    let windows: Vec<(usize, usize)> = anchors.iter().map(|a| a.window(text)).collect();
+    let mut folded = Folded::default();
+    let mut resume = 0;
+    for region in regions(&clusters, &windows) {
+        folded.refold(text, region.from, region.to);
+        let phrases = context::phrases(&folded.text);
+        for (from, to, range) in &clusters[region.clusters] {
+            let window = Window {
+                original: text,
+                folded: &folded,
+                phrases: &phrases,
+                floor: folded.index_at(*from),
+                ceiling: folded.index_at(*to),
+                own_title: own.title,
+            };
+            cluster_mentions(&window, &raws[range.clone()], &mut mentions);
+        }
+        // The document's own number in its header is no reference, and names no span.
+        mentions.retain(|m| own_symbol != Some((m.raw.start, m.raw.end)));
+        let taken: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        // Both lists are in text order, so one cursor walks the taken spans.
+        let mut taken_at = 0;
+        for (anchor, (from, to)) in anchors[region.anchors.clone()]
+            .iter()
+            .zip(&windows[region.anchors])
+        {
+            while taken_at < taken.len() && taken[taken_at].1 <= anchor.start {
+                taken_at += 1;
+            }
+            let inside = taken.get(taken_at).is_some_and(|&(s, _)| s <= anchor.start);
+            if anchor.start < resume || inside {
+                continue;
+            }
+            let (lo, hi) = (folded.index_at(*from), folded.index_at(*to));
+            let window = Window {
+                original: text,
+                folded: &folded,
+                phrases: &phrases,
+                floor: lo,
+                ceiling: hi,
+                own_title: own.title,
+            };
+            if let Some(found) = named::read_named(anchor, &window) {
+                resume = found.end;
+                named.push(found);
+            }
+        }
+        sink(&mut mentions);
+        mentions.clear();
+    }
+    named
+}
+
+/// Where the input names itself: the header's number, which is no reference, and its title, whose verbs
+/// are the input's own acts. Original byte spans.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Own {
+    pub symbol: Option<(usize, usize)>,
+    pub title: Option<(usize, usize)>,
+}
+
+/// A run of overlapping windows: some symbol clusters and some named-reference windows.
+struct Region {
+    from: usize,
+    to: usize,
+    clusters: std::ops::Range<usize>,
+    anchors: std::ops::Range<usize>,
+}
+
+/// Merges symbol clusters and anchor windows (each in text order) into runs of overlapping spans.
+fn regions(
+    clusters: &[(usize, usize, std::ops::Range<usize>)],
+    windows: &[(usize, usize)],
+) -> Vec<Region> {
+    let mut out: Vec<Region> = Vec::new();
+    let (mut c, mut w) = (0, 0);
+    while c < clusters.len() || w < windows.len() {
+        let take_cluster =
+            w >= windows.len() || c < clusters.len() && clusters[c].0 <= windows[w].0;
+        let (from, to) = if take_cluster {
+            (clusters[c].0, clusters[c].1)
+        } else {
+            windows[w]
+        };
+        let region = match out.last_mut() {
+            Some(last) if from <= last.to && to.max(last.to) - last.from <= MAX_SPAN => last,
+            _ => {
+                out.push(Region {
+                    from,
+                    to,
+                    clusters: c..c,
+                    anchors: w..w,
+                });
+                let Some(last) = out.last_mut() else { break };
+                last
+            }
+        };
+        region.to = region.to.max(to);
+        if take_cluster {
+            c += 1;
+            region.clusters.end = c;
+        } else {
+            w += 1;
+            region.anchors.end = w;
+        }
+    }
+    out
+}
+
+/// The mentions of one cluster of symbols, read from `window` (the cluster's span of a folded region).
+fn cluster_mentions<'a>(window: &Window, raws: &'a [RawSymbol], mentions: &mut Vec<Mention<'a>>) {
+    let Window {
+        original: text,
+        folded,
+        floor,
+        ..
+    } = *window;
+    // Folded bounds of the mentions accepted so far in this cluster: (type start, text end, relation).
+    let mut earlier: Vec<Earlier> = Vec::new();
+    for raw in raws {
+        let fs = folded.index_at(raw.start);
+        let fe = folded.index_at(raw.end);
+        let prefix_from = fs.saturating_sub(BEFORE).max(floor);
+        let prefix_from = floor_boundary(&folded.text, prefix_from);
+        let prefix = &folded.text[prefix_from..fs];
+        if context::not_a_document(prefix) {
+            continue;
+        }
+        let type_hit = context::type_word_before(prefix);
+        let so = context::so_before(prefix);
+        let accepted = raw.year.is_some()
+            || raw.groups.len() >= 2
+            || raw.known_groups > 0 && is_issuer_only_legacy(raw)
+            || type_hit.is_some()
+            || so && raw.groups.iter().all(|g| g.chars().count() >= 2);
+        if !accepted {
+            continue;
+        }
+        let text_fs = type_hit.map_or(fs, |(at, _)| prefix_from + at);
+        let after = context::read_after(text, folded, fe);
+        let text_fe = after.end.max(fe);
+        let start = folded.orig_start(text_fs);
+        let end = folded.orig_end(text_fe).max(raw.end);
+        let end = trim_end(text, start, end);
+
+        let cstart = clause_start(text, folded, text_fs).max(prefix_from);
+        let continues_list = earlier.last().is_some_and(|e| {
+            e.end <= text_fs && context::is_list_glue(&folded.text[e.end..text_fs])
+        });
+        let pinpoint = context::pinpoint_before(text, folded, cstart, text_fs);
+        let sentence_date = context::sentence_date(&folded.text[cstart..text_fs]);
+        let (relation, clause_relation) =
+            relation_of(window, cstart, text_fs, text_fe, &earlier, continues_list);
+        let mut type_word = type_hit.and_then(|(_, t)| t);
+        if type_hit.is_none() && continues_list {
+            if let Some(prev) = mentions.last() {
+                type_word = prev.type_word;
+            }
+        }
+        mentions.push(Mention {
+            raw,
+            start,
+            end,
+            type_word,
+            date: after.date,
+            year_after: after.year,
+            sentence_date,
+            issuer: after.issuer,
+            relation,
+            pinpoint,
+            continues_list,
+        });
+        earlier.push(Earlier {
+            start: text_fs,
+            end: text_fe,
+            relation,
+            clause_relation,
+        });
+    }
+}
+
+/// Dash-form and bare legacy symbols with one known issuer code ("64-CP", "02/CP", "406/TTg").
+fn is_issuer_only_legacy(raw: &RawSymbol) -> bool {
+    raw.groups.len() == 1 && tables().issuer_of_code(&raw.groups[0]).is_some()
+}
+
+fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
+    while end > start {
+        match text[..end].chars().next_back() {
+            Some(c) if c.is_whitespace() || c == ',' || c == '(' => end -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    end
+}

@@ -1,0 +1,151 @@
+//! What each reference does, read over the whole input once every mention is known: statements about
+//! other documents (`reported`), database notes, verbs that reach a list or a consolidated text, the scope
+//! of a change (`partial`), changes that dates or ranks make impossible, and which node a law cited by name
+//! is.
+//!
+//! The per-mention reader (`extract::relation_of`) sees one clause; the rules here need two mentions at
+//! once or the lines of a list, so they run after it and only ever refine its answer.
+
+use crate::extract::clean::floor_boundary;
+use crate::extract::clean::{fold, folded_regex, Folded};
+use crate::model::{Also, Citation, Document, Extraction, Ref, Reported};
+use crate::vocab::{DocType, Relation};
+use regex::Regex;
+use std::sync::LazyLock;
+
+mod change;
+mod lists;
+mod names;
+mod notes;
+mod passive;
+mod scope;
+
+use change::*;
+use lists::*;
+use names::*;
+use notes::*;
+use passive::*;
+use scope::*;
+
+/// Applies every rule of this module to one input's extraction; `own_title` is the original span of the
+/// input's title word and trích yếu.
+pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize, usize)>) {
+    found.named.retain(is_a_name);
+    let refs = ordered_refs(found);
+    let notes = note_spans(text);
+    editorial_notes(text, found, &refs, &notes);
+    passive_statements(text, found, &refs, &notes);
+    lead_in_lists(text, found, &refs);
+    resolve_named(found);
+    guides_by_scope(text, found, &refs, own_title);
+    for c in &mut found.citations {
+        if let Some(also) = coordinated_change(text, c.relation, c.start, c.end) {
+            c.also.push(also);
+        }
+    }
+    let own = found.document.as_ref();
+    for c in &mut found.citations {
+        let pinpointed = c.pinpoint.is_some();
+        let (year, doc_type) = (c.year, c.doc_type);
+        settle_change(
+            text,
+            own,
+            &mut c.relation,
+            &mut c.partial,
+            &mut c.doubtful,
+            c.start,
+            pinpointed,
+            year,
+            doc_type,
+        );
+    }
+    for n in &mut found.named {
+        let pinpointed = n.pinpoint.is_some();
+        let (year, doc_type) = (n.year, n.doc_type);
+        settle_change(
+            text,
+            own,
+            &mut n.relation,
+            &mut n.partial,
+            &mut n.doubtful,
+            n.start,
+            pinpointed,
+            year,
+            doc_type,
+        );
+    }
+}
+
+/// A mention of either kind, by position in the text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Span {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) at: Ref,
+}
+
+pub(super) fn ordered_refs(found: &Extraction) -> Vec<Span> {
+    let mut v: Vec<Span> = found
+        .citations
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Span {
+            start: c.start,
+            end: c.end,
+            at: Ref::Citation(i),
+        })
+        .chain(found.named.iter().enumerate().map(|(i, n)| Span {
+            start: n.start,
+            end: n.end,
+            at: Ref::Named(i),
+        }))
+        .collect();
+    v.sort_by_key(|s| (s.start, s.end));
+    v
+}
+
+pub(super) fn relation_mut(found: &mut Extraction, r: Ref) -> Option<&mut Relation> {
+    match r {
+        Ref::Citation(i) => found.citations.get_mut(i).map(|c| &mut c.relation),
+        Ref::Named(i) => found.named.get_mut(i).map(|n| &mut n.relation),
+        Ref::Document => None,
+    }
+}
+
+pub(super) fn relation_at(found: &Extraction, r: Ref) -> Option<Relation> {
+    match r {
+        Ref::Citation(i) => found.citations.get(i).map(|c| c.relation),
+        Ref::Named(i) => found.named.get(i).map(|n| n.relation),
+        Ref::Document => None,
+    }
+}
+
+/// Folded text of at most `max` bytes of `text[from..to]`, ending at `to`.
+pub(super) fn fold_prefix(text: &str, from: usize, to: usize, max: usize) -> String {
+    let mut s = to.saturating_sub(max).max(from);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    format!(" {}", fold(&text[s..to]))
+}
+
+/// An alternation of `words` in lower case, capitals and with a capital first letter.
+pub(super) fn literal_words(words: &[&str]) -> Regex {
+    let mut all: Vec<String> = Vec::new();
+    for w in words {
+        let mut first = w.chars();
+        let capital: String = first
+            .next()
+            .map(|c| c.to_uppercase().chain(first).collect())
+            .unwrap_or_default();
+        all.extend([w.to_string(), w.to_uppercase(), capital]);
+    }
+    let alternation: Vec<String> = all.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&alternation.join("|")).unwrap_or_else(|e| panic!("literal words: {e}"))
+}
+
+/// Whether `text` may hold one of `words`: it does as NFC text writes them, or it is NFD (combining marks,
+/// lead bytes 0xCC and 0xCD), which spells them otherwise and is always folded.
+pub(super) fn may_hold(words: &Regex, text: &str) -> bool {
+    memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some() || words.is_match(text)
+}

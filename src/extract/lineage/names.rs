@@ -1,0 +1,136 @@
+//! Named laws' ids: the number the input writes beside the name, else the name and its date.
+
+use super::*;
+use std::collections::HashMap;
+
+/// The words a constitution is named by: "Hiến pháp", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
+/// Any other words after "Hiến pháp" make a phrase ("Hiến pháp và pháp luật", "Hiến pháp do luật định")
+/// that names no document unless a year says which constitution.
+pub(super) fn is_a_name(n: &crate::model::Named) -> bool {
+    if n.doc_type != DocType::Constitution {
+        return true;
+    }
+    let key = name_key(&n.name);
+    n.year.is_some() || key == "hien-phap" || key == CONSTITUTION_FULL
+}
+
+pub(super) const CONSTITUTION_FULL: &str = "hien-phap-nuoc-cong-hoa-xa-hoi-chu-nghia-viet-nam";
+
+/// The folded name of a law, for comparing spellings: "Luật Hải quan" and "LUẬT HẢI QUAN" are one.
+pub(super) fn name_key(name: &str) -> String {
+    fold(name).split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+/// Gives every named reference its node id: the numbered document when this input writes the name with
+/// its number ("Luật Hải quan số 54/2014/QH13"), else the name with the one date (or year) this input
+/// gives it anywhere, else the name alone.
+pub(super) fn resolve_named(found: &mut Extraction) {
+    let numbered = numbered_names(&found.citations);
+    let mut dates: HashMap<String, Vec<String>> = HashMap::new();
+    for n in &found.named {
+        if let Some(when) = n.date.clone().or(n.year.map(|y| y.to_string())) {
+            let v = dates.entry(name_key(&n.name)).or_default();
+            if !v.contains(&when) {
+                v.push(when);
+            }
+        }
+    }
+    for (key, (_, date)) in &numbered {
+        if let Some(d) = date {
+            let v = dates.entry(key.clone()).or_default();
+            if !v.contains(d) {
+                v.push(d.clone());
+            }
+        }
+    }
+    for n in &mut found.named {
+        let key = if n.doc_type == "constitution" {
+            "hien-phap".to_string()
+        } else {
+            name_key(&n.name)
+        };
+        let when = n
+            .date
+            .clone()
+            .or(n.year.map(|y| y.to_string()))
+            .or_else(|| {
+                // One date for the name in the whole input, or one full date and its own year.
+                let v = dates.get(&key)?;
+                let full: Vec<&String> = v.iter().filter(|d| d.len() == 10).collect();
+                match (full.as_slice(), v.len()) {
+                    ([d], _) if v.iter().all(|w| d.starts_with(w.as_str())) => Some((*d).clone()),
+                    (_, 1) => Some(v[0].clone()),
+                    _ => None,
+                }
+            });
+        if let Some((symbol, sym_date)) = numbered.get(&key) {
+            let agrees = match (&when, sym_date) {
+                (Some(w), Some(d)) => d.starts_with(w.as_str()) || w.starts_with(d.as_str()),
+                (Some(w), None) => {
+                    symbol_year(symbol).is_none_or(|y| w.starts_with(&y.to_string()))
+                }
+                (None, _) => true,
+            };
+            if agrees {
+                n.symbol = Some(symbol.clone());
+                n.id = symbol.clone();
+                continue;
+            }
+        }
+        n.id = crate::id::named_id(&key, when.as_deref());
+    }
+}
+
+pub(super) fn symbol_year(symbol: &str) -> Option<i32> {
+    symbol.split('/').nth(1)?.parse().ok()
+}
+
+/// Names written with their number in this input: "Luật Đất đai số 31/2024/QH15" → (31/2024/QH15, date).
+/// A name seen with two different numbers is dropped: it cannot name one document.
+pub(super) fn numbered_names(citations: &[Citation]) -> HashMap<String, (String, Option<String>)> {
+    let mut out: HashMap<String, (String, Option<String>)> = HashMap::new();
+    let mut clash: Vec<String> = Vec::new();
+    for c in citations {
+        if !c.doc_type.is_named() {
+            continue;
+        }
+        let folded = fold(&c.text);
+        let Some(name) = name_before_number(&folded) else {
+            continue;
+        };
+        let first = name.split(' ').next().unwrap_or("");
+        if !matches!(first, "luat" | "bo" | "phap" | "hien") || name.split(' ').count() < 2 {
+            continue;
+        }
+        // "Luật sửa đổi, bổ sung … của Luật X số …": the number is the amended law's, not the name's.
+        if name.contains(" cua ") {
+            continue;
+        }
+        let key = name.replace(' ', "-");
+        match out.get(&key) {
+            Some((s, _)) if *s != c.id => clash.push(key),
+            Some(_) => {}
+            None => {
+                out.insert(key, (c.id.clone(), c.date.clone()));
+            }
+        }
+    }
+    for k in clash {
+        out.remove(&k);
+    }
+    out
+}
+
+/// The name key of a numbered law as written ("Luật Hải quan số 54/2014/QH13" → luat-hai-quan), or the
+/// whole mention's key when no name stands before its number.
+pub(super) fn law_key_of(mention: &str) -> String {
+    let folded = fold(mention);
+    name_before_number(&folded)
+        .unwrap_or(&folded)
+        .replace(' ', "-")
+}
+
+/// The folded words before " số " in a folded mention: the name a document is cited by with its number.
+pub(super) fn name_before_number(folded: &str) -> Option<&str> {
+    folded.find(" so ").map(|at| &folded[..at])
+}

@@ -1,0 +1,92 @@
+//! The folded window a reference is read from, and where its clause starts.
+
+use super::clean::{floor_boundary, Folded};
+use super::context;
+
+/// A folded window of the original text and the relation phrases found in it.
+#[derive(Clone, Copy)]
+pub(crate) struct Window<'a> {
+    pub original: &'a str,
+    pub folded: &'a Folded,
+    pub phrases: &'a [context::Phrase],
+    /// Folded bounds of the reference's own window inside the fold: clauses are not followed past them.
+    pub floor: usize,
+    pub ceiling: usize,
+    /// Original span of the input's own title (see [`Own`]).
+    pub own_title: Option<(usize, usize)>,
+}
+
+impl Window<'_> {
+    /// Whether a phrase names what another document does, as a word of its title or name: it follows a
+    /// type word directly ("Luật sửa đổi, bổ sung …", "Luật Thi hành án dân sự", "Nghị định hướng dẫn …").
+    /// The input's own title and its promulgation formula ("ban hành Nghị định quy định chi tiết …") name
+    /// the input itself, so their verbs are its acts.
+    pub(crate) fn names_another_document(&self, cstart: usize, p: &context::Phrase) -> bool {
+        let from = floor_boundary(&self.folded.text, p.start.saturating_sub(64).max(cstart));
+        let before = &self.folded.text[from..p.start];
+        let Some((type_at, _)) = context::type_word_before(before) else {
+            return false;
+        };
+        let in_own_title = self.own_title.is_some_and(|(s, e)| {
+            let at = self.folded.orig_start(p.start);
+            s <= at && at < e
+        });
+        let promulgated = before[..type_at].trim_end().ends_with("ban hanh");
+        // A title line in capitals that starts with its type word is the input's own title, header or not.
+        let line_start = type_at == 0 && from == cstart || before[..type_at].ends_with('\n');
+        let capitals = || {
+            let s = self.folded.orig_start(from + type_at);
+            let e = self.folded.orig_end(p.end);
+            !self.original[s..e.max(s)].chars().any(char::is_lowercase)
+        };
+        !(in_own_title || promulgated || line_start && capitals())
+    }
+}
+
+/// Where the clause holding folded index `at` starts: after `;`, a sentence end, or a line break that begins
+/// a new item (not a line wrapped inside a sentence).
+pub(crate) fn clause_start(original: &str, folded: &Folded, at: usize) -> usize {
+    let bytes = folded.text.as_bytes();
+    let mut i = at;
+    while i > 0 {
+        let c = bytes[i - 1];
+        let boundary = match c {
+            b';' | b'!' | b'?' => true,
+            b'.' => {
+                i < bytes.len()
+                    && matches!(bytes[i], b' ' | b'\n')
+                    && !abbreviation_before(bytes, i - 1)
+            }
+            b'\n' => line_break_ends_clause(original, folded, i - 1),
+            _ => false,
+        };
+        if boundary {
+            return i;
+        }
+        i -= 1;
+    }
+    0
+}
+
+/// "TP. Hồ Chí Minh", "Tp.", "v.v." do not end a sentence.
+fn abbreviation_before(bytes: &[u8], dot: usize) -> bool {
+    let word_start = bytes[..dot]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphanumeric())
+        .map_or(0, |p| p + 1);
+    matches!(
+        &bytes[word_start..dot],
+        b"tp" | b"v" | b"tx" | b"q" | b"p" | b"ths" | b"ts"
+    )
+}
+
+pub(crate) fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize) -> bool {
+    let bytes = folded.text.as_bytes();
+    let prev = bytes[..nl].iter().rev().find(|b| **b != b' ').copied();
+    let next_orig = original[folded.orig_start(nl + 1).min(original.len())..]
+        .chars()
+        .find(|c| !c.is_whitespace());
+    let wrapped = matches!(prev, Some(p) if p.is_ascii_alphanumeric() || p == b',' || p == b'(' || p >= 0x80)
+        && next_orig.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    !wrapped
+}
