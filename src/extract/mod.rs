@@ -44,7 +44,8 @@ pub fn clean(text: &str) -> String {
 /// ```
 /// let text = "theo Nghị quyết 57-NQ/TW và Công văn 1234/BTC-TCT";
 /// let found: Vec<_> = vncite::find(text).into_iter().map(|s| (s.canonical, s.start, s.end)).collect();
-/// assert_eq!(found, [("57-NQ/TW".to_string(), 16, 24), ("1234/BTC-TCT".to_string(), 38, 50)]);
+/// assert_eq!(found, [("57-NQ/TW".to_string(), 20, 28), ("1234/BTC-TCT".to_string(), 44, 56)]);
+/// assert_eq!(&text[20..28], "57-NQ/TW");
 /// ```
 pub fn find(text: &str) -> Vec<RawSymbol> {
     find::scan(text)
