@@ -1,20 +1,20 @@
-//! Errors for inputs that cannot be read. Extraction itself never fails: an odd reference is kept as `unknown`.
+//! The library's one error type: what went wrong ([`ErrorKind`]) and the input or store it concerns.
+//! Extraction itself never fails: an odd reference is kept as `unknown`.
 
 use std::fmt;
-use std::path::PathBuf;
 
-/// An input that could not be read.
+/// Something the library could not do, with the path of the input or store it concerns.
 #[derive(Debug)]
 pub struct Error {
     kind: ErrorKind,
-    source_name: String,
+    path: Option<String>,
 }
 
 /// What went wrong.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The file could not be opened or read.
+    /// An input could not be opened or read.
     Io(std::io::Error),
     /// The bytes are not UTF-8; `offset` is the first bad byte.
     InvalidUtf8 {
@@ -26,15 +26,50 @@ pub enum ErrorKind {
         /// Byte offset of the first NUL byte.
         offset: usize,
     },
+    /// A graph store could not be read or written.
+    StoreIo(std::io::Error),
+    /// The file is not a graph store, or it is damaged.
+    StoreDamaged {
+        /// The line of the store that is damaged: 1 for the header, 2 and on for the edges' evidence.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A store written by another version of the format.
+    StoreVersion {
+        /// The format tag found.
+        found: String,
+    },
+    /// A query's text names no document the extractor can read.
+    NoReference(String),
+    /// Several documents match a query (a year-less symbol cited in several years, or several provinces).
+    Ambiguous {
+        /// What was asked.
+        query: String,
+        /// Matching ids with their dates.
+        candidates: Vec<String>,
+    },
+    /// No document matches a query.
+    NotFound {
+        /// What was asked.
+        query: String,
+        /// The closest ids by spelling.
+        nearest: Vec<String>,
+    },
 }
 
 impl Error {
-    /// An error for the input named `source_name` (a path, or `-` for standard input).
-    pub fn new(kind: ErrorKind, source_name: impl Into<String>) -> Error {
+    /// An error concerning the input or store named `path` (a path, or `-` for standard input).
+    pub fn new(kind: ErrorKind, path: impl Into<String>) -> Error {
         Error {
             kind,
-            source_name: source_name.into(),
+            path: Some(path.into()),
         }
+    }
+
+    /// An error that concerns no file (a query).
+    pub fn without_path(kind: ErrorKind) -> Error {
+        Error { kind, path: None }
     }
 
     /// What went wrong.
@@ -42,36 +77,79 @@ impl Error {
         &self.kind
     }
 
-    /// The input's name as given.
-    pub fn source_name(&self) -> &str {
-        &self.source_name
+    /// The input's or store's name as given, when the error concerns one.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
     }
 
-    /// An I/O error on `path`.
+    /// The input's name as given (empty when the error concerns no file).
+    pub fn source_name(&self) -> &str {
+        self.path.as_deref().unwrap_or("")
+    }
+
+    /// An I/O error reading the input at `path`.
     pub fn io(err: std::io::Error, path: &std::path::Path) -> Error {
+        Error::new(ErrorKind::Io(err), path.display().to_string())
+    }
+
+    pub(crate) fn store_io(err: std::io::Error, path: &str) -> Error {
+        Error::new(ErrorKind::StoreIo(err), path)
+    }
+
+    pub(crate) fn damaged(path: &str, line: usize, message: impl Into<String>) -> Error {
         Error::new(
-            ErrorKind::Io(err),
-            PathBuf::from(path).display().to_string(),
+            ErrorKind::StoreDamaged {
+                line,
+                message: message.into(),
+            },
+            path,
         )
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.source_name();
         match &self.kind {
-            ErrorKind::Io(e) => write!(f, "{}: cannot read: {e}", self.source_name),
+            ErrorKind::Io(e) => write!(f, "{path}: cannot read: {e}"),
             ErrorKind::InvalidUtf8 { offset } => {
-                write!(
-                    f,
-                    "{}: not valid UTF-8 at byte offset {offset}",
-                    self.source_name
-                )
+                write!(f, "{path}: not valid UTF-8 at byte offset {offset}")
             }
             ErrorKind::Binary { offset } => write!(
                 f,
-                "{}: binary data (NUL byte at byte offset {offset}), not text",
-                self.source_name
+                "{path}: binary data (NUL byte at byte offset {offset}), not text"
             ),
+            ErrorKind::StoreIo(e) => write!(f, "{path}: {e}"),
+            ErrorKind::StoreDamaged { line, message } => write!(
+                f,
+                "{path}, line {line}: not a vncite graph store or damaged: {message}"
+            ),
+            ErrorKind::StoreVersion { found } => write!(
+                f,
+                "{path}: store format {found:?}, this vncite reads {:?}; rebuild it with `vncite graph build`",
+                crate::graph::FORMAT
+            ),
+            ErrorKind::NoReference(q) => write!(
+                f,
+                "{q:?} names no document: give a node id or a reference such as \"Nghị định 30/2020/NĐ-CP\""
+            ),
+            ErrorKind::Ambiguous { query, candidates } => {
+                write!(f, "{query:?} matches {} documents; name one of them:", candidates.len())?;
+                for c in candidates {
+                    write!(f, "\n  {c}")?;
+                }
+                Ok(())
+            }
+            ErrorKind::NotFound { query, nearest } => {
+                write!(f, "{query:?} is not in the graph")?;
+                if !nearest.is_empty() {
+                    write!(f, "; nearest ids:")?;
+                    for c in nearest {
+                        write!(f, "\n  {c}")?;
+                    }
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -79,7 +157,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
-            ErrorKind::Io(e) => Some(e),
+            ErrorKind::Io(e) | ErrorKind::StoreIo(e) => Some(e),
             _ => None,
         }
     }

@@ -1,36 +1,12 @@
 //! The `query` stage: lineage questions over a [`CitationGraph`] — what a document builds on, what builds on
 //! it, the chain between two documents, whether it is still in force, and the most important documents.
 
-use crate::graph::{CitationGraph, Direction, Node, NodeKind, StoreError};
+use crate::error::ErrorKind;
+use crate::graph::{CitationGraph, Direction, Node, NodeKind};
 use crate::vocab::{DocType, Relation};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::Arc;
-
-/// Why a document reference could not be resolved to one node.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum QueryError {
-    /// The text names no document the extractor can read.
-    #[error("{0:?} names no document: give a node id or a reference such as \"Nghị định 30/2020/NĐ-CP\"")]
-    NoReference(String),
-    /// Several documents match (a year-less symbol cited in several years, or several provinces).
-    #[error("{query:?} matches {} documents; name one of them:\n{}", .candidates.len(), .candidates.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n"))]
-    Ambiguous {
-        /// What was asked.
-        query: String,
-        /// Matching ids with their dates.
-        candidates: Vec<String>,
-    },
-    /// No document matches.
-    #[error("{query:?} is not in the graph{}", if .nearest.is_empty() { String::new() } else { format!("; nearest ids:\n{}", .nearest.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n")) })]
-    NotFound {
-        /// What was asked.
-        query: String,
-        /// The closest ids by spelling.
-        nearest: Vec<String>,
-    },
-}
 
 /// Node and edge filters that compose with every query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -145,7 +121,7 @@ fn result_node(node: &Node, depth: usize, matches: bool) -> ResultNode {
 }
 
 /// Resolves a node id or a free-text reference ("Nghị quyết 128/NQ-CP ngày 11/9/2020") to one node id.
-pub fn resolve_doc(graph: &CitationGraph, query: &str) -> Result<String, QueryError> {
+pub fn resolve_doc(graph: &CitationGraph, query: &str) -> Result<String, crate::Error> {
     let q = query.trim();
     for id in [q.to_string(), format!("doc:{q}")] {
         if graph.node(&id).is_some() {
@@ -167,7 +143,9 @@ pub fn resolve_doc(graph: &CitationGraph, query: &str) -> Result<String, QueryEr
                 .collect();
             return pick_one(query, named, graph);
         }
-        return Err(QueryError::NoReference(query.to_string()));
+        return Err(crate::Error::without_path(ErrorKind::NoReference(
+            query.to_string(),
+        )));
     };
     let exact = format!("doc:{}", c.id);
     if graph.node(&exact).is_some() {
@@ -186,14 +164,14 @@ fn pick_one(
     query: &str,
     candidates: Vec<&Node>,
     graph: &CitationGraph,
-) -> Result<String, QueryError> {
+) -> Result<String, crate::Error> {
     match candidates.as_slice() {
         [one] => Ok(one.id.to_string()),
-        [] => Err(QueryError::NotFound {
+        [] => Err(crate::Error::without_path(ErrorKind::NotFound {
             query: query.to_string(),
             nearest: nearest_ids(graph, query),
-        }),
-        many => Err(QueryError::Ambiguous {
+        })),
+        many => Err(crate::Error::without_path(ErrorKind::Ambiguous {
             query: query.to_string(),
             candidates: many
                 .iter()
@@ -202,7 +180,7 @@ fn pick_one(
                     None => n.id.to_string(),
                 })
                 .collect(),
-        }),
+        })),
     }
 }
 
@@ -502,7 +480,7 @@ pub struct Change {
 /// Amended by, replaced by, repealed by: is `id` still in force as far as the graph knows? Direct acts,
 /// relations other inputs report, and database notes all count; a change that every mention scopes to a
 /// part ("Bãi bỏ Điều 10 …", "một số điều") is partial, and the verdict says so.
-pub fn status(graph: &CitationGraph, id: &str) -> Result<Status, StoreError> {
+pub fn status(graph: &CitationGraph, id: &str) -> Result<Status, crate::Error> {
     let mut changes: Vec<Change> = graph
         .edges_of(id, Direction::Incoming)
         .into_iter()
@@ -532,7 +510,7 @@ pub fn status(graph: &CitationGraph, id: &str) -> Result<Status, StoreError> {
                 inputs: inputs.into_iter().collect(),
             })
         })
-        .collect::<Result<_, StoreError>>()?;
+        .collect::<Result<_, crate::Error>>()?;
     changes.sort_by(|a, b| (&a.date, &a.by, &a.relation).cmp(&(&b.date, &b.by, &b.relation)));
     let has = |r: Relation, whole: bool| {
         changes

@@ -1,6 +1,6 @@
 //! Inputs in: each input's citations, named references and reported relations become evidence on edges.
 
-use super::{CitationGraph, CitedFacts, Edge, Evidence, NodeId, Said, StoreError};
+use super::{CitationGraph, CitedFacts, Edge, Evidence, NodeId, Said};
 use crate::model::{Extraction, Ref};
 use crate::vocab::{DocType, Relation};
 use petgraph::stable_graph::NodeIndex;
@@ -40,7 +40,7 @@ impl CitationGraph {
     pub fn add_inputs<'a>(
         &mut self,
         inputs: impl IntoIterator<Item = (&'a str, &'a Extraction)>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), crate::Error> {
         self.stage(inputs)?;
         self.settle()
     }
@@ -51,7 +51,7 @@ impl CitationGraph {
     pub fn stage<'a>(
         &mut self,
         inputs: impl IntoIterator<Item = (&'a str, &'a Extraction)>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), crate::Error> {
         self.dense = std::sync::OnceLock::new();
         self.parse_all_evidence()?;
         self.parse_documents()?;
@@ -217,7 +217,7 @@ impl CitationGraph {
     }
 
     /// Parses the header documents a loaded store kept as JSON.
-    pub(super) fn parse_documents(&mut self) -> Result<(), StoreError> {
+    pub(super) fn parse_documents(&mut self) -> Result<(), crate::Error> {
         for (path, raw) in std::mem::take(&mut self.raw_documents) {
             let doc: Option<crate::model::Document> = serde_json::from_str(raw.get())
                 .map_err(|e| self.damaged_input(&path, &e.to_string()))?;
@@ -226,13 +226,13 @@ impl CitationGraph {
         Ok(())
     }
 
-    fn damaged_input(&self, path: &str, message: &str) -> StoreError {
+    fn damaged_input(&self, path: &str, message: &str) -> crate::Error {
         let store = self.store.as_ref().map_or("store", |s| s.name());
-        StoreError::damaged(store, 1, format!("input {path:?}: {message}"))
+        crate::Error::damaged(store, 1, format!("input {path:?}: {message}"))
     }
 
     /// Reads every edge's evidence, before the graph changes.
-    fn parse_all_evidence(&mut self) -> Result<(), StoreError> {
+    fn parse_all_evidence(&mut self) -> Result<(), crate::Error> {
         let Some(loaded) = self.store.clone() else {
             return Ok(());
         };

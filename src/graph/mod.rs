@@ -22,7 +22,7 @@ pub use crate::id::{NodeId, NodeKind};
 pub use dense::Dense;
 pub use rank::{PAGERANK_DAMPING, PAGERANK_ROUNDS, PAGERANK_TOLERANCE};
 pub use stats::Stats;
-pub use store::{StoreError, FORMAT};
+pub use store::FORMAT;
 pub use verify::Violation;
 
 use crate::model::Document;
@@ -317,7 +317,7 @@ impl CitationGraph {
 
     /// The mentions behind an edge, read from the store if they were not yet. A damaged evidence line is
     /// an error naming the store and the line, never an empty list.
-    pub fn evidence<'a>(&'a self, edge: &'a Edge) -> Result<Cow<'a, [Evidence]>, StoreError> {
+    pub fn evidence<'a>(&'a self, edge: &'a Edge) -> Result<Cow<'a, [Evidence]>, crate::Error> {
         match (&edge.raw, &self.store) {
             (Some(raw), Some(loaded)) => loaded
                 .evidence(raw, edge.count, &mut |s: &str| Arc::from(s))

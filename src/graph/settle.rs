@@ -1,7 +1,7 @@
 //! Settling: every node's attributes recomputed from the inputs' headers and the evidence, and the derived
 //! `issued_by` edges rebuilt, independent of the order the inputs came in.
 
-use super::{CitationGraph, CitedFacts, Edge, Evidence, Node, NodeId, NodeKind, StoreError};
+use super::{CitationGraph, CitedFacts, Edge, Evidence, Node, NodeId, NodeKind};
 use super::{PAGERANK_DAMPING, PAGERANK_ROUNDS, PAGERANK_TOLERANCE};
 use crate::model::Document;
 use crate::vocab::Relation;
@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 impl CitationGraph {
     /// Recomputes every node's attributes from the inputs and the evidence, rebuilds `issued_by` edges and
     /// drops nodes nothing refers to any more. Independent of the order the inputs came in.
-    pub fn settle(&mut self) -> Result<(), StoreError> {
+    pub fn settle(&mut self) -> Result<(), crate::Error> {
         self.dense = std::sync::OnceLock::new();
         self.parse_documents()?;
         // issued_by edges are derived: drop them and add them again below.

@@ -8,6 +8,7 @@
 mod wire;
 
 use super::{CitationGraph, CitedFacts, Edge, Evidence, NodeKind};
+use crate::error::{Error, ErrorKind};
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -17,48 +18,6 @@ use wire::{DocumentOut, StoreEvidence, StoreFileIn, StoreHeaderOut, StoreInputOu
 
 /// Version tag of the store format; a store with another tag is refused.
 pub const FORMAT: &str = "vncite-graph/2";
-
-/// Why a store could not be read.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum StoreError {
-    /// The file could not be read or written.
-    #[error("{path}: {source}")]
-    Io {
-        /// The store path.
-        path: String,
-        /// The I/O error.
-        source: std::io::Error,
-    },
-    /// The file is not a store, or it is damaged.
-    #[error("{path}, line {line}: not a vncite graph store or damaged: {message}")]
-    Damaged {
-        /// The store path.
-        path: String,
-        /// The line of the store that is damaged: 1 for the header, 2 and on for the edges' evidence.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-    /// A store written by another version of the format.
-    #[error("{path}: store format {found:?}, this vncite reads {FORMAT:?}; rebuild it with `vncite graph build`")]
-    Version {
-        /// The store path.
-        path: String,
-        /// The format tag found.
-        found: String,
-    },
-}
-
-impl StoreError {
-    pub(crate) fn damaged(path: &str, line: usize, message: impl Into<String>) -> StoreError {
-        StoreError::Damaged {
-            path: path.to_string(),
-            line,
-            message: message.into(),
-        }
-    }
-}
 
 /// Where an edge's unparsed evidence is: its byte range in the evidence section and its line in the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,15 +48,12 @@ impl Loaded {
         &self.name
     }
 
-    fn io(&self, e: std::io::Error) -> StoreError {
-        StoreError::Io {
-            path: self.name.clone(),
-            source: e,
-        }
+    fn io(&self, e: std::io::Error) -> Error {
+        Error::store_io(e, &self.name.clone())
     }
 
     /// The whole evidence section.
-    pub(crate) fn read_all(&self) -> Result<Cow<'_, [u8]>, StoreError> {
+    pub(crate) fn read_all(&self) -> Result<Cow<'_, [u8]>, Error> {
         use std::io::{Read, Seek, SeekFrom};
         match &self.section {
             Section::Bytes(b) => Ok(Cow::Borrowed(b)),
@@ -119,7 +75,7 @@ impl Loaded {
         raw: &RawEvidence,
         count: usize,
         share: &mut dyn FnMut(&str) -> Arc<str>,
-    ) -> Result<Vec<Evidence>, StoreError> {
+    ) -> Result<Vec<Evidence>, Error> {
         use std::io::{Read, Seek, SeekFrom};
         let bytes = match &self.section {
             Section::Bytes(b) => Cow::Borrowed(b.as_slice()),
@@ -131,7 +87,7 @@ impl Loaded {
                     .map_err(|e| self.io(e))?;
                 let mut buf = vec![0; raw.len + 1];
                 f.read_exact(&mut buf).map_err(|e| {
-                    StoreError::damaged(
+                    Error::damaged(
                         &self.name,
                         raw.line,
                         format!("evidence line cut short: {e}"),
@@ -158,8 +114,8 @@ impl Loaded {
         raw: &RawEvidence,
         count: usize,
         share: &mut dyn FnMut(&str) -> Arc<str>,
-    ) -> Result<Vec<Evidence>, StoreError> {
-        let damaged = |message: String| StoreError::damaged(&self.name, raw.line, message);
+    ) -> Result<Vec<Evidence>, Error> {
+        let damaged = |message: String| Error::damaged(&self.name, raw.line, message);
         let line = section
             .get(raw.at..raw.at + raw.len + 1)
             .ok_or_else(|| damaged("evidence line cut short".to_string()))?;
@@ -212,12 +168,9 @@ impl Loaded {
 impl CitationGraph {
     /// Writes the store to `path` atomically: a temporary file in the same directory, renamed over the target,
     /// so an interrupted run never leaves a half-written store.
-    pub fn save(&self, path: &std::path::Path) -> Result<(), StoreError> {
+    pub fn save(&self, path: &std::path::Path) -> Result<(), Error> {
         use std::io::Write;
-        let io = |e: std::io::Error| StoreError::Io {
-            path: path.display().to_string(),
-            source: e,
-        };
+        let io = |e: std::io::Error| Error::store_io(e, &path.display().to_string());
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -312,13 +265,10 @@ impl CitationGraph {
     }
 
     /// Reads a store written by [`CitationGraph::save`]: its first line now, evidence when asked for.
-    pub fn load(path: &std::path::Path) -> Result<CitationGraph, StoreError> {
+    pub fn load(path: &std::path::Path) -> Result<CitationGraph, Error> {
         use std::io::BufRead;
         let name = path.display().to_string();
-        let io = |e: std::io::Error| StoreError::Io {
-            path: name.clone(),
-            source: e,
-        };
+        let io = |e: std::io::Error| Error::store_io(e, &name.clone());
         let file = std::fs::File::open(path).map_err(io)?;
         let size = file.metadata().map_err(io)?.len();
         let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
@@ -335,7 +285,7 @@ impl CitationGraph {
     }
 
     /// Reads a store from its bytes in memory; `name` is used in errors.
-    pub fn from_store_bytes(bytes: Vec<u8>, name: &str) -> Result<CitationGraph, StoreError> {
+    pub fn from_store_bytes(bytes: Vec<u8>, name: &str) -> Result<CitationGraph, Error> {
         let split = bytes
             .iter()
             .position(|&b| b == b'\n')
@@ -350,12 +300,12 @@ impl CitationGraph {
         name: &str,
         section: Section,
         section_len: u64,
-    ) -> Result<CitationGraph, StoreError> {
+    ) -> Result<CitationGraph, Error> {
         #[derive(serde::Deserialize)]
         struct Format {
             format: Option<String>,
         }
-        let damaged = |message: String| StoreError::damaged(name, 1, message);
+        let damaged = |message: String| Error::damaged(name, 1, message);
         // One fast validation lets the parser skip checking every string again.
         let text =
             simdutf8::basic::from_utf8(header).map_err(|_| damaged("not UTF-8".to_string()))?;
@@ -368,20 +318,22 @@ impl CitationGraph {
                 }) = serde_json::from_str::<Format>(text)
                 {
                     if found != FORMAT {
-                        return Err(StoreError::Version {
-                            path: name.to_string(),
-                            found,
-                        });
+                        return Err(Error::new(
+                            ErrorKind::StoreVersion { found },
+                            name.to_string(),
+                        ));
                     }
                 }
                 return Err(damaged(e.to_string()));
             }
         };
         if file.format != FORMAT {
-            return Err(StoreError::Version {
-                path: name.to_string(),
-                found: file.format.into_owned(),
-            });
+            return Err(Error::new(
+                ErrorKind::StoreVersion {
+                    found: file.format.into_owned(),
+                },
+                name.to_string(),
+            ));
         }
         if !header.ends_with(b"\n") {
             return Err(damaged("the first line is cut short".to_string()));
@@ -441,7 +393,7 @@ impl CitationGraph {
             let ends = at.checked_add(len).and_then(|e| e.checked_add(1));
             let fits = ends.is_some_and(|e| e as u64 <= section_len);
             if at != expected || !fits {
-                return Err(StoreError::damaged(
+                return Err(Error::damaged(
                     name,
                     line,
                     format!(
@@ -464,7 +416,7 @@ impl CitationGraph {
             );
         }
         if expected as u64 != section_len {
-            return Err(StoreError::damaged(
+            return Err(Error::damaged(
                 name,
                 g.graph.edge_count() + 2,
                 format!(
