@@ -36,6 +36,7 @@ pub mod graph;
 pub mod id;
 pub mod input;
 pub mod model;
+pub mod print;
 pub mod query;
 pub mod vocab;
 

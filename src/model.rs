@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One mention of a document by number and symbol.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Citation {
     /// Byte offset of the mention in the original input.
     pub start: usize,
@@ -47,6 +48,7 @@ pub struct Citation {
 
 /// The input's own identity, read from its header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Canonical number and symbol.
     pub symbol: String,
@@ -70,6 +72,7 @@ pub struct Document {
 
 /// A law, code, ordinance or constitution cited by name only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Named {
     /// Byte offset of the mention in the original input.
     pub start: usize,
@@ -108,6 +111,7 @@ pub struct Named {
 /// that state it: a decree whose scope says "Nghị định này quy định chi tiết …" guides the laws it is based
 /// on, which its Căn cứ lines cite as `basis`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Also {
     /// The further relation.
     pub relation: Relation,
@@ -174,6 +178,7 @@ impl TryFrom<RefWire> for Ref {
 /// A relation the text states between two other documents ("Thông tư số 01/2011/TT-BNV đã được sửa đổi
 /// bởi Thông tư số 05/2019/TT-BNV"): not an act of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Reported {
     /// The document that acts.
     pub actor: Ref,
@@ -193,6 +198,7 @@ pub struct Reported {
 
 /// Everything extracted from one input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
 pub struct Extraction {
     /// The input's own identity, when its header gives one.
     pub document: Option<Document>,
@@ -203,262 +209,4 @@ pub struct Extraction {
     /// Relations the text states between other documents, in text order.
     #[serde(default)]
     pub reported: Vec<Reported>,
-}
-
-/// Writes the JSON Lines record of one input (`{"source":…,"document":…,"citations":[…],"named":[…]}` and a
-/// line break): byte for byte what serde_json writes for those fields, in that order.
-///
-/// Written by hand because serde_json escaped every key and went through its serializer for every field,
-/// which cost a tenth of an extraction; values are still escaped exactly as serde_json does. The record is
-/// built in `buf` (cleared first) and handed to `sink` in pieces of about 64 KB, so a large input's record
-/// is never held whole.
-pub fn write_json_line(
-    sink: &mut impl std::io::Write,
-    buf: &mut Vec<u8>,
-    source: &str,
-    found: &Extraction,
-) -> std::io::Result<()> {
-    buf.clear();
-    buf.extend_from_slice(b"{\"source\":");
-    json_str(buf, source);
-    buf.extend_from_slice(b",\"document\":");
-    match &found.document {
-        Some(d) => write_document(buf, d),
-        None => buf.extend_from_slice(b"null"),
-    }
-    buf.extend_from_slice(b",\"citations\":[");
-    write_items(sink, buf, &found.citations, write_citation)?;
-    buf.extend_from_slice(b"],\"named\":[");
-    write_items(sink, buf, &found.named, write_named)?;
-    buf.extend_from_slice(b"],\"reported\":[");
-    write_items(sink, buf, &found.reported, write_reported)?;
-    buf.extend_from_slice(b"]}\n");
-    sink.write_all(buf)
-}
-
-/// Comma-separated items, handing `buf` to `sink` whenever it holds about 64 KB.
-fn write_items<T>(
-    sink: &mut impl std::io::Write,
-    buf: &mut Vec<u8>,
-    items: &[T],
-    write: fn(&mut Vec<u8>, &T),
-) -> std::io::Result<()> {
-    const PIECE: usize = 1 << 16;
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            buf.push(b',');
-        }
-        write(buf, item);
-        if buf.len() >= PIECE {
-            sink.write_all(buf)?;
-            buf.clear();
-        }
-    }
-    Ok(())
-}
-
-fn write_citation(out: &mut Vec<u8>, c: &Citation) {
-    out.extend_from_slice(b"{\"start\":");
-    json_uint(out, c.start);
-    out.extend_from_slice(b",\"end\":");
-    json_uint(out, c.end);
-    out.extend_from_slice(b",\"text\":");
-    json_str(out, &c.text);
-    out.extend_from_slice(b",\"symbol\":");
-    json_str(out, &c.symbol);
-    out.extend_from_slice(b",\"number\":");
-    json_str(out, &c.number);
-    out.extend_from_slice(b",\"year\":");
-    json_year(out, c.year);
-    out.extend_from_slice(b",\"date\":");
-    json_opt_str(out, c.date.as_deref());
-    out.extend_from_slice(b",\"doc_type\":");
-    json_str(out, c.doc_type.as_str());
-    out.extend_from_slice(b",\"issuers\":");
-    json_str_list(out, &c.issuers);
-    out.extend_from_slice(b",\"issuer_name\":");
-    json_opt_str(out, c.issuer_name.as_deref());
-    out.extend_from_slice(b",\"id\":");
-    json_str(out, &c.id);
-    out.extend_from_slice(b",\"relation\":");
-    json_str(out, c.relation.as_str());
-    out.extend_from_slice(b",\"pinpoint\":");
-    json_opt_str(out, c.pinpoint.as_deref());
-    json_change_flags(out, c.partial, c.doubtful, &c.also);
-    out.push(b'}');
-}
-
-fn json_change_flags(out: &mut Vec<u8>, partial: Option<bool>, doubtful: bool, also: &[Also]) {
-    if let Some(p) = partial {
-        out.extend_from_slice(if p {
-            b",\"partial\":true"
-        } else {
-            b",\"partial\":false"
-        });
-    }
-    if doubtful {
-        out.extend_from_slice(b",\"doubtful\":true");
-    }
-    if !also.is_empty() {
-        out.extend_from_slice(b",\"also\":[");
-        for (i, a) in also.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(b"{\"relation\":");
-            json_str(out, a.relation.as_str());
-            out.extend_from_slice(b",\"start\":");
-            json_uint(out, a.start);
-            out.extend_from_slice(b",\"end\":");
-            json_uint(out, a.end);
-            out.push(b'}');
-        }
-        out.push(b']');
-    }
-}
-
-fn write_reported(out: &mut Vec<u8>, r: &Reported) {
-    out.extend_from_slice(b"{\"actor\":");
-    json_ref(out, r.actor);
-    out.extend_from_slice(b",\"relation\":");
-    json_str(out, r.relation.as_str());
-    out.extend_from_slice(b",\"target\":");
-    json_ref(out, r.target);
-    out.extend_from_slice(if r.editorial {
-        b",\"editorial\":true"
-    } else {
-        b",\"editorial\":false"
-    });
-    out.extend_from_slice(b",\"start\":");
-    json_uint(out, r.start);
-    out.extend_from_slice(b",\"end\":");
-    json_uint(out, r.end);
-    out.extend_from_slice(b",\"pinpoint\":");
-    json_opt_str(out, r.pinpoint.as_deref());
-    out.push(b'}');
-}
-
-fn json_ref(out: &mut Vec<u8>, r: Ref) {
-    match r {
-        Ref::Citation(i) => {
-            out.extend_from_slice(b"{\"citation\":");
-            json_uint(out, i);
-        }
-        Ref::Named(i) => {
-            out.extend_from_slice(b"{\"named\":");
-            json_uint(out, i);
-        }
-        Ref::Document => out.extend_from_slice(b"{\"document\":true"),
-    }
-    out.push(b'}');
-}
-
-fn write_document(out: &mut Vec<u8>, d: &Document) {
-    out.extend_from_slice(b"{\"symbol\":");
-    json_str(out, &d.symbol);
-    out.extend_from_slice(b",\"number\":");
-    json_str(out, &d.number);
-    out.extend_from_slice(b",\"year\":");
-    json_year(out, d.year);
-    out.extend_from_slice(b",\"date\":");
-    json_opt_str(out, d.date.as_deref());
-    out.extend_from_slice(b",\"doc_type\":");
-    json_str(out, d.doc_type.as_str());
-    out.extend_from_slice(b",\"issuers\":");
-    json_str_list(out, &d.issuers);
-    out.extend_from_slice(b",\"issuer_name\":");
-    json_opt_str(out, d.issuer_name.as_deref());
-    out.extend_from_slice(b",\"id\":");
-    json_str(out, &d.id);
-    out.extend_from_slice(b",\"title\":");
-    json_opt_str(out, d.title.as_deref());
-    out.push(b'}');
-}
-
-fn write_named(out: &mut Vec<u8>, n: &Named) {
-    out.extend_from_slice(b"{\"start\":");
-    json_uint(out, n.start);
-    out.extend_from_slice(b",\"end\":");
-    json_uint(out, n.end);
-    out.extend_from_slice(b",\"text\":");
-    json_str(out, &n.text);
-    out.extend_from_slice(b",\"name\":");
-    json_str(out, &n.name);
-    out.extend_from_slice(b",\"doc_type\":");
-    json_str(out, n.doc_type.as_str());
-    out.extend_from_slice(b",\"date\":");
-    json_opt_str(out, n.date.as_deref());
-    out.extend_from_slice(b",\"year\":");
-    json_year(out, n.year);
-    out.extend_from_slice(b",\"relation\":");
-    json_str(out, n.relation.as_str());
-    out.extend_from_slice(b",\"pinpoint\":");
-    json_opt_str(out, n.pinpoint.as_deref());
-    out.extend_from_slice(b",\"id\":");
-    json_str(out, &n.id);
-    out.extend_from_slice(b",\"symbol\":");
-    json_opt_str(out, n.symbol.as_deref());
-    json_change_flags(out, n.partial, n.doubtful, &n.also);
-    out.push(b'}');
-}
-
-fn json_uint(out: &mut Vec<u8>, n: usize) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-}
-
-fn json_year(out: &mut Vec<u8>, year: Option<i32>) {
-    match year {
-        Some(y) => out.extend_from_slice(itoa::Buffer::new().format(y).as_bytes()),
-        None => out.extend_from_slice(b"null"),
-    }
-}
-
-fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => json_str(out, s),
-        None => out.extend_from_slice(b"null"),
-    }
-}
-
-fn json_str_list(out: &mut Vec<u8>, items: &[String]) {
-    out.push(b'[');
-    for (i, s) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        json_str(out, s);
-    }
-    out.push(b']');
-}
-
-/// A JSON string as serde_json writes it: `"` and `\` escaped, control characters as `\b \t \n \f \r` or
-/// `\u00XX`, everything else (all of UTF-8) as is.
-fn json_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    let bytes = s.as_bytes();
-    let mut done = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b >= 0x20 && b != b'"' && b != b'\\' {
-            continue;
-        }
-        out.extend_from_slice(&bytes[done..i]);
-        match b {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            0x08 => out.extend_from_slice(b"\\b"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            0x0C => out.extend_from_slice(b"\\f"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[(b >> 4) as usize]);
-                out.push(HEX[(b & 0xF) as usize]);
-            }
-        }
-        done = i + 1;
-    }
-    out.extend_from_slice(&bytes[done..]);
-    out.push(b'"');
 }
