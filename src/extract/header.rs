@@ -133,6 +133,15 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
 
 /// The trích yếu: the lines after the title word (or "V/v") up to a blank line or the preamble, and the
 /// original offset where it ends.
+/// "Điều 20. Hiệu lực thi hành", "Chương II": the heading of an article or chapter, in folded text.
+fn is_heading(folded_line: &str) -> bool {
+    ["dieu ", "chuong "].iter().any(|h| {
+        folded_line.strip_prefix(h).is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'))
+        })
+    })
+}
+
 fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
     let rest = &folded.text[from..];
     let mut end = from;
@@ -146,7 +155,10 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
             || l.starts_with("kinh gui")
             || l.starts_with("---")
             || l.starts_with("___")
-            || (lines > 0 && crate::data::tables().issuer_alias_re.is_match(l) && l.len() < 60);
+            || (lines > 0 && crate::data::tables().issuer_alias_re.is_match(l) && l.len() < 60)
+            // A title never ends with a full stop, and never holds an article or chapter heading: such a line
+            // is the body's.
+            || (lines > 0 && (l.ends_with('.') || is_heading(l)));
         if stop || lines == 6 {
             break;
         }

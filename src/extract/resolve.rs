@@ -155,11 +155,17 @@ impl<'t> Resolver<'t> {
         let (text, own, own_place) = (self.text, self.own, self.own_place);
         let seen = &mut self.seen;
         // "các Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017": the date closing a list belongs to each item.
+        // So does the issuer that closes it ("Quyết định số 12/QĐ-UBND, số 13/QĐ-UBND … của UBND tỉnh Lào Cai"),
+        // for items whose symbols name the same bodies.
         for i in (0..mentions.len()).rev() {
-            if mentions[i].date.is_some()
-                || i + 1 >= mentions.len()
-                || !mentions[i + 1].continues_list
+            if i + 1 >= mentions.len() || !mentions[i + 1].continues_list {
+                continue;
+            }
+            if mentions[i].issuer.is_none() && mentions[i].raw.groups == mentions[i + 1].raw.groups
             {
+                mentions[i].issuer = mentions[i + 1].issuer.clone();
+            }
+            if mentions[i].date.is_some() {
                 continue;
             }
             if let Some(d) = mentions[i + 1].date {

@@ -186,7 +186,7 @@ fn year_less_symbols_of_different_years_are_different_documents() {
 }
 
 #[test]
-fn lists_share_type_word_date_and_relation() {
+fn lists_share_type_word_date_issuer_and_relation() {
     let found = vncite::extract("Thay thế các Quyết định số 12/QĐ-UBND, số 13/QĐ-UBND ngày 05/01/2024 của UBND tỉnh Lào Cai.");
     let got: Vec<(&str, Option<&str>, &str, &str, &str)> = found
         .citations
@@ -209,7 +209,7 @@ fn lists_share_type_word_date_and_relation() {
                 Some("2024-01-05"),
                 "decision",
                 "replaces",
-                "12/QĐ-UBND@2024"
+                "12/QĐ-UBND@2024~lao-cai"
             ),
             (
                 "13/QĐ-UBND",
