@@ -22,7 +22,8 @@ pub fn dot_quoted(s: &str) -> Id {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' | '\r' => out.push_str("\\n"),
-            c if c.is_control() => out.push(' '),
+            // Written out, not blanked: two ids that differ only there must stay two nodes.
+            c if c.is_control() => out.push_str(&format!("\\\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
     }

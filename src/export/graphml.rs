@@ -4,6 +4,24 @@ use super::json::node_fields;
 use super::Part;
 use std::io::{self, Write};
 
+/// `s` with the characters XML 1.0 cannot hold at all (C0 controls but tab and line breaks, U+FFFE,
+/// U+FFFF) written as `\u{…}`: quick-xml escapes markup, not these, and one of them makes the file invalid.
+fn xml_chars(s: &str) -> std::borrow::Cow<'_, str> {
+    let forbidden = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+    if !s.contains(forbidden) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if forbidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// GraphML with typed keys (strings and integers), as networkx, Gephi and yEd read it.
 pub fn write_graphml(part: &Part<'_>, w: &mut dyn Write) -> io::Result<()> {
     use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -45,13 +63,13 @@ pub fn write_graphml(part: &Part<'_>, w: &mut dyn Write) -> io::Result<()> {
             let mut d = BytesStart::new("data");
             d.push_attribute(("key", key));
             x.write_event(Event::Start(d))?;
-            x.write_event(Event::Text(BytesText::new(value)))?;
+            x.write_event(Event::Text(BytesText::new(&xml_chars(value))))?;
             x.write_event(Event::End(BytesEnd::new("data")))?;
             Ok(())
         };
     for n in &part.nodes {
         let mut node = BytesStart::new("node");
-        node.push_attribute(("id", n.id.as_str()));
+        node.push_attribute(("id", xml_chars(n.id.as_str()).as_ref()));
         x.write_event(Event::Start(node))?;
         for (k, v) in node_fields(n) {
             let value = match v {
@@ -71,8 +89,8 @@ pub fn write_graphml(part: &Part<'_>, w: &mut dyn Write) -> io::Result<()> {
     }
     for e in &part.edges {
         let mut edge = BytesStart::new("edge");
-        edge.push_attribute(("source", e.from));
-        edge.push_attribute(("target", e.to));
+        edge.push_attribute(("source", xml_chars(e.from).as_ref()));
+        edge.push_attribute(("target", xml_chars(e.to).as_ref()));
         x.write_event(Event::Start(edge))?;
         data(&mut x, "e_relation", e.edge.relation.as_str())?;
         data(&mut x, "e_count", &e.edge.count().to_string())?;

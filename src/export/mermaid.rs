@@ -18,6 +18,8 @@ fn mermaid_label(s: &str) -> String {
             '&' => out.push_str("#amp;"),
             '|' => out.push_str("#124;"),
             '`' => out.push_str("#96;"),
+            // "%%" starts a comment or a directive ("%%{init …}%%") wherever it stands.
+            '%' => out.push_str("#37;"),
             '\n' | '\r' => out.push_str("<br/>"),
             c if c.is_control() => out.push(' '),
             c => out.push(c),
