@@ -21,10 +21,7 @@ fn graph(dirs: &[&str]) -> CitationGraph {
             found.push((name, vncite::extract(&text)));
         }
     }
-    let mut g = CitationGraph::new();
-    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)))
-        .unwrap_or_else(|e| panic!("{e}"));
-    g
+    crate::built(&found)
 }
 
 /// Runs `dot -Tsvg` on DOT text; `None` when Graphviz is absent outside CI (CI installs it and must run this).

@@ -19,11 +19,8 @@ fn inputs(names: &[&str]) -> Vec<(String, Extraction)> {
 }
 
 fn build(names: &[&str]) -> CitationGraph {
-    let mut g = CitationGraph::new();
     let found = inputs(names);
-    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)))
-        .unwrap_or_else(|e| panic!("{e}"));
-    g
+    crate::built(&found)
 }
 
 fn store_bytes(g: &CitationGraph) -> Vec<u8> {
@@ -153,6 +150,7 @@ fn re_adding_a_file_replaces_its_evidence() {
     g.add_inputs([("nd_15_2024.txt", &edited)])
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(!g.edges().iter().any(|e| e.edge.relation == "repeals"));
+    g.verify().unwrap_or_else(|v| panic!("{v:?}"));
 }
 
 #[test]

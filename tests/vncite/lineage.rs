@@ -3,7 +3,7 @@
 //! then the graph and `query status` over all of them.
 
 use vncite::model::Ref;
-use vncite::{CitationGraph, Extraction};
+use vncite::Extraction;
 
 const FIXTURES: [&str; 7] = [
     "editorial.txt",
@@ -246,9 +246,7 @@ fn status_reads_direct_reported_and_editorial_changes() {
         .iter()
         .map(|n| (n.to_string(), read(n).1))
         .collect();
-    let mut g = CitationGraph::new();
-    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let g = crate::built(&found);
     let verdicts: Vec<String> = [
         "doc:01/2011/TT-BNV",
         "doc:110/2004/NĐ-CP",

@@ -80,3 +80,25 @@ pub fn summary(text: &str) -> Vec<(String, Option<i32>, Option<String>, String, 
         })
         .collect()
 }
+
+/// The graph of `found`, checked as every build and load must be: its invariants hold, and so do those of
+/// the graph its store reads back as, which writes the same bytes.
+pub fn built(found: &[(String, vncite::Extraction)]) -> vncite::CitationGraph {
+    let mut g = vncite::CitationGraph::new();
+    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    g.verify().unwrap_or_else(|v| panic!("built graph: {v:?}"));
+    let mut bytes = Vec::new();
+    g.write_store(&mut bytes).unwrap_or_else(|e| panic!("{e}"));
+    let loaded = vncite::CitationGraph::from_store_bytes(bytes.clone(), "test.store")
+        .unwrap_or_else(|e| panic!("{e}"));
+    loaded
+        .verify()
+        .unwrap_or_else(|v| panic!("loaded graph: {v:?}"));
+    let mut again = Vec::new();
+    loaded
+        .write_store(&mut again)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(bytes == again, "a loaded store writes other bytes");
+    g
+}
