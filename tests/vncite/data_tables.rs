@@ -1,6 +1,8 @@
 //! Every row of the `data/` tables carries an example, and the extractor must read each one as the row says.
 
-use vncite::data::tables;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use vncite::data::{tables, PhrasePosition};
 
 #[test]
 fn doc_type_rows_extract_their_examples() {
@@ -143,4 +145,129 @@ fn competence_law_rows_are_sorted_unique_and_never_guided() {
             "{example}"
         );
     }
+}
+
+/// The doc types are the contract's, in its order: a type added to `../shared/contract.md` and not here (or
+/// renamed there) fails this test.
+#[test]
+fn doc_type_rows_are_the_contracts_in_its_order() {
+    let contract = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/contract.md");
+    let Ok(text) = std::fs::read_to_string(&contract) else {
+        assert!(
+            crate::corpus_dir().is_none(),
+            "{} is missing",
+            contract.display()
+        );
+        return;
+    };
+    let section = text
+        .split("## doc_type")
+        .nth(1)
+        .and_then(|s| s.split("`unknown`").next())
+        .unwrap_or_default();
+    let mut listed: Vec<&str> = section.split('`').skip(1).step_by(2).collect();
+    listed.retain(|t| t.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+    let ours: Vec<&str> = tables()
+        .doc_types
+        .iter()
+        .map(|r| r.doc_type.as_str())
+        .collect();
+    assert_eq!(ours, listed);
+}
+
+/// No key of any table is given twice, and the codes that are both a doc type's and an issuer's are exactly
+/// the two the symbols keep apart by position (`27/CT-TTg` a directive, `1056/QĐ-CT` the chairman's;
+/// `05/TC-BCĐ` a communiqué, `69-TC/ĐT` the Ministry of Finance's).
+#[test]
+fn table_keys_are_unique_and_code_clashes_are_the_known_ones() {
+    let t = tables();
+    let fold = vncite::normalize::fold;
+    let repeated = |keys: Vec<String>| -> Vec<String> {
+        let mut seen = BTreeSet::new();
+        keys.into_iter()
+            .filter(|k| !seen.insert(k.clone()))
+            .collect()
+    };
+    let issuer_codes: Vec<String> = t.issuers.iter().map(|r| r.code.to_string()).collect();
+    let type_codes: Vec<String> = t
+        .doc_types
+        .iter()
+        .flat_map(|r| r.codes.iter().map(|c| c.to_string()))
+        .collect();
+    let type_words: Vec<String> = t
+        .doc_types
+        .iter()
+        .flat_map(|r| r.words.iter().map(|w| fold(w)))
+        .collect();
+    let aliases: Vec<String> = t
+        .issuers
+        .iter()
+        .flat_map(|r| {
+            let mut a: Vec<String> = r.aliases.iter().map(|w| fold(w)).collect();
+            a.sort();
+            a.dedup(); // "Tỉnh ủy|Tỉnh uỷ" are one alias folded
+            a
+        })
+        .collect();
+    let phrases: Vec<String> = t
+        .relations
+        .iter()
+        .flat_map(|r| {
+            // "hủy bỏ|huỷ bỏ": the old and new placements of a tone mark are one phrase folded.
+            let mut p: Vec<String> = r.phrases.iter().map(|p| fold(p)).collect();
+            p.sort();
+            p.dedup();
+            p
+        })
+        .collect();
+    for (what, keys) in [
+        ("issuer code", issuer_codes.clone()),
+        ("type code", type_codes.clone()),
+        ("type word", type_words),
+        ("issuer alias", aliases),
+        ("relation phrase", phrases),
+    ] {
+        assert_eq!(repeated(keys), Vec::<String>::new(), "{what}s given twice");
+    }
+    let issuers: BTreeSet<String> = issuer_codes.into_iter().collect();
+    let clashes: Vec<String> = type_codes
+        .into_iter()
+        .filter(|c| issuers.contains(c))
+        .collect();
+    assert_eq!(
+        clashes,
+        ["CT", "TC"],
+        "codes that are both a doc type's and an issuer's"
+    );
+    for (text, doc_type, issuers) in [
+        ("Chỉ thị 27/CT-TTg", "directive", vec!["TTg"]),
+        ("số 1056/QĐ-CT", "decision", vec!["CT"]),
+        ("Thông cáo số 05/TC-BCĐ", "communique", vec!["BCĐ"]),
+    ] {
+        let c = &vncite::extract(text).citations[0];
+        assert_eq!(
+            (c.doc_type.as_str(), c.issuers.clone()),
+            (
+                doc_type,
+                issuers.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+            ),
+            "{text}"
+        );
+    }
+}
+
+/// Relation rows stand in the order the reader tries positions: the phrases before a mention, the passive
+/// ones, then those after it.
+#[test]
+fn relation_rows_are_grouped_by_position() {
+    let positions: Vec<PhrasePosition> = tables().relations.iter().map(|r| r.position).collect();
+    let rank = |p: &PhrasePosition| match p {
+        PhrasePosition::Before => 0,
+        PhrasePosition::Passive => 1,
+        PhrasePosition::After => 2,
+    };
+    assert!(
+        positions.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])),
+        "{positions:?}"
+    );
 }
