@@ -201,13 +201,7 @@ fn cluster_mentions<'a>(window: &Window, raws: &'a [RawSymbol], mentions: &mut V
             continue;
         }
         let type_hit = context::type_word_before(prefix);
-        let so = context::so_before(prefix);
-        let accepted = raw.year.is_some()
-            || raw.groups.len() >= 2
-            || raw.known_groups > 0 && is_issuer_only_legacy(raw)
-            || type_hit.is_some()
-            || so && raw.groups.iter().all(|g| g.chars().count() >= 2);
-        if !accepted {
+        if !names_a_document(raw, type_hit.is_some(), context::so_before(prefix)) {
             continue;
         }
         let text_fs = type_hit.map_or(fs, |(at, _)| prefix_from + at);
@@ -251,6 +245,17 @@ fn cluster_mentions<'a>(window: &Window, raws: &'a [RawSymbol], mentions: &mut V
             clause_relation,
         });
     }
+}
+
+/// Whether a symbol-shaped token is a reference: it carries a year or two code groups, it is a legacy
+/// symbol of one known issuer ("64-CP"), a type word stands before it, or "số" does and its codes are not
+/// single letters ("số 12/A" is a house number, "số 12/BXD" a letter).
+fn names_a_document(raw: &RawSymbol, type_word_before: bool, so_before: bool) -> bool {
+    raw.year.is_some()
+        || raw.groups.len() >= 2
+        || raw.known_groups > 0 && is_issuer_only_legacy(raw)
+        || type_word_before
+        || so_before && raw.groups.iter().all(|g| g.chars().count() >= 2)
 }
 
 /// Dash-form and bare legacy symbols with one known issuer code ("64-CP", "02/CP", "406/TTg").

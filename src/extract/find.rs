@@ -295,35 +295,85 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
     let number = text[start..i].to_string();
     i = skip_spaces(text, i, 2);
     let (first_sep, after) = separator_at(text, i)?;
-    i = skip_break(text, after);
-
-    let mut year = None;
-    let year_end = digits_end(text, i);
-    if year_end > i {
-        if year_end - i != 4 || first_sep != Sep::Slash {
-            return None;
-        }
-        let y: i32 = text[i..year_end].parse().ok()?;
-        let k = skip_spaces(text, year_end, 2);
-        if !(1945..=2100).contains(&y) {
-            return None;
-        }
-        match separator_at(text, k) {
-            Some((Sep::Slash, after_year)) => {
-                year = Some(y);
-                i = skip_break(text, after_year);
-            }
-            // Typos that drop the slash: "11/2026CV-YVG", "148/2020 NĐ-CP".
-            _ if starts_with_type_code(text, k)
-                || k == year_end && token_end(text, k).is_some() =>
-            {
-                year = Some(y);
-                i = k;
-            }
-            _ => return None,
+    let (year, i) = read_year(text, skip_break(text, after), first_sep)?;
+    let Groups {
+        mut groups,
+        mut seps,
+        mut known_groups,
+        end,
+    } = read_groups(text, i)?;
+    // "Nghị định số 04/2014/NĐ": a type code cut short before its issuer, where the tables know the one body
+    // that issues the type in year-form symbols.
+    if let (Some(_), [code]) = (year, groups.as_slice()) {
+        if let Some(issuer) = tables().sole_issuer_of_code(code) {
+            groups.push(issuer.to_string());
+            seps.push('-');
+            known_groups += 1;
         }
     }
+    let mut canonical = String::with_capacity(end - start);
+    canonical.push_str(&number);
+    canonical.push(if first_sep == Sep::Slash { '/' } else { '-' });
+    if let Some(y) = year {
+        canonical.push_str(&y.to_string());
+        canonical.push('/');
+    }
+    for (n, g) in groups.iter().enumerate() {
+        if n > 0 {
+            canonical.push(seps[n - 1]);
+        }
+        canonical.push_str(g);
+    }
+    Some(RawSymbol {
+        start,
+        end,
+        number,
+        year,
+        groups,
+        canonical,
+        dash_form: first_sep == Sep::Dash,
+        known_groups,
+    })
+}
 
+/// The year after the number's separator, when digits stand there: four of them after a slash, within the
+/// years a Vietnamese document can bear, followed by a slash or by the code it lost ("148/2020 NĐ-CP").
+/// Returns the year and where the codes start; `None` when the digits make no symbol.
+fn read_year(text: &str, i: usize, first_sep: Sep) -> Option<(Option<i32>, usize)> {
+    let year_end = digits_end(text, i);
+    if year_end == i {
+        return Some((None, i));
+    }
+    if year_end - i != 4 || first_sep != Sep::Slash {
+        return None;
+    }
+    let y: i32 = text[i..year_end].parse().ok()?;
+    let k = skip_spaces(text, year_end, 2);
+    if !(1945..=2100).contains(&y) {
+        return None;
+    }
+    match separator_at(text, k) {
+        Some((Sep::Slash, after_year)) => Some((Some(y), skip_break(text, after_year))),
+        // Typos that drop the slash: "11/2026CV-YVG", "148/2020 NĐ-CP".
+        _ if starts_with_type_code(text, k) || k == year_end && token_end(text, k).is_some() => {
+            Some((Some(y), k))
+        }
+        _ => None,
+    }
+}
+
+/// The code groups of a symbol and the separators between them.
+struct Groups {
+    groups: Vec<String>,
+    seps: Vec<char>,
+    known_groups: usize,
+    /// Byte offset just past the last group.
+    end: usize,
+}
+
+/// The code groups from `i` on: tokens joined by `-` or `/`, a spaced separator only where the symbol plainly
+/// goes on. `None` when no group stands there.
+fn read_groups(text: &str, mut i: usize) -> Option<Groups> {
     let mut groups: Vec<String> = Vec::new();
     let mut seps: Vec<char> = Vec::new();
     let mut known_groups = 0;
@@ -368,40 +418,11 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
     }
     // A separator read but not followed by a valid token is not part of the symbol.
     seps.truncate(groups.len().saturating_sub(1));
-    if groups.is_empty() {
-        return None;
-    }
-    // "Nghị định số 04/2014/NĐ": a type code cut short before its issuer, where the tables know the one body
-    // that issues the type in year-form symbols.
-    if let (Some(_), [code]) = (year, groups.as_slice()) {
-        if let Some(issuer) = tables().sole_issuer_of_code(code) {
-            groups.push(issuer.to_string());
-            seps.push('-');
-            known_groups += 1;
-        }
-    }
-    let mut canonical = String::with_capacity(end - start);
-    canonical.push_str(&number);
-    canonical.push(if first_sep == Sep::Slash { '/' } else { '-' });
-    if let Some(y) = year {
-        canonical.push_str(&y.to_string());
-        canonical.push('/');
-    }
-    for (n, g) in groups.iter().enumerate() {
-        if n > 0 {
-            canonical.push(seps[n - 1]);
-        }
-        canonical.push_str(g);
-    }
-    Some(RawSymbol {
-        start,
-        end,
-        number,
-        year,
+    (!groups.is_empty()).then_some(Groups {
         groups,
-        canonical,
-        dash_form: first_sep == Sep::Dash,
+        seps,
         known_groups,
+        end,
     })
 }
 

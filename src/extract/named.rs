@@ -213,10 +213,81 @@ pub(crate) fn read_named(
     if doc_type == DocType::Law && window[lo..fa].trim_end().ends_with("bo") {
         return None; // "Bộ luật" is read from its own anchor.
     }
-    // The name: words after the type word up to its date, its number, or the end of the phrase.
+    let NameWords {
+        end: name_end,
+        words,
+        amending,
+    } = name_words(text, folded, window, fae, doc_type)?;
+    if words == 0 && doc_type != DocType::Constitution || !amending && words >= MAX_NAME_WORDS {
+        return None;
+    }
+    // A number right after the name makes it a numbered citation, not a named one.
+    let tail = window[name_end..].trim_start();
+    if tail.starts_with("so")
+        && tail[2..]
+            .trim_start_matches([' ', ':'])
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let after = context::read_after(text, folded, name_end);
+    let year = after.date.map(|d| d.year).or(after.year);
+    let end_f = after.end.max(name_end);
+    let start = anchor_start;
+    let mut end = folded.orig_end(end_f);
+    while end > start && text[..end].ends_with(|c: char| c.is_whitespace() || c == ',') {
+        end = text[..end]
+            .char_indices()
+            .next_back()
+            .map_or(start, |(i, _)| i);
+    }
+    let name_orig_end = folded.orig_end(name_end);
+    let name = tidy(&text[start..name_orig_end]);
+    let cstart = crate::extract::window::clause_start(text, folded, fa).max(lo);
+    let (relation, _) = crate::extract::relation::relation_of(scope, cstart, fa, end_f, &[], false);
+    let pinpoint = context::pinpoint_before(text, folded, cstart, fa);
+    Some(Named {
+        start,
+        end,
+        text: text[start..end].to_string(),
+        name,
+        doc_type,
+        date: after.date.map(|d| d.iso()),
+        year,
+        relation,
+        pinpoint,
+        // Resolved once the whole input is read (`lineage`).
+        id: String::new(),
+        symbol: None,
+        partial: None,
+        doubtful: false,
+        also: Vec::new(),
+    })
+}
+
+/// Where a name ends and what it is made of.
+struct NameWords {
+    /// Folded end of its last word.
+    end: usize,
+    /// How many words it has.
+    words: usize,
+    /// It names an amending law ("Luật sửa đổi, bổ sung …"), whose name runs on through the names it holds.
+    amending: bool,
+}
+
+/// The words of a name after its type word, which ends at folded `from` of `window`: up to its date, its
+/// number, or the end of the phrase. `None` when its first word cannot start a name (lower case, but for a
+/// constitution or an amending law).
+fn name_words(
+    text: &str,
+    folded: &Folded,
+    window: &str,
+    from: usize,
+    doc_type: DocType,
+) -> Option<NameWords> {
     let bytes = window.as_bytes();
-    let mut pos = fae;
-    let mut name_end = fae;
+    let mut pos = from;
+    let mut name_end = from;
     let mut words = 0;
     let mut amending = false;
     let mut joined = false;
@@ -279,50 +350,10 @@ pub(crate) fn read_named(
         pos = at + w_len;
         name_end = pos;
     }
-    if words == 0 && doc_type != DocType::Constitution || !amending && words >= MAX_NAME_WORDS {
-        return None;
-    }
-    // A number right after the name makes it a numbered citation, not a named one.
-    let tail = window[name_end..].trim_start();
-    if tail.starts_with("so")
-        && tail[2..]
-            .trim_start_matches([' ', ':'])
-            .starts_with(|c: char| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let after = context::read_after(text, folded, name_end);
-    let year = after.date.map(|d| d.year).or(after.year);
-    let end_f = after.end.max(name_end);
-    let start = anchor_start;
-    let mut end = folded.orig_end(end_f);
-    while end > start && text[..end].ends_with(|c: char| c.is_whitespace() || c == ',') {
-        end = text[..end]
-            .char_indices()
-            .next_back()
-            .map_or(start, |(i, _)| i);
-    }
-    let name_orig_end = folded.orig_end(name_end);
-    let name = tidy(&text[start..name_orig_end]);
-    let cstart = crate::extract::window::clause_start(text, folded, fa).max(lo);
-    let (relation, _) = crate::extract::relation::relation_of(scope, cstart, fa, end_f, &[], false);
-    let pinpoint = context::pinpoint_before(text, folded, cstart, fa);
-    Some(Named {
-        start,
-        end,
-        text: text[start..end].to_string(),
-        name,
-        doc_type,
-        date: after.date.map(|d| d.iso()),
-        year,
-        relation,
-        pinpoint,
-        // Resolved once the whole input is read (`lineage`).
-        id: String::new(),
-        symbol: None,
-        partial: None,
-        doubtful: false,
-        also: Vec::new(),
+    Some(NameWords {
+        end: name_end,
+        words,
+        amending,
     })
 }
 

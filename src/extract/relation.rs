@@ -17,8 +17,16 @@ pub(crate) struct Earlier {
     pub clause_relation: Relation,
 }
 
+/// How far past a mention its clause is searched for a phrase that follows it ("X hết hiệu lực"): only the
+/// first phrase within reach matters, so the scan stops well short of a long clause's end.
+const AFTER_REACH: usize = 160;
+/// A following phrase further than this from the mention governs something said in between, not it.
+const AFTER_GAP: usize = 120;
+
 /// The relation that governs a mention, from the phrases of its clause (see `data/relations.tsv`), and the
-/// relation its clause's verb states (for list items that follow).
+/// relation its clause's verb states (for list items that follow). The rules, in the order they decide:
+/// a phrase right after the mention; the item before it in a list; the nearest phrase before it in its
+/// clause; the verb of its clause's earlier items; the list a bare item ("a) Quyết định số …;") belongs to.
 pub(crate) fn relation_of(
     window: &Window,
     cstart: usize,
@@ -27,44 +35,63 @@ pub(crate) fn relation_of(
     earlier: &[Earlier],
     continues_list: bool,
 ) -> (Relation, Relation) {
-    let Window {
-        original,
-        folded,
-        phrases: all_phrases,
-        floor,
-        ceiling,
-        ..
-    } = *window;
     let in_clause: Vec<&Earlier> = earlier
         .iter()
         .filter(|e| e.end > cstart && e.end <= mention_start)
         .collect();
     let clause_relation = in_clause.first().map(|e| e.clause_relation);
-    // A phrase after the mention in its clause ("X hết hiệu lực") decides first.
-    // Only the first phrase within reach matters, so the scan stops well short of a long clause's end.
-    let mut reach = (mention_end + 160).min(ceiling);
-    while !folded.text.is_char_boundary(reach) {
-        reach -= 1;
-    }
-    let clause_end = clause_end(original, folded, mention_end, reach);
-    if let Some(p) = context::phrases_within(all_phrases, mention_end, clause_end).first() {
-        if p.position == PhrasePosition::After && p.start.saturating_sub(mention_end) < 120 {
-            return (p.relation, clause_relation.unwrap_or(p.relation));
-        }
+    let with_clause = |r: Relation| (r, clause_relation.unwrap_or(r));
+    if let Some(r) = phrase_after(window, mention_end) {
+        return with_clause(r);
     }
     if continues_list {
         if let Some(prev) = earlier.last() {
             return (prev.relation, prev.clause_relation);
         }
     }
-    let before = context::phrases_within(all_phrases, cstart, mention_start);
+    if let Some(r) = phrase_before(window, cstart, mention_start, &in_clause) {
+        return with_clause(r);
+    }
+    if let Some(rel) = clause_relation {
+        return (rel, rel);
+    }
+    if let Some(r) = list_of_bare_item(window, cstart, mention_start, earlier) {
+        return (r, r);
+    }
+    (Relation::Cites, Relation::Cites)
+}
+
+/// "X hết hiệu lực": a phrase that follows the mention in its clause, close to it.
+fn phrase_after(window: &Window, mention_end: usize) -> Option<Relation> {
+    let folded = window.folded;
+    let mut reach = (mention_end + AFTER_REACH).min(window.ceiling);
+    while !folded.text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let clause_end = clause_end(window.original, folded, mention_end, reach);
+    let p = context::phrases_within(window.phrases, mention_end, clause_end).first()?;
+    (p.position == PhrasePosition::After && p.start.saturating_sub(mention_end) < AFTER_GAP)
+        .then_some(p.relation)
+}
+
+/// The nearest phrase before the mention in its clause that speaks of it: `Cites` when that phrase makes
+/// the mention an actor ("được sửa đổi bởi X") or the object of another document's title, `None` when no
+/// phrase speaks of it.
+fn phrase_before(
+    window: &Window,
+    cstart: usize,
+    mention_start: usize,
+    in_clause: &[&Earlier],
+) -> Option<Relation> {
+    let folded = window.folded;
+    let before = context::phrases_within(window.phrases, cstart, mention_start);
     for p in before.iter().rev() {
         let object_of_p = !in_clause.iter().any(|e| e.start >= p.end);
         match p.position {
             PhrasePosition::After => continue,
             PhrasePosition::Passive => {
                 if object_of_p {
-                    return (Relation::Cites, clause_relation.unwrap_or(Relation::Cites));
+                    return Some(Relation::Cites);
                 }
             }
             PhrasePosition::Before if window.names_another_document(cstart, p) => {
@@ -73,7 +100,7 @@ pub(crate) fn relation_of(
                 // so is every later mention of the clause; without one, the verb is a word of the mention's
                 // own name ("Luật Thi hành án dân sự số 26/2008/QH12") and the verbs before it decide.
                 if context::has_type_word(&folded.text[p.end..mention_start]) {
-                    return (Relation::Cites, clause_relation.unwrap_or(Relation::Cites));
+                    return Some(Relation::Cites);
                 }
             }
             PhrasePosition::Before => {
@@ -84,40 +111,46 @@ pub(crate) fn relation_of(
                     e.end <= p.start && !context::is_list_glue(&folded.text[e.end..p.start])
                 });
                 if !title_verb {
-                    return (p.relation, clause_relation.unwrap_or(p.relation));
+                    return Some(p.relation);
                 }
                 if object_of_p {
-                    return (Relation::Cites, clause_relation.unwrap_or(Relation::Cites));
+                    return Some(Relation::Cites);
                 }
             }
         }
     }
-    if let Some(rel) = clause_relation {
-        return (rel, rel);
+    None
+}
+
+/// A clause that is only a list item ("a) Quyết định số …;") continues the item before it, or takes the
+/// verb of the lead-in line that ends with a colon above it.
+fn list_of_bare_item(
+    window: &Window,
+    cstart: usize,
+    mention_start: usize,
+    earlier: &[Earlier],
+) -> Option<Relation> {
+    let (original, folded, floor) = (window.original, window.folded, window.floor);
+    if !(is_bare_item(&folded.text[cstart..mention_start]) && cstart > floor) {
+        return None;
     }
-    // A clause that is only a list item ("a) Quyết định số …;") continues the item before it.
-    let prefix = &folded.text[cstart..mention_start];
-    if is_bare_item(prefix) && cstart > floor {
-        let prev_start = clause_start(original, folded, cstart - 1).max(floor);
-        if let Some(prev) = earlier.last() {
-            if prev.end <= cstart
-                && prev.end >= prev_start
-                && folded.text[floor..cstart].trim_end().ends_with(';')
-            {
-                return (prev.clause_relation, prev.clause_relation);
-            }
-        }
-        if folded.text[prev_start..cstart].trim_end().ends_with(':') {
-            if let Some(p) = context::phrases_within(all_phrases, prev_start, cstart)
-                .iter()
-                .rev()
-                .find(|p| p.position == PhrasePosition::Before)
-            {
-                return (p.relation, p.relation);
-            }
+    let prev_start = clause_start(original, folded, cstart - 1).max(floor);
+    if let Some(prev) = earlier.last() {
+        if prev.end <= cstart
+            && prev.end >= prev_start
+            && folded.text[floor..cstart].trim_end().ends_with(';')
+        {
+            return Some(prev.clause_relation);
         }
     }
-    (Relation::Cites, Relation::Cites)
+    if folded.text[prev_start..cstart].trim_end().ends_with(':') {
+        return context::phrases_within(window.phrases, prev_start, cstart)
+            .iter()
+            .rev()
+            .find(|p| p.position == PhrasePosition::Before)
+            .map(|p| p.relation);
+    }
+    None
 }
 
 fn clause_end(original: &str, folded: &Folded, from: usize, limit: usize) -> usize {
