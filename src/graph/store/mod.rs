@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Arc;
-use wire::{DocumentOut, StoreEvidence, StoreFileIn, StoreHeaderOut, StoreInputOut};
+use wire::{DocumentOut, StoreEvidence, StoreFileIn, StoreHeaderOut, StoreInputOut, StoreNode};
 
 /// Version tag of the store format; a store with another tag is refused.
 pub const FORMAT: &str = "vncite-graph/2";
@@ -256,7 +256,7 @@ impl CitationGraph {
         let header = StoreHeaderOut {
             format: FORMAT,
             inputs,
-            nodes,
+            nodes: nodes.iter().map(|n| StoreNode::of(n)).collect(),
             edges: out_edges,
         };
         serde_json::to_writer(&mut *w, &header).map_err(std::io::Error::other)?;
@@ -349,6 +349,7 @@ impl CitationGraph {
         g.graph.reserve_edges(file.edges.len());
         let mut positions: Vec<NodeIndex> = Vec::with_capacity(file.nodes.len());
         for node in file.nodes {
+            let node = node.into_node();
             if node.kind != node.id.kind() {
                 return Err(damaged(format!(
                     "node {} is not of kind {:?}",

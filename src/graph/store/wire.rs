@@ -1,8 +1,9 @@
 //! The store's wire types: what is written and read, apart from the in-memory graph.
 
-use super::super::{Node, Said};
+use super::super::{Node, NodeId, NodeKind, Said};
 use crate::model::Document;
 use crate::vocab::{DocType, Relation};
+use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -35,7 +36,7 @@ pub(super) struct StoreInputOut<'a> {
 pub(super) struct StoreHeaderOut<'a> {
     pub(super) format: &'a str,
     pub(super) inputs: Vec<StoreInputOut<'a>>,
-    pub(super) nodes: Vec<&'a Node>,
+    pub(super) nodes: Vec<StoreNode<'a>>,
     pub(super) edges: Vec<StoreEdgeOut>,
 }
 
@@ -53,7 +54,7 @@ pub(super) struct StoreFileIn<'a> {
     pub(super) format: Cow<'a, str>,
     #[serde(borrow)]
     pub(super) inputs: Vec<StoreInputIn<'a>>,
-    pub(super) nodes: Vec<Node>,
+    pub(super) nodes: Vec<StoreNode<'a>>,
     pub(super) edges: Vec<StoreEdgeIn>,
 }
 
@@ -77,4 +78,76 @@ pub(super) struct StoreEvidence<'a> {
     pub(super) partial: Option<bool>,
     #[serde(default, skip_serializing_if = "Said::is_act")]
     pub(super) said: Said,
+}
+
+/// A node as the store writes and reads it: the in-memory [`Node`] may change without changing the format.
+#[derive(Serialize, Deserialize)]
+pub(super) struct StoreNode<'a> {
+    pub(super) id: NodeId,
+    pub(super) kind: NodeKind,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) symbol: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) name: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) doc_type: Option<DocType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) year: Option<i32>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) date: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) title: Option<Cow<'a, str>>,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    pub(super) issuer_name: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) issuers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) defined_in: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) ambiguous: bool,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(super) conflicts: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) pagerank: Option<f64>,
+}
+
+impl<'a> StoreNode<'a> {
+    pub(super) fn of(n: &'a Node) -> StoreNode<'a> {
+        let borrow = |s: &'a Option<String>| s.as_deref().map(Cow::Borrowed);
+        StoreNode {
+            id: n.id.clone(),
+            kind: n.kind,
+            symbol: borrow(&n.symbol),
+            name: borrow(&n.name),
+            doc_type: n.doc_type,
+            year: n.year,
+            date: borrow(&n.date),
+            title: borrow(&n.title),
+            issuer_name: borrow(&n.issuer_name),
+            issuers: n.issuers.clone(),
+            defined_in: n.defined_in.clone(),
+            ambiguous: n.ambiguous,
+            conflicts: n.conflicts.clone(),
+            pagerank: n.pagerank,
+        }
+    }
+
+    pub(super) fn into_node(self) -> Node {
+        Node {
+            id: self.id,
+            kind: self.kind,
+            symbol: self.symbol.map(Cow::into_owned),
+            name: self.name.map(Cow::into_owned),
+            doc_type: self.doc_type,
+            year: self.year,
+            date: self.date.map(Cow::into_owned),
+            title: self.title.map(Cow::into_owned),
+            issuer_name: self.issuer_name.map(Cow::into_owned),
+            issuers: self.issuers,
+            defined_in: self.defined_in,
+            ambiguous: self.ambiguous,
+            conflicts: self.conflicts,
+            pagerank: self.pagerank,
+        }
+    }
 }
