@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 const DOC_TYPES_TSV: &str = include_str!("../data/doc_types.tsv");
 const ISSUERS_TSV: &str = include_str!("../data/issuers.tsv");
 const RELATIONS_TSV: &str = include_str!("../data/relations.tsv");
+const ISSUER_TYPES_TSV: &str = include_str!("../data/issuer_types.tsv");
 
 /// Full names of the bodies that exist at every level of local government.
 const LOCAL_BODY_NAMES: [&str; 3] = [
@@ -45,6 +46,19 @@ pub struct IssuerRow {
     /// Names the texts use for it.
     pub aliases: Vec<&'static str>,
     /// A symbol carrying the code.
+    pub example: &'static str,
+}
+
+/// One row of `data/issuer_types.tsv`: the doc type a symbol without a type code takes from an issuer code.
+#[derive(Debug, Clone)]
+pub struct IssuerTypeRow {
+    /// Issuer code, without its term number.
+    pub code: &'static str,
+    /// The doc type it implies.
+    pub doc_type: DocType,
+    /// Only when it is the symbol's only group (`64-CP`), rather than any group (`80/2015/QH13`).
+    pub alone: bool,
+    /// A text whose first reference takes this doc type.
     pub example: &'static str,
 }
 
@@ -95,6 +109,8 @@ pub struct Tables {
     pub issuers: Vec<IssuerRow>,
     /// Rows of `data/relations.tsv`.
     pub relations: Vec<RelationRow>,
+    /// Rows of `data/issuer_types.tsv`.
+    pub issuer_types: Vec<IssuerTypeRow>,
     type_by_code: HashMap<&'static str, DocType>,
     known_codes: HashMap<String, &'static str>,
     codes_by_upper: HashMap<String, &'static str>,
@@ -358,6 +374,20 @@ fn build() -> Tables {
             example: c[3],
         })
         .collect();
+    let issuer_types: Vec<IssuerTypeRow> = tsv_rows(ISSUER_TYPES_TSV, 4)
+        .map(|(line, c)| IssuerTypeRow {
+            code: c[0],
+            doc_type: vocabulary("issuer_types.tsv", line, c[1]),
+            alone: match c[2] {
+                "alone" => true,
+                "any" => false,
+                other => panic!(
+                    "data/issuer_types.tsv line {line}: where {other:?} is neither any nor alone"
+                ),
+            },
+            example: c[3],
+        })
+        .collect();
 
     let mut type_by_code = HashMap::default();
     let mut type_by_word = HashMap::default();
@@ -417,6 +447,7 @@ fn build() -> Tables {
         doc_types,
         issuers,
         relations,
+        issuer_types,
         type_by_code,
         known_codes,
         codes_by_upper,

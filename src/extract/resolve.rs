@@ -46,19 +46,20 @@ pub(crate) fn doc_type(type_word: Option<DocType>, raw: &RawSymbol) -> DocType {
             }
         }
     }
+    // What the issuer implies (`data/issuer_types.tsv`): first any group's, then a lone group's.
     for g in &raw.groups {
         let letters = g.trim_end_matches(|c: char| c.is_ascii_digit());
-        match letters {
-            "QH" => return DocType::Law,
-            "UBTVQH" => return DocType::Resolution,
-            _ => {}
+        if let Some(row) = t
+            .issuer_types
+            .iter()
+            .find(|r| !r.alone && r.code == letters)
+        {
+            return row.doc_type;
         }
     }
-    if raw.groups.len() == 1 {
-        match raw.groups[0].as_str() {
-            "CP" | "HĐBT" => return DocType::Decree,
-            "TTg" => return DocType::Decision,
-            _ => {}
+    if let [only] = raw.groups.as_slice() {
+        if let Some(row) = t.issuer_types.iter().find(|r| r.alone && r.code == only) {
+            return row.doc_type;
         }
     }
     DocType::OfficialLetter

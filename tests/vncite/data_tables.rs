@@ -271,3 +271,17 @@ fn relation_rows_are_grouped_by_position() {
         "{positions:?}"
     );
 }
+
+#[test]
+fn issuer_type_rows_extract_their_examples() {
+    assert!(!tables().issuer_types.is_empty());
+    for row in &tables().issuer_types {
+        let found = vncite::extract(row.example);
+        let c = found
+            .citations
+            .first()
+            .unwrap_or_else(|| panic!("{:?}", row.example));
+        assert_eq!(c.doc_type, row.doc_type, "{:?}", row.example);
+        assert!(c.symbol.contains(row.code), "{:?}", row.example);
+    }
+}

@@ -3,9 +3,9 @@
 use super::super::{Node, NodeId, NodeKind, Said};
 use crate::model::Document;
 use crate::vocab::{DocType, Relation};
-use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// The graph as written to disk: see the README, "Graph store". Written from borrowed data and read into
 /// borrowed strings where the JSON allows, so neither direction copies a million evidence texts twice.
