@@ -119,7 +119,7 @@ pub struct Tables {
     type_by_word: HashMap<String, DocType>,
     issuer_by_alias: HashMap<String, usize>,
     /// Matches a folded issuer alias at the start of a string.
-    pub issuer_alias_re: Regex,
+    pub(crate) issuer_alias_re: Regex,
     /// Matches folded relation phrases that stand before or after a mention.
     pub relation_phrases: PhraseMatcher<(Relation, PhrasePosition)>,
 }

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 
 /// A quoted DOT id. graphviz-rust prints ids as given, so every id and label goes through here: backslashes
 /// and quotes are escaped and line breaks become `\n`, so no title can end the string early.
-pub fn dot_quoted(s: &str) -> Id {
+pub(crate) fn dot_quoted(s: &str) -> Id {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -31,13 +31,21 @@ pub fn dot_quoted(s: &str) -> Id {
     Id::Escaped(out)
 }
 
+/// A node id or label as DOT text, quoted and escaped: what [`dot_text`] writes for it.
+pub fn dot_id(s: &str) -> String {
+    match dot_quoted(s) {
+        Id::Escaped(q) => q,
+        other => format!("{other:?}"),
+    }
+}
+
 fn attr(k: &str, v: &str) -> Attribute {
     Attribute(Id::Plain(k.to_string()), dot_quoted(v))
 }
 
 /// The part as a DOT syntax tree: documents coloured by type, issuers as ellipses, edges styled by relation,
 /// optional clusters by issuer, and a legend of the relations present.
-pub fn to_dot(part: &Part<'_>, cluster_by_issuer: bool) -> DotGraph {
+pub(crate) fn to_dot(part: &Part<'_>, cluster_by_issuer: bool) -> DotGraph {
     let mut stmts: Vec<Stmt> = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("rankdir", "LR"),

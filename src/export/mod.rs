@@ -12,7 +12,7 @@ mod mermaid;
 pub mod style;
 
 #[cfg(feature = "dot")]
-pub use dot::{dot_quoted, dot_text, render, to_dot};
+pub use dot::{dot_id, dot_text, render};
 pub use graphml::write_graphml;
 pub use json::write_json;
 pub use mermaid::mermaid_text;

@@ -250,7 +250,7 @@ fn check_graph(texts: &[String]) {
     let ids: std::collections::BTreeSet<String> = part
         .nodes
         .iter()
-        .map(|n| format!("{:?}", vncite::export::dot_quoted(n.id.as_str())))
+        .map(|n| vncite::export::dot_id(n.id.as_str()))
         .collect();
     assert_eq!(
         ids.len(),
