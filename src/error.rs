@@ -26,6 +26,11 @@ pub enum ErrorKind {
         /// Byte offset of the first NUL byte.
         offset: usize,
     },
+    /// The input is larger than vncite reads (see `input::MAX_INPUT`).
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// A graph store could not be read or written.
     StoreIo(std::io::Error),
     /// The file is not a graph store, or it is damaged.
@@ -119,6 +124,11 @@ impl fmt::Display for Error {
                 f,
                 "{path}: binary data (NUL byte at byte offset {offset}), not text"
             ),
+            ErrorKind::TooLarge { limit } => write!(
+                f,
+                "{path}: larger than {} MiB, not a document vncite reads",
+                limit >> 20
+            ),
             ErrorKind::StoreIo(e) => write!(f, "{path}: {e}"),
             ErrorKind::StoreDamaged { line, message } => write!(
                 f,
@@ -154,11 +164,6 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            ErrorKind::Io(e) | ErrorKind::StoreIo(e) => Some(e),
-            _ => None,
-        }
-    }
-}
+/// The I/O error is part of the message already, so it is not given again as a source: a chain printer
+/// (anyhow's `{:#}`) would repeat it. [`Error::kind`] hands it out.
+impl std::error::Error for Error {}

@@ -103,15 +103,26 @@ impl std::fmt::Debug for Text {
 pub fn read(source: &Source) -> Result<Text, Error> {
     match source {
         Source::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::new(ErrorKind::Io(e), "-"))?;
+            let buf = read_bounded(std::io::stdin().lock(), 0, "-")
+                .map_err(|e| e.unwrap_or_else(|io| Error::new(ErrorKind::Io(io), "-")))?;
             decode(buf, "-").map(|s| Text(TextStore::Owned(s)))
         }
         Source::File(p) => {
             let file = std::fs::File::open(p).map_err(|e| Error::io(e, p))?;
-            let len = file.metadata().map_err(|e| Error::io(e, p))?.len();
+            let meta = file.metadata().map_err(|e| Error::io(e, p))?;
+            let len = meta.len();
+            if len > MAX_INPUT {
+                return Err(Error::new(
+                    ErrorKind::TooLarge { limit: MAX_INPUT },
+                    source.name(),
+                ));
+            }
+            if !meta.is_file() {
+                // A device or a pipe has no length to trust: /dev/zero would be read for ever.
+                let bytes = read_bounded(&file, 0, &source.name())
+                    .map_err(|e| e.unwrap_or_else(|io| Error::io(io, p)))?;
+                return decode(bytes, &source.name()).map(|s| Text(TextStore::Owned(s)));
+            }
             if len >= MAP_AT_LEAST {
                 // SAFETY: like ripgrep, we accept that a file changed by another process while it is mapped
                 // may give wrong results; the mapping is read-only and validated before use.
@@ -126,6 +137,40 @@ pub fn read(source: &Source) -> Result<Text, Error> {
                 .map_err(|e| Error::io(e, p))?;
             decode(bytes, &source.name()).map(|s| Text(TextStore::Owned(s)))
         }
+    }
+}
+
+/// The largest input read: a legal text of a gigabyte is a mistake (a device, a disk image), not a document.
+pub const MAX_INPUT: u64 = 1 << 30;
+
+/// Reads to the end, at most [`MAX_INPUT`] bytes, stopping at the first NUL byte: `/dev/zero` and
+/// `/dev/urandom` are refused as binary in their first kilobytes instead of read without limit.
+/// `Err(None…)` carries an I/O error for the caller to name; `Err(Some)` a finished error.
+fn read_bounded(
+    mut r: impl Read,
+    capacity: usize,
+    name: &str,
+) -> Result<Vec<u8>, Result<Error, std::io::Error>> {
+    let mut bytes = Vec::with_capacity(capacity);
+    let mut chunk = vec![0u8; 1 << 16];
+    loop {
+        let n = match r.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Err(e)),
+        };
+        if let Some(at) = memchr::memchr(0, &chunk[..n]) {
+            let offset = bytes.len() + at;
+            return Err(Ok(Error::new(ErrorKind::Binary { offset }, name)));
+        }
+        if (bytes.len() + n) as u64 > MAX_INPUT {
+            return Err(Ok(Error::new(
+                ErrorKind::TooLarge { limit: MAX_INPUT },
+                name,
+            )));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
     }
 }
 

@@ -93,7 +93,33 @@ fn verify(args: &VerifyArgs) -> anyhow::Result<bool> {
     }
 }
 
+/// Holds `<store>.lock` locked for as long as it lives: two builds into one store run one after the other,
+/// the second reading what the first wrote, instead of one silently losing the other's work.
+fn lock_store(store: &std::path::Path) -> anyhow::Result<std::fs::File> {
+    let mut name = store.as_os_str().to_owned();
+    name.push(".lock");
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&name)
+        .with_context(|| {
+            format!(
+                "cannot create the lock file {}",
+                PathBuf::from(&name).display()
+            )
+        })?;
+    lock.lock()
+        .with_context(|| format!("cannot lock {}", PathBuf::from(&name).display()))?;
+    Ok(lock)
+}
+
 fn build(args: BuildArgs) -> anyhow::Result<bool> {
+    let store = args.output.as_ref().or(args.into.as_ref());
+    let _lock = match store {
+        Some(s) if std::fs::metadata(s).map_or(true, |m| m.is_file()) => Some(lock_store(s)?),
+        _ => None,
+    };
     let (mut graph, target) = match (&args.output, &args.into) {
         (Some(out), _) => (CitationGraph::new(), out.clone()),
         (None, Some(into)) if into.exists() => (

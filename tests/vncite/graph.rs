@@ -320,3 +320,92 @@ fn damaged_evidence_is_refused_with_the_store_and_the_line() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// What a careless or concurrent user does to a store: builds into it four at a time, keeps it behind a
+/// symlink with its own permissions, sends it to /dev/null. Nothing is lost, replaced or reset.
+#[test]
+fn concurrent_builds_symlinks_modes_and_devices_keep_the_store() {
+    let dir = std::env::temp_dir().join(format!("vncite-careless-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let bin = env!("CARGO_BIN_EXE_vncite");
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/graph");
+    // Four inputs of one document each, built into one store by four processes at once.
+    let text =
+        std::fs::read_to_string(fixtures.join("tin_tuc.txt")).unwrap_or_else(|e| panic!("{e}"));
+    let inputs: Vec<PathBuf> = (0..4)
+        .map(|i| {
+            let p = dir.join(format!("in{i}.txt"));
+            std::fs::write(&p, &text).unwrap_or_else(|e| panic!("{e}"));
+            p
+        })
+        .collect();
+    let store = dir.join("s.store");
+    let children: Vec<_> = inputs
+        .iter()
+        .map(|p| {
+            std::process::Command::new(bin)
+                .args(["graph", "build", "--quiet", "--into"])
+                .arg(&store)
+                .arg(p)
+                .spawn()
+                .unwrap_or_else(|e| panic!("{e}"))
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().is_ok_and(|s| s.success()));
+    }
+    let g = CitationGraph::load(&store).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        g.stats(0).inputs,
+        4,
+        "every concurrent build's input is in the store"
+    );
+    // A symlinked store is updated through the link, which stays a link; its mode is kept.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&store, std::fs::Permissions::from_mode(0o600))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let link = dir.join("link.store");
+        std::os::unix::fs::symlink(&store, &link).unwrap_or_else(|e| panic!("{e}"));
+        let out = std::process::Command::new(bin)
+            .args(["graph", "build", "--quiet", "-o"])
+            .arg(&link)
+            .arg(&inputs[0])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.status.success());
+        let meta = std::fs::symlink_metadata(&link).unwrap_or_else(|e| panic!("{e}"));
+        assert!(meta.file_type().is_symlink());
+        let mode = std::fs::metadata(&store)
+            .map(|m| m.permissions().mode() & 0o777)
+            .ok();
+        assert_eq!(mode, Some(0o600));
+        let g = CitationGraph::load(&store).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            g.stats(0).inputs,
+            1,
+            "the store behind the link was rewritten"
+        );
+        // A device is written to, never replaced by a regular file.
+        let out = std::process::Command::new(bin)
+            .args(["graph", "build", "--quiet", "-o", "/dev/null"])
+            .arg(&inputs[0])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.status.success());
+        let null = std::fs::metadata("/dev/null").unwrap_or_else(|e| panic!("{e}"));
+        assert!(!null.is_file());
+        // An endless device as input is refused at its first NUL byte, not read without limit.
+        let out = std::process::Command::new(bin)
+            .args(["extract", "/dev/zero"])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "vncite: /dev/zero: binary data (NUL byte at byte offset 0), not text\n"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -166,12 +166,29 @@ impl Loaded {
 }
 
 impl CitationGraph {
-    /// Writes the store to `path` atomically: a temporary file in the same directory, renamed over the target,
-    /// so an interrupted run never leaves a half-written store.
+    /// Writes the store to `path` atomically: a temporary file in the same directory, flushed to disk and
+    /// renamed over the target, so an interrupted run never leaves a half-written store. A symlink is
+    /// followed (the store it points to is replaced, the link kept), an existing store's permissions are
+    /// kept, and a path that is not a regular file (`/dev/null`, a pipe) is written in place, never replaced.
     pub fn save(&self, path: &std::path::Path) -> Result<(), Error> {
         use std::io::Write;
-        let io = |e: std::io::Error| Error::store_io(e, &path.display().to_string());
-        let dir = path
+        let name = path.display().to_string();
+        let io = |e: std::io::Error| Error::store_io(e, &name);
+        let target = match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(io)?,
+            _ => path.to_path_buf(),
+        };
+        let existing = std::fs::metadata(&target).ok();
+        if existing.as_ref().is_some_and(|m| !m.is_file()) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(io)?;
+            let mut w = std::io::BufWriter::new(file);
+            self.write_store(&mut w).map_err(io)?;
+            return w.flush().map_err(io);
+        }
+        let dir = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(std::path::Path::new("."));
@@ -181,15 +198,23 @@ impl CitationGraph {
             self.write_store(&mut w).map_err(io)?;
             w.flush().map_err(io)?;
         }
-        // Temporary files are created private; a store is an ordinary file for its readers.
+        // Temporary files are created private; a new store is an ordinary file for its readers, and a
+        // replaced one keeps the permissions it had.
+        let permissions = match &existing {
+            Some(m) => m.permissions(),
+            #[cfg(unix)]
+            None => std::os::unix::fs::PermissionsExt::from_mode(0o644),
+            #[cfg(not(unix))]
+            None => tmp.as_file().metadata().map_err(io)?.permissions(),
+        };
+        tmp.as_file().set_permissions(permissions).map_err(io)?;
+        tmp.as_file().sync_all().map_err(io)?;
+        tmp.persist(&target).map_err(|e| io(e.error))?;
+        // The rename itself is durable once the directory is.
         #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            tmp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644))
-                .map_err(io)?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            d.sync_all().ok();
         }
-        tmp.persist(path).map_err(|e| io(e.error))?;
         Ok(())
     }
 
