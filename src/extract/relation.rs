@@ -1,10 +1,12 @@
 //! The relation that governs a mention, from the structure of its clause (see `data/relations.tsv`).
 
-use super::clean::Folded;
+use super::clean::{folded_regex, Folded};
 use super::context;
 use super::window::{clause_start, line_break_ends_clause, Window};
 use crate::data::PhrasePosition;
 use crate::vocab::Relation;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// An earlier mention of the same fold: folded span and what governed it.
 #[derive(Debug, Clone, Copy)]
@@ -74,6 +76,25 @@ fn phrase_after(window: &Window, mention_end: usize) -> Option<Relation> {
         .then_some(p.relation)
 }
 
+/// A passive verb and the word that names its agent or its source, right before a mention: "được công bố
+/// theo", "bị xử phạt theo", "được cấp bởi". The mention is where something else comes from, not what the
+/// input acts on, whatever the verb; `data/relations.tsv` lists the passive phrases of other shapes.
+static PASSIVE_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(r"(?-u:\b)(?:duoc|bi|da duoc|da bi) (?:[a-z]+ ){1,3}(?:theo|boi|tai)(?-u:\b)")
+});
+
+/// Where the last passive verb with its agent word ends in folded `from..to`, if one does.
+fn passive_agent_end(folded: &str, from: usize, to: usize) -> Option<usize> {
+    let slice = &folded[from..to];
+    if !(slice.contains("duoc ") || slice.contains("bi ")) {
+        return None;
+    }
+    PASSIVE_AGENT
+        .find_iter(slice)
+        .last()
+        .map(|m| from + m.end())
+}
+
 /// The nearest phrase before the mention in its clause that speaks of it: `Cites` when that phrase makes
 /// the mention an actor ("được sửa đổi bởi X") or the object of another document's title, `None` when no
 /// phrase speaks of it.
@@ -85,7 +106,13 @@ fn phrase_before(
 ) -> Option<Relation> {
     let folded = window.folded;
     let before = context::phrases_within(window.phrases, cstart, mention_start);
+    // A passive verb with its agent word, nearer than any phrase and with no mention after it, governs.
+    let agent = passive_agent_end(&folded.text, cstart, mention_start)
+        .filter(|&end| !in_clause.iter().any(|e| e.start >= end));
     for p in before.iter().rev() {
+        if agent.is_some_and(|end| end > p.end) {
+            return Some(Relation::Cites);
+        }
         let object_of_p = !in_clause.iter().any(|e| e.start >= p.end);
         match p.position {
             PhrasePosition::After => continue,
@@ -119,7 +146,7 @@ fn phrase_before(
             }
         }
     }
-    None
+    agent.map(|_| Relation::Cites)
 }
 
 /// A clause that is only a list item ("a) Quyết định số …;") continues the item before it, or takes the

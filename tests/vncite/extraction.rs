@@ -515,3 +515,36 @@ fn a_decree_code_cut_short_before_its_issuer_is_completed_only_in_the_year_form(
         Some("12/NĐ")
     );
 }
+
+/// A passive verb with the word that names its agent or source ("được công bố theo", "bị xử phạt theo",
+/// "được cấp bởi") makes the mention after it a source, whatever the verb: `cites`, while a verb of the
+/// input's own earlier in the clause still governs the mention it reaches first.
+#[test]
+fn a_passive_verb_with_its_agent_word_makes_a_source() {
+    let cases = [
+        (
+            "Danh mục này được công bố theo Quyết định số 77/QĐ-BXD.",
+            vec!["cites"],
+        ),
+        (
+            "Hành vi vi phạm bị xử phạt theo Nghị định số 123/2021/NĐ-CP.",
+            vec!["cites"],
+        ),
+        (
+            "Giấy phép đã được cấp bởi Quyết định số 9/QĐ-SCT.",
+            vec!["cites"],
+        ),
+        (
+            "Thay thế Quyết định số 10/2019/QĐ-UBND được công bố theo Quyết định số 3/QĐ-UBND.",
+            vec!["replaces", "cites"],
+        ),
+        (
+            "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020;",
+            vec!["basis"],
+        ),
+    ];
+    for (text, relations) in cases {
+        let got: Vec<String> = summary(text).into_iter().map(|c| c.4).collect();
+        assert_eq!(got, relations, "{text}");
+    }
+}
