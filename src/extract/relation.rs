@@ -83,8 +83,8 @@ static PASSIVE_AGENT: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(r"(?-u:\b)(?:duoc|bi|da duoc|da bi) (?:[a-z]+ ){1,3}(?:theo|boi|tai)(?-u:\b)")
 });
 
-/// Where the last passive verb with its agent word ends in folded `from..to`, if one does.
-fn passive_agent_end(folded: &str, from: usize, to: usize) -> Option<usize> {
+/// Where the last passive verb with its agent word stands in folded `from..to`, if one does.
+fn passive_agent(folded: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     let slice = &folded[from..to];
     if !(slice.contains("duoc ") || slice.contains("bi ")) {
         return None;
@@ -92,7 +92,7 @@ fn passive_agent_end(folded: &str, from: usize, to: usize) -> Option<usize> {
     PASSIVE_AGENT
         .find_iter(slice)
         .last()
-        .map(|m| from + m.end())
+        .map(|m| (from + m.start(), from + m.end()))
 }
 
 /// The nearest phrase before the mention in its clause that speaks of it: `Cites` when that phrase makes
@@ -106,11 +106,20 @@ fn phrase_before(
 ) -> Option<Relation> {
     let folded = window.folded;
     let before = context::phrases_within(window.phrases, cstart, mention_start);
-    // A passive verb with its agent word, nearer than any phrase and with no mention after it, governs.
-    let agent = passive_agent_end(&folded.text, cstart, mention_start)
-        .filter(|&end| !in_clause.iter().any(|e| e.start >= end));
+    // A passive verb with its agent word and no mention after it names the mention as a source, unless a
+    // verb of the input's own reaches over it to the mention: "triển khai các nhiệm vụ được giao tại Nghị
+    // quyết …" implements it, while in "Thay thế Quyết định số 10 … được công bố theo Quyết định số 3 …"
+    // the passive speaks of the mention between them.
+    let agent = passive_agent(&folded.text, cstart, mention_start)
+        .filter(|&(_, end)| !in_clause.iter().any(|e| e.start >= end));
     for p in before.iter().rev() {
-        if agent.is_some_and(|end| end > p.end) {
+        // Another document named between the verb and the passive (a mention, or a type word that starts a
+        // name: "Căn cứ Điều 14 Pháp lệnh … được công bố theo lệnh số 49 …") is what the passive speaks of.
+        let describes_another = |start: usize| {
+            in_clause.iter().any(|e| e.start >= p.end)
+                || p.end <= start && context::has_type_word(&folded.text[p.end..start])
+        };
+        if agent.is_some_and(|(start, end)| end > p.end && describes_another(start)) {
             return Some(Relation::Cites);
         }
         let object_of_p = !in_clause.iter().any(|e| e.start >= p.end);
