@@ -162,3 +162,45 @@ fn usage_errors_exit_2_and_help_is_complete() {
         assert!(help.contains(needle), "help lacks {needle}: {help}");
     }
 }
+
+/// A filter value the vocabulary does not know is bad usage with a suggestion, not an empty answer.
+#[test]
+fn unknown_relation_or_doc_type_is_refused_with_a_suggestion() {
+    let out = vncite(
+        &[
+            "query",
+            "top",
+            "--graph",
+            "none.store",
+            "--relation",
+            "basiss",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("invalid value 'basiss' for '--relation <RELATION>': unknown Relation \"basiss\" (did you mean \"basis\"?)"),
+        "{err}"
+    );
+    let out = vncite(
+        &[
+            "export",
+            "--graph",
+            "none.store",
+            "--format",
+            "json",
+            "--relation",
+            "amend",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("(did you mean \"amends\"?)"));
+    let out = vncite(
+        &["query", "top", "--graph", "none.store", "--type", "Decree"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unknown DocType \"Decree\" (did you mean \"decree\"?)"));
+}
