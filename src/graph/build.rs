@@ -70,17 +70,31 @@ impl CitationGraph {
         Ok(())
     }
 
+    /// Counts the facts a mention gives of the document it cites; settling keeps the most given (see
+    /// `CitedFacts::chosen`), so the first input read no longer decides.
+    fn note_facts(&mut self, id: &NodeId, facts: CitedFacts) {
+        *self
+            .facts
+            .entry(id.clone())
+            .or_default()
+            .entry(facts)
+            .or_insert(0) += 1;
+    }
+
     fn add_one(&mut self, path: &str, found: &Extraction) {
         self.inputs.insert(path.to_string(), found.document.clone());
         let citing = match &found.document {
             Some(d) => {
                 let id = NodeId::document(&d.id);
-                self.facts.entry(id.clone()).or_insert_with(|| CitedFacts {
-                    symbol: Some(d.symbol.clone()),
-                    name: None,
-                    year: d.year,
-                    issuers: d.issuers.clone(),
-                });
+                self.note_facts(
+                    &id,
+                    CitedFacts {
+                        symbol: Some(d.symbol.clone()),
+                        name: None,
+                        year: d.year,
+                        issuers: d.issuers.clone(),
+                    },
+                );
                 self.node_index(&id)
             }
             None => self.node_index(&NodeId::source(path)),
@@ -92,12 +106,15 @@ impl CitationGraph {
             if id == citing_id {
                 continue;
             }
-            self.facts.entry(id.clone()).or_insert_with(|| CitedFacts {
-                symbol: Some(c.symbol.clone()),
-                name: None,
-                year: c.year,
-                issuers: c.issuers.clone(),
-            });
+            self.note_facts(
+                &id,
+                CitedFacts {
+                    symbol: Some(c.symbol.clone()),
+                    name: None,
+                    year: c.year,
+                    issuers: c.issuers.clone(),
+                },
+            );
             let to = self.node_index(&id);
             let evidence = Evidence {
                 source: source.clone(),
@@ -119,16 +136,19 @@ impl CitationGraph {
         }
         for n in &found.named {
             let id = NodeId::document(&n.id);
-            self.facts.entry(id.clone()).or_insert_with(|| CitedFacts {
-                symbol: n.symbol.clone(),
-                name: Some(n.name.clone()),
-                year: n.year,
-                issuers: if n.doc_type == DocType::Ordinance {
-                    vec!["UBTVQH".into()]
-                } else {
-                    vec!["QH".into()]
+            self.note_facts(
+                &id,
+                CitedFacts {
+                    symbol: n.symbol.clone(),
+                    name: Some(n.name.clone()),
+                    year: n.year,
+                    issuers: if n.doc_type == DocType::Ordinance {
+                        vec!["UBTVQH".into()]
+                    } else {
+                        vec!["QH".into()]
+                    },
                 },
-            });
+            );
             let to = self.node_index(&id);
             let evidence = Evidence {
                 source: source.clone(),

@@ -205,12 +205,32 @@ pub struct EdgeView<'a> {
 }
 
 /// Facts one citation gives about the document it cites, kept to recompute node attributes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 struct CitedFacts {
     symbol: Option<String>,
     name: Option<String>,
     year: Option<i32>,
     issuers: Vec<String>,
+}
+
+impl CitedFacts {
+    /// The facts most mentions give; between equally many, those that say more (a year, a symbol), then the
+    /// least in their order: a choice independent of the order the inputs came in.
+    fn chosen(counts: &BTreeMap<CitedFacts, usize>) -> Option<&CitedFacts> {
+        let said = |f: &CitedFacts| {
+            usize::from(f.symbol.is_some())
+                + usize::from(f.name.is_some())
+                + usize::from(f.year.is_some())
+        };
+        counts
+            .iter()
+            .max_by(|a, b| {
+                (a.1, said(a.0))
+                    .cmp(&(b.1, said(b.0)))
+                    .then_with(|| b.0.cmp(a.0))
+            })
+            .map(|(f, _)| f)
+    }
 }
 
 /// The citation graph.
@@ -224,7 +244,7 @@ pub struct CitationGraph {
     /// and parsing a hundred thousand of them was a fifth of the load time.
     raw_documents: Vec<(String, Box<serde_json::value::RawValue>)>,
     /// Facts about cited documents that every mention agrees on (symbol, year, issuer codes).
-    facts: HashMap<NodeId, CitedFacts>,
+    facts: HashMap<NodeId, BTreeMap<CitedFacts, usize>>,
     /// One shared copy of each repeated string (paths, dates, names).
     strings: HashMap<Box<str>, Arc<str>>,
     /// The loaded store, which unparsed evidence points into.

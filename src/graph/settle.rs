@@ -72,7 +72,8 @@ impl CitationGraph {
                     .edges_directed(ix, Direction::Incoming)
                     .flat_map(|e| e.weight().evidence.iter())
                     .collect();
-                let node = attributes(&id, self.facts.get(&id), defined.get(&id), &evidence);
+                let facts = self.facts.get(&id).and_then(CitedFacts::chosen);
+                let node = attributes(&id, facts, defined.get(&id), &evidence);
                 self.graph[ix] = node;
             } else if kind == NodeKind::Source {
                 let path = id.key().to_string();

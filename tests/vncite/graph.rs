@@ -409,3 +409,30 @@ fn concurrent_builds_symlinks_modes_and_devices_keep_the_store() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Two inputs that give one cited document different facts (its name's spelling, its issuers) build the same
+/// store in either order: the facts kept do not depend on which input was read first.
+#[test]
+fn the_order_of_inputs_changes_no_fact() {
+    let a =
+        vncite::extract("Căn cứ Luật Đất Đai năm 2013; Căn cứ Công văn 57/BTC-TCT ngày 21/4/2022;");
+    let b = vncite::extract(
+        "Căn cứ Luật Đất đai năm 2013; Căn cứ Công văn 57/BTC ngày 21/4/2022 của Bộ Tài chính;",
+    );
+    let forward = crate::built(&[
+        ("a.txt".to_string(), a.clone()),
+        ("b.txt".to_string(), b.clone()),
+    ]);
+    let backward = crate::built(&[("b.txt".to_string(), b), ("a.txt".to_string(), a)]);
+    assert_eq!(
+        String::from_utf8_lossy(&store_bytes(&forward)),
+        String::from_utf8_lossy(&store_bytes(&backward))
+    );
+    let named: Vec<&str> = forward
+        .nodes()
+        .iter()
+        .filter(|n| n.kind == NodeKind::Document)
+        .filter_map(|n| n.name.as_deref())
+        .collect();
+    assert_eq!(named, ["Luật Đất Đai"]);
+}

@@ -218,6 +218,17 @@ fn check_graph(texts: &[String]) {
     let mut again = Vec::new();
     loaded.write_store(&mut again).unwrap();
     assert_eq!(bytes, again);
+    // The order of the inputs changes nothing.
+    let mut reversed = vncite::CitationGraph::new();
+    reversed
+        .add_inputs(found.iter().rev().map(|(p, x)| (p.as_str(), x)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut other = Vec::new();
+    reversed.write_store(&mut other).unwrap();
+    assert!(
+        bytes == other,
+        "the store depends on the order of its inputs"
+    );
     let part = vncite::export::select(&g, &vncite::export::Selection::default());
     let mut json = Vec::new();
     vncite::export::write_json(&part, &mut json).unwrap();

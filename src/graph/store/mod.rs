@@ -382,15 +382,13 @@ impl CitationGraph {
                 )));
             }
             if node.kind == NodeKind::Document {
-                g.facts.insert(
-                    node.id.clone(),
-                    CitedFacts {
-                        symbol: node.symbol.clone(),
-                        name: node.name.clone(),
-                        year: node.year,
-                        issuers: node.issuers.clone(),
-                    },
-                );
+                let facts = CitedFacts {
+                    symbol: node.symbol.clone(),
+                    name: node.name.clone(),
+                    year: node.year,
+                    issuers: node.issuers.clone(),
+                };
+                g.facts.insert(node.id.clone(), [(facts, 1)].into());
             }
             let id = node.id.clone();
             let ix = g.graph.add_node(node);
