@@ -57,6 +57,15 @@ impl CitationGraph {
             .map(String::as_str)
             .chain(self.raw_documents.iter().map(|(p, _)| p.as_str()))
             .collect();
+        // A loaded store's evidence section is read once, not one seek per edge.
+        let section = match self.store.as_ref().map(|l| l.read_all()) {
+            Some(Ok(bytes)) => Some(bytes),
+            Some(Err(err)) => {
+                fail(err.to_string());
+                None
+            }
+            None => None,
+        };
         let mut seen = HashSet::new();
         for e in (&self.graph).edge_references() {
             let (from, to, w) = (&self.graph[e.source()], &self.graph[e.target()], e.weight());
@@ -75,7 +84,7 @@ impl CitationGraph {
                     from.kind, to.kind, w.count
                 ));
             }
-            match self.evidence(w) {
+            match self.evidence_from(section.as_deref(), w) {
                 Err(err) => fail(err.to_string()),
                 Ok(evidence) => {
                     if evidence.len() != w.count {
@@ -118,6 +127,22 @@ impl CitationGraph {
             Ok(())
         } else {
             Err(problems)
+        }
+    }
+}
+
+impl CitationGraph {
+    /// An edge's evidence, from the loaded store's whole `section` when a caller has read it.
+    fn evidence_from<'a>(
+        &'a self,
+        section: Option<&[u8]>,
+        w: &'a super::Edge,
+    ) -> Result<std::borrow::Cow<'a, [super::Evidence]>, crate::Error> {
+        match (&w.raw, &self.store, section) {
+            (Some(raw), Some(loaded), Some(bytes)) => loaded
+                .evidence_in(bytes, raw, w.count, &mut |s: &str| std::sync::Arc::from(s))
+                .map(std::borrow::Cow::Owned),
+            _ => self.evidence(w),
         }
     }
 }

@@ -69,7 +69,7 @@ impl Loaded {
         }
     }
 
-    /// One edge's evidence, read from the section and parsed.
+    /// One edge's evidence, read from the store and parsed: the one line it needs.
     pub(crate) fn evidence(
         &self,
         raw: &RawEvidence,
@@ -77,37 +77,29 @@ impl Loaded {
         share: &mut dyn FnMut(&str) -> Arc<str>,
     ) -> Result<Vec<Evidence>, Error> {
         use std::io::{Read, Seek, SeekFrom};
-        let bytes = match &self.section {
-            Section::Bytes(b) => Cow::Borrowed(b.as_slice()),
+        match &self.section {
+            Section::Bytes(b) => self.evidence_in(b, raw, count, share),
             Section::File(file, base) => {
                 let mut f = file
                     .lock()
                     .map_err(|_| self.io(std::io::Error::other("store file lock poisoned")))?;
                 f.seek(SeekFrom::Start(base + raw.at as u64))
                     .map_err(|e| self.io(e))?;
-                let mut buf = vec![0; raw.len + 1];
-                f.read_exact(&mut buf).map_err(|e| {
-                    Error::damaged(
+                let mut line = vec![0; raw.len + 1];
+                if let Err(e) = f.read_exact(&mut line) {
+                    return Err(Error::damaged(
                         &self.name,
                         raw.line,
                         format!("evidence line cut short: {e}"),
-                    )
-                })?;
-                Cow::Owned(buf)
+                    ));
+                }
+                self.parse_line(&line, raw, count, share)
             }
-        };
-        let local = RawEvidence {
-            at: if matches!(self.section, Section::Bytes(_)) {
-                raw.at
-            } else {
-                0
-            },
-            ..raw.clone()
-        };
-        self.evidence_in(&bytes, &local, count, share)
+        }
     }
 
-    /// One edge's evidence from `section`, which holds the bytes its range points into.
+    /// One edge's evidence from the whole `section` (see [`Loaded::read_all`]), for callers that read every
+    /// edge and so read the section once.
     pub(crate) fn evidence_in(
         &self,
         section: &[u8],
@@ -115,10 +107,25 @@ impl Loaded {
         count: usize,
         share: &mut dyn FnMut(&str) -> Arc<str>,
     ) -> Result<Vec<Evidence>, Error> {
+        match section.get(raw.at..raw.at + raw.len + 1) {
+            Some(line) => self.parse_line(line, raw, count, share),
+            None => Err(Error::damaged(
+                &self.name,
+                raw.line,
+                "evidence line cut short",
+            )),
+        }
+    }
+
+    /// Parses one evidence line (its JSON and the line break the edge says ends it).
+    fn parse_line(
+        &self,
+        line: &[u8],
+        raw: &RawEvidence,
+        count: usize,
+        share: &mut dyn FnMut(&str) -> Arc<str>,
+    ) -> Result<Vec<Evidence>, Error> {
         let damaged = |message: String| Error::damaged(&self.name, raw.line, message);
-        let line = section
-            .get(raw.at..raw.at + raw.len + 1)
-            .ok_or_else(|| damaged("evidence line cut short".to_string()))?;
         let (json, newline) = line.split_at(raw.len);
         if newline != b"\n" {
             return Err(damaged(
