@@ -484,7 +484,7 @@ pub fn status(graph: &CitationGraph, id: &str) -> Result<Status, crate::Error> {
     let mut changes: Vec<Change> = graph
         .edges_of(id, Direction::Incoming)
         .into_iter()
-        .filter(|e| e.edge.relation.is_change() || e.edge.relation == Relation::Corrects)
+        .filter(|e| e.edge.relation.alters_text())
         .map(|e| {
             let evidence = graph.evidence(e.edge)?;
             let parts: BTreeSet<String> = evidence

@@ -103,6 +103,11 @@ impl Relation {
             .filter(|r| *r != Relation::IssuedBy)
     }
 
+    /// A change or a correction: what `query status` lists and the drawings make heavier.
+    pub fn alters_text(self) -> bool {
+        self.is_change() || self == Relation::Corrects
+    }
+
     /// Amends, replaces or repeals: a change to the cited document's force.
     pub fn is_change(self) -> bool {
         matches!(

@@ -1,6 +1,5 @@
 //! Mermaid flowcharts for Markdown.
 
-use super::style::is_change_drawn;
 use super::{label_lines, Part};
 use crate::graph::NodeKind;
 use crate::vocab::Relation;
@@ -56,7 +55,7 @@ pub fn mermaid_text(part: &Part<'_>) -> String {
         };
         let arrow = match e.edge.relation {
             Relation::IssuedBy => "-.->",
-            r if is_change_drawn(r) => "==>",
+            r if r.alters_text() => "==>",
             _ => "-->",
         };
         if e.edge.relation == Relation::IssuedBy {

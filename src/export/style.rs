@@ -33,8 +33,3 @@ pub fn relation_style(relation: Relation) -> (&'static str, &'static str, &'stat
         _ => ("#777777", "solid", "1"),
     }
 }
-
-/// Whether a relation changes the cited document (drawn heavier in Mermaid).
-pub fn is_change_drawn(relation: Relation) -> bool {
-    relation.is_change() || relation == Relation::Corrects
-}
