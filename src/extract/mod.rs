@@ -97,7 +97,8 @@ pub fn extract(text: &str) -> Extraction {
     found
 }
 
-/// Finds every reference by number and symbol in `text`: the `find` verb alone, without the document header.
+/// Every reference by number and symbol in `text`, resolved, without the document header: [`resolve`] under
+/// the name earlier versions gave it.
 pub fn extract_citations(text: &str) -> Vec<Citation> {
     let raws = find::scan(text);
     references(
