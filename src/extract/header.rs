@@ -87,11 +87,13 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
     let folded = Folded::new(text, from, to);
 
     let header_end = folded.index_at(number.end);
+    let mut date_end = None;
     if let Some(c) = PLACE_DATE.captures(&folded.text) {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         if let (Some(d), Some(m), Some(y)) = (n(1), n(2), n(3)) {
             header.date = Date::new(y as i32, m, d);
         }
+        date_end = c.get(0).map(|m| folded.orig_end(m.end()));
     }
     header.official_letter = VV
         .find(&folded.text)
@@ -128,7 +130,85 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         break;
     }
     header.issuer = issuer(text, &folded, header_end.max(1));
+    // Page copies join the header's lines: "Hà Nội, ngày 31 tháng 7 năm 2024 THÔNG TƯ QUY ĐỊNH … Căn cứ
+    // Luật …", or the title word and the trích yếu on one line. The title is then the run of capitals
+    // that starts with a type word right after the date.
+    if header.type_title.is_none() {
+        if let Some((t, span, title)) = date_end.and_then(|at| joined_title(text, at)) {
+            header.type_title = Some(t);
+            if header.title.is_none() {
+                let title = match header.issuer.as_ref() {
+                    Some(i) => without_trailing_issuer(&title, &i.name),
+                    None => title,
+                };
+                header.title = Some(title);
+                header.title_span = Some(span);
+            }
+        }
+    }
     header
+}
+
+/// The longest type word (one to four words) a title run can open with: "THÔNG TƯ LIÊN TỊCH".
+const TYPE_WORDS_MAX: usize = 4;
+
+/// A capital type word and the capital trích yếu after it, from `at` on (past spaces, line breaks and
+/// table bars): the type, the original span of both, and the trích yếu. The run ends before the first
+/// word with a lower-case letter (the preamble's "Căn cứ"), at a rule of dashes, or after 600 bytes.
+fn joined_title(text: &str, at: usize) -> Option<(crate::vocab::DocType, (usize, usize), String)> {
+    let rest = &text[at..];
+    let start = at + (rest.len() - rest.trim_start_matches([' ', '\n', '\r', '\t', '|']).len());
+    let limit = crate::extract::clean::floor_boundary(text, (start + 600).min(text.len()));
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut pos = start;
+    for word in text[start..limit].split_inclusive([' ', '\n', '|', '\t']) {
+        let w = word.trim_end_matches([' ', '\n', '|', '\t', '\r']);
+        let w_start = pos;
+        pos += word.len();
+        if w.is_empty() {
+            continue;
+        }
+        if w.chars().any(char::is_lowercase) || w.starts_with("--") || w.starts_with("__") {
+            break;
+        }
+        words.push((w_start, w_start + w.len()));
+    }
+    // The opening words that name a type, longest first.
+    let (type_words, doc_type) = (1..=TYPE_WORDS_MAX.min(words.len())).rev().find_map(|n| {
+        let phrase = fold(&text[words[0].0..words[n - 1].1]);
+        crate::data::tables().type_of_word(&phrase).map(|t| (n, t))
+    })?;
+    if words.len() <= type_words {
+        return None;
+    }
+    let title_start = words[type_words].0;
+    let end = words[words.len() - 1].1;
+    let title = tidy(&text[title_start..end]).trim().to_string();
+    Some((doc_type, (start, end), title))
+}
+
+/// The trích yếu without the issuer's name that page copies join to its end ("… CỦA DÒNG HỌ HỘI ĐỒNG
+/// THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO", the preamble's opening words), unless the title speaks of that
+/// body ("… CƠ CẤU TỔ CHỨC CỦA BỘ TÀI CHÍNH").
+fn without_trailing_issuer(title: &str, issuer: &str) -> String {
+    let (t, i) = (fold(title), fold(issuer));
+    let Some(head) = t.strip_suffix(i.as_str()) else {
+        return title.to_string();
+    };
+    let head = head.trim_end();
+    let speaks_of = ["cua", "thuoc", "tai", "voi", "va", "cho"]
+        .iter()
+        .any(|w| head.ends_with(&format!(" {w}")));
+    if head.is_empty() || speaks_of {
+        return title.to_string();
+    }
+    // Folding keeps the count of words, so the head's words are the title's first words.
+    let keep = head.split_whitespace().count();
+    title
+        .split_whitespace()
+        .take(keep)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The trích yếu: the lines after the title word (or "V/v") up to a blank line or the preamble, and the
