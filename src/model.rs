@@ -119,6 +119,10 @@ pub struct Also {
     pub start: usize,
     /// End of those words (exclusive).
     pub end: usize,
+    /// For a change: whether it touches only part of the document, as [`Citation::partial`]. "Bãi bỏ Luật
+    /// X đã được sửa đổi theo Luật Y" ends only the provisions of Y that amended X.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<bool>,
 }
 
 /// One side of a [`Reported`] relation: an index into the input's citations or named references, or the

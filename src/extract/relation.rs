@@ -143,7 +143,11 @@ fn phrase_before(
         match p.position {
             PhrasePosition::After => continue,
             PhrasePosition::Passive => {
-                if object_of_p {
+                // "Sửa đổi khoản 2 Điều 1 Quy định ban hành kèm theo Quyết định số …", "Căn cứ Điều 11
+                // Điều lệ ban hành kèm theo Nghị định số …": the attached rules are part of the document, so
+                // the verb before them reaches it.
+                let attaches = &folded.text[p.start..p.end] == "ban hanh kem theo";
+                if object_of_p && !attaches {
                     return Some(Relation::Cites);
                 }
             }
@@ -160,8 +164,13 @@ fn phrase_before(
                 // A verb standing after another reference, not joined to it by list glue, is part of that
                 // reference's title ("Nghị định 24/2006 sửa đổi Nghị định 57/2002"): it says nothing of
                 // what this document does.
+                // Nothing but spaces between them ("Căn cứ Nghị định số 13/2010/NĐ-CP sửa đổi …") is no list:
+                // the verb opens that reference's title.
                 let title_verb = in_clause.iter().any(|e| {
-                    e.end <= p.start && !context::is_list_glue(&folded.text[e.end..p.start])
+                    e.end <= p.start && {
+                        let gap = &folded.text[e.end..p.start];
+                        gap.bytes().all(|b| b == b' ') || !context::is_list_glue(gap)
+                    }
                 });
                 if !title_verb {
                     return Some(p.relation);

@@ -86,7 +86,44 @@ pub(crate) fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize)
     let next_orig = original[folded.orig_start(nl + 1).min(original.len())..]
         .chars()
         .find(|c| !c.is_whitespace());
-    let wrapped = matches!(prev, Some(p) if p.is_ascii_alphanumeric() || p == b',' || p == b'(' || p >= 0x80)
-        && next_orig.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-    !wrapped
+    let mid_sentence =
+        matches!(prev, Some(p) if p.is_ascii_alphanumeric() || p == b',' || p == b'(' || p >= 0x80);
+    if !mid_sentence {
+        return true;
+    }
+    if next_orig.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    // Prose wrapped at a fixed width (text taken from a PDF) breaks before capitals too ("… phát triển / Thủ
+    // đô Hà Nội …"): a long line that stops mid-sentence goes on, unless the next line opens a clause of
+    // its own.
+    let line_start = bytes[..nl]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let long = nl - line_start >= WRAP_WIDTH;
+    let next = &folded.text[(nl + 1).min(bytes.len())..];
+    let next = next.trim_start_matches([' ', '|', '\t']);
+    !long || CLAUSE_OPENERS.iter().any(|o| next.starts_with(o)) || next.starts_with(['-', '+', '*'])
 }
+
+/// The shortest line that is taken as wrapped prose when it stops mid-sentence.
+const WRAP_WIDTH: usize = 60;
+
+/// Words that open a clause of their own at a line start, in folded text.
+const CLAUSE_OPENERS: [&str; 14] = [
+    "can cu",
+    "thuc hien",
+    "theo ",
+    "xet ",
+    "dieu ",
+    "chuong ",
+    "muc ",
+    "phan ",
+    "phu luc",
+    "noi nhan",
+    "kinh gui",
+    "quyet dinh",
+    "nghi quyet:",
+    "quyet nghi",
+];

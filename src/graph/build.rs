@@ -130,7 +130,11 @@ impl CitationGraph {
             };
             // A further relation keeps the mention as its evidence; where it is stated is in the extraction.
             for also in &c.also {
-                self.add_evidence(citing, to, also.relation, evidence.clone());
+                let evidence = Evidence {
+                    partial: also.partial.or(evidence.partial),
+                    ..evidence.clone()
+                };
+                self.add_evidence(citing, to, also.relation, evidence);
             }
             self.add_evidence(citing, to, c.relation, evidence);
         }
@@ -163,7 +167,11 @@ impl CitationGraph {
                 said: Said::Act,
             };
             for also in &n.also {
-                self.add_evidence(citing, to, also.relation, evidence.clone());
+                let evidence = Evidence {
+                    partial: also.partial.or(evidence.partial),
+                    ..evidence.clone()
+                };
+                self.add_evidence(citing, to, also.relation, evidence);
             }
             self.add_evidence(citing, to, n.relation, evidence);
         }

@@ -109,6 +109,13 @@ fn json_change_flags(out: &mut Vec<u8>, partial: Option<bool>, doubtful: bool, a
             json_uint(out, a.start);
             out.extend_from_slice(b",\"end\":");
             json_uint(out, a.end);
+            if let Some(partial) = a.partial {
+                out.extend_from_slice(if partial {
+                    b",\"partial\":true"
+                } else {
+                    b",\"partial\":false"
+                });
+            }
             out.push(b'}');
         }
         out.push(b']');

@@ -5,12 +5,16 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 7] = [
+const FIXTURES: [&str; 11] = [
+    "amended_lapses.txt",
+    "bare_lead_in.txt",
     "editorial.txt",
     "impossible.txt",
     "lead_in.txt",
+    "procedure_scope.txt",
     "reported.txt",
     "scope.txt",
+    "scope_article.txt",
     "title_guides.txt",
     "title_verbs.txt",
 ];
@@ -185,6 +189,93 @@ fn a_lead_in_governs_every_item_of_its_list_and_parts_stay_partial() {
 }
 
 #[test]
+fn a_lead_in_that_lost_its_colon_governs_its_items_and_their_continuations() {
+    let (_, found) = read("bare_lead_in.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("40/2021/NĐ-CP", "repeals", Some(true), false, &[]),
+            // Item b) goes on in lower case on the next line.
+            line("41/2022/NĐ-CP", "repeals", Some(true), false, &[]),
+            line("42/2023/NĐ-CP", "repeals", Some(true), false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn ending_an_amended_document_ends_the_amendments_in_part() {
+    let (text, found) = read("amended_lapses.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("20/2019/NĐ-CP", "basis", None, false, &[]),
+            // A verb right after a reference opens that reference's title.
+            line("18/2014/NĐ-CP", "cites", None, false, &[]),
+            // The lapse after the list of amenders is the law's act on the amended law …
+            line("12/2012/QH13", "repeals", Some(false), false, &[]),
+            // … and on the provisions of the amenders that changed it.
+            line("30/2016/QH14", "cites", None, false, &["repeals"]),
+            line("41/2019/QH14", "cites", None, false, &["repeals"]),
+            line("15/2022/QH15", "cites", None, false, &["repeals"]),
+            // The aside only gives the amended law a short name.
+            line("12/2012/QH13", "cites", None, false, &[]),
+            // "… ban hành kèm theo": the verb reaches the decision through the rules it issued.
+            line("45/2016/QĐ-TTg", "amends", Some(true), false, &[]),
+        ]
+    );
+    for c in &found.citations[3..6] {
+        assert_eq!(c.also[0].partial, Some(true), "{}", c.symbol);
+        assert!(text[c.also[0].start..c.also[0].end].starts_with("12/2012/QH13 đã được sửa đổi"));
+    }
+    assert_eq!(
+        reported(&found),
+        ["30/2016/QH14", "41/2019/QH14", "15/2022/QH15"].map(|a| (
+            a.to_string(),
+            "amends".to_string(),
+            "12/2012/QH13".to_string(),
+            false
+        ))
+    );
+}
+
+#[test]
+fn the_scope_article_guides_the_provisions_it_regulates() {
+    let (_, found) = read("scope_article.txt");
+    let own = found
+        .document
+        .as_ref()
+        .map(|d| (d.doc_type.as_str(), d.title.clone()));
+    assert_eq!(
+        own,
+        Some((
+            "circular",
+            Some("QUY ĐỊNH KỸ THUẬT ĐO ĐẠC ĐẤT CÔNG".to_string())
+        ))
+    );
+    assert_eq!(
+        mentions(&found),
+        [
+            line("30/2024/NĐ-CP", "basis", None, false, &[]),
+            // Listed under the scope statement "…, bao gồm:".
+            line("30/2024/NĐ-CP", "guides", None, false, &[]),
+            line("named:luat-dat-dai@2024-01-18", "basis", None, false, &[]),
+            line("named:luat-dat-dai@2024-01-18", "guides", None, false, &[]),
+            // Article 2 is not the scope.
+            line("named:luat-dat-dai@2024-01-18", "cites", None, false, &[]),
+        ]
+    );
+    // Rules that a decision issues state the scope for it; "hướng dẫn" needs no pinpoint.
+    let (_, found) = read("procedure_scope.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("54/2014/QH13", "guides", None, false, &[]),
+            line("08/2015/NĐ-CP", "guides", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
 fn impossible_changes_fall_back_to_cites_as_doubtful() {
     let (_, found) = read("impossible.txt");
     assert_eq!(
@@ -256,6 +347,10 @@ fn status_reads_direct_reported_and_editorial_changes() {
         "doc:154/2005/NĐ-CP",
         "doc:30/2018/TT-BTC",
         "doc:32/2024/QH15",
+        "doc:12/2012/QH13",
+        "doc:30/2016/QH14",
+        "doc:40/2021/NĐ-CP",
+        "doc:42/2023/NĐ-CP",
     ]
     .iter()
     .map(|id| {

@@ -55,6 +55,7 @@ pub(super) fn coordinated_change(
         relation: other,
         start: clause_start,
         end,
+        partial: None,
     })
 }
 

@@ -26,6 +26,14 @@ pub(super) static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(het hieu luc|bi bai bo|bai bo|bi huy bo|huy bo|bi thay the|thay the|sua doi, bo sung|sua doi)(?:[\n -~&&[^:;]]{0,120}))\s*:\s*$",
     )
 });
+/// A lead-in without its colon: the verb, and "sau" (đây) naming the items below as what it acts on,
+/// with nothing after but the time it takes effect.
+pub(super) static BARE_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(
+        r"(?:(?:van ban|quy dinh|noi dung|dieu|khoan|diem) sau(?: day)?,? (?:se |bi |duoc )?(het hieu luc|bai bo|huy bo|thay the)|(bai bo|huy bo|thay the|sua doi, bo sung|sua doi) (?:cac|nhung|mot so) [a-z ,]{0,40}?sau(?: day)?)(?:[\n -~&&[^:;.]]{0,120})\s*$",
+    )
+});
+
 /// An item marker as written: "a)", "đ)", "1.", "-", "+".
 pub(super) static ITEM_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t|]*(?:[a-zđ]\)|[0-9]{1,2}[.)]|[-+•–*])")
@@ -34,52 +42,97 @@ pub(super) static ITEM_MARK: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) fn lead_in_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
     let bytes = text.as_bytes();
-    let line_end_at =
-        |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1);
     // Only a line that ends with a colon can lead a list, so the text is searched for colons, not walked
     // line by line.
     let mut from = 0;
+    let mut governed: Vec<(usize, usize)> = Vec::new();
     while let Some(colon) = memchr::memchr(b':', &bytes[from..]).map(|p| from + p) {
-        let line_end = line_end_at(colon);
+        let line_end = line_end_at(bytes, colon);
         if !text[colon + 1..line_end].trim().is_empty() {
             from = colon + 1;
             continue;
         }
         let line_start = memchr::memrchr(b'\n', &bytes[..colon]).map_or(0, |p| p + 1);
         from = line_end;
-        let Some(mut governing) = lead_in(
+        let Some(governing) = lead_in(
             &text[line_start..line_end],
             refs_on(refs, line_start, line_end),
         ) else {
             continue;
         };
-        // The items under it, blank lines between them allowed, up to the first line that is neither.
-        let mut at = line_end;
-        while at < bytes.len() {
-            let end = line_end_at(at);
-            let line = &text[at..end];
-            if ITEM_MARK.is_match(line) {
-                let on_line = refs_on(refs, at, end);
-                for r in on_line {
-                    if relation_at(found, r.at) == Some(Relation::Cites) {
-                        if let Some(slot) = relation_mut(found, r.at) {
-                            *slot = governing;
-                        }
-                    }
-                }
-                // An item may lead a list of its own.
-                if line.trim_end().ends_with(':') {
-                    if let Some(inner) = lead_in(line, on_line) {
-                        governing = inner;
-                    }
-                }
-            } else if !line.trim().is_empty() {
-                break;
-            }
-            at = end;
-        }
-        from = from.max(at);
+        from = from.max(govern_items(text, found, refs, governing, line_end));
+        governed.push((line_end, from));
     }
+    // A lead-in whose colon was lost (page text of the databases drops it) still announces its items
+    // ("Các quy định sau đây hết hiệu lực …" above "a) …"): the line above a first item is read when it
+    // says "sau" of what it acts on.
+    let mut governed_to = 0;
+    for first_item in FIRST_ITEM.find_iter(bytes) {
+        let line_end = first_item + 1;
+        let inside = |&(s, e): &(usize, usize)| s <= line_end && line_end < e;
+        if line_end < governed_to || governed.iter().any(inside) {
+            continue;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..first_item]).map_or(0, |p| p + 1);
+        let line = &text[line_start..first_item];
+        if line.trim_end().ends_with(':') {
+            continue;
+        }
+        let Some(governing) = bare_lead_in(line, refs_on(refs, line_start, line_end)) else {
+            continue;
+        };
+        governed_to = govern_items(text, found, refs, governing, line_end);
+    }
+}
+
+/// The start of a lettered list right after a line break ("a) "), the form of the lists a lead-in heads.
+static FIRST_ITEM: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("\na) "));
+
+fn line_end_at(bytes: &[u8], at: usize) -> usize {
+    memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1)
+}
+
+/// Gives `governing` to every mention of the items from `at` on, blank lines between them allowed, up to
+/// the first line that is neither an item nor the continuation of one; returns where the list ends.
+fn govern_items(
+    text: &str,
+    found: &mut Extraction,
+    refs: &[Span],
+    mut governing: Relation,
+    mut at: usize,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut in_item = false;
+    while at < bytes.len() {
+        let end = line_end_at(bytes, at);
+        let line = &text[at..end];
+        let item = ITEM_MARK.is_match(line);
+        // A line that goes on in lower case continues the item above it ("c) Khoản 1 Điều 14;" above
+        // "khoản 3 Điều 100 Nghị định số …").
+        let continues = in_item && line.trim_start().starts_with(|c: char| c.is_lowercase());
+        if item || continues {
+            let on_line = refs_on(refs, at, end);
+            for r in on_line {
+                if relation_at(found, r.at) == Some(Relation::Cites) {
+                    if let Some(slot) = relation_mut(found, r.at) {
+                        *slot = governing;
+                    }
+                }
+            }
+            // An item may lead a list of its own.
+            if item && line.trim_end().ends_with(':') {
+                if let Some(inner) = lead_in(line, on_line) {
+                    governing = inner;
+                }
+            }
+            in_item = true;
+        } else if !line.trim().is_empty() {
+            break;
+        }
+        at = end;
+    }
+    at
 }
 
 /// The mentions that start on the line `start..end`.
@@ -116,6 +169,24 @@ pub(super) fn lead_in(line: &str, on_line: &[Span]) -> Option<Relation> {
             Relation::Repeals
         }
         v if v.contains("thay the") => Relation::Replaces,
+        _ => Relation::Amends,
+    })
+}
+
+/// As [`lead_in`], for a line that lost its colon ([`BARE_LEAD_IN`]).
+pub(super) fn bare_lead_in(line: &str, on_line: &[Span]) -> Option<Relation> {
+    if !on_line.is_empty() || line.len() > 600 {
+        return None;
+    }
+    if !may_hold(&LEAD_IN_WORDS, line) {
+        return None;
+    }
+    let folded = fold(line.trim_end());
+    let c = BARE_LEAD_IN.captures(&folded)?;
+    let verb = c.get(1).or(c.get(2))?;
+    Some(match verb.as_str() {
+        "het hieu luc" | "bai bo" | "huy bo" => Relation::Repeals,
+        "thay the" => Relation::Replaces,
         _ => Relation::Amends,
     })
 }

@@ -38,6 +38,7 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
     lead_in_lists(text, found, &refs);
     resolve_named(found);
     guides_by_scope(text, found, &refs, own_title);
+    guides_by_scope_article(text, found, &refs);
     for c in &mut found.citations {
         if let Some(also) = coordinated_change(text, c.relation, c.start, c.end) {
             c.also.push(also);

@@ -16,6 +16,14 @@ pub(super) static LAPSES_WHEN: LazyLock<Regex> = LazyLock::new(|| {
         r"^[ \n,]*(?:\([\n -~&&[^()]]{0,80}\)[ \n,]*)?het hieu luc(?:\s+thi hanh)?\s+(?:ke\s+)?tu\s+ngay\s*$",
     )
 });
+/// What follows the last amender of a passive list when the input ends the amended document: "… hết hiệu
+/// lực (thi hành)" with nothing after it, or from a date, or from the day the input ("Luật này") takes
+/// effect; not "kể từ ngày Nghị định số … có hiệu lực", which reports another document's act.
+pub(super) static LAPSES_AFTER_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(
+        r"^[ \n,]*het hieu luc(?: thi hanh)?(?:\s*(?:[.;,]|$)|\s+(?:ke\s+)?tu\s+ngay\s+(?:[0-9]|[a-z ]{2,30}?(?-u:\b)nay(?-u:\b)))",
+    )
+});
 pub(super) static TAKES_EFFECT: LazyLock<Regex> =
     LazyLock::new(|| folded_regex(r"^[ \n]*co hieu luc"));
 pub(super) static LIST_JOIN: LazyLock<Regex> =
@@ -64,9 +72,28 @@ pub(super) fn passive_statements(
                 actors.push(refs[j]);
                 j += 1;
             }
+            // "X đã được sửa đổi theo Y1, Y2 hết hiệu lực kể từ ngày Luật này có hiệu lực": the lapse that
+            // follows the list is the input's act on X, whatever word stood nearest to each Y.
+            let last = actors[actors.len() - 1];
+            let (after_at, aside) = after_aside(text, last.end);
+            let after = &text[after_at..floor_boundary(text, (after_at + 80).min(text.len()))];
+            if may_hold(&STATEMENT_WORDS, after) && LAPSES_AFTER_LIST.is_match(&fold(after)) {
+                if let Some(slot) = relation_mut(found, target.at) {
+                    *slot = Relation::Repeals;
+                }
+                // The aside only names the document ("sau đây gọi là Luật … số 39/2019/QH14").
+                let named_again = aside.map_or(&[][..], |(s, e)| refs_on(refs, s, e));
+                for a in actors.iter().chain(named_again) {
+                    if let Some(slot) = relation_mut(found, a.at) {
+                        *slot = Relation::Cites;
+                    }
+                    clear_partial(found, a.at);
+                }
+            }
             // A verb of the input on X reaches X as amended: "Căn cứ Luật … số 32/2024/QH15 được sửa đổi,
             // bổ sung bởi Luật số 96/2025/QH15", "Bãi bỏ … Luật … số 39/2019/QH14 đã được sửa đổi theo
-            // Luật số 64/2020/QH14": the amending laws' provisions are part of the text it acts on.
+            // Luật số 64/2020/QH14": the amending laws' provisions are part of the text it acts on, and
+            // only those provisions of theirs.
             let governing = relation_at(found, target.at);
             for a in &actors {
                 found.reported.push(Reported {
@@ -85,6 +112,7 @@ pub(super) fn passive_statements(
                         relation: governing,
                         start: target.start,
                         end: a.end,
+                        partial: governing.is_change().then_some(true),
                     };
                     match a.at {
                         Ref::Citation(k) => found.citations[k].also.push(also),
@@ -116,4 +144,34 @@ pub(super) fn passive_statements(
         }
         i += 1;
     }
+}
+
+fn clear_partial(found: &mut Extraction, r: Ref) {
+    match r {
+        Ref::Citation(i) => {
+            if let Some(c) = found.citations.get_mut(i) {
+                c.partial = None;
+            }
+        }
+        Ref::Named(i) => {
+            if let Some(n) = found.named.get_mut(i) {
+                n.partial = None;
+            }
+        }
+        Ref::Document => {}
+    }
+}
+
+/// Where the text after `at` goes on, past one short aside in brackets that may stand there ("… Luật số
+/// 38/2024/QH15 (sau đây gọi là Luật Đầu tư công số 39/2019/QH14) hết hiệu lực …"), and the aside's span.
+fn after_aside(text: &str, at: usize) -> (usize, Option<(usize, usize)>) {
+    let rest = &text[at..];
+    let open = at + (rest.len() - rest.trim_start().len());
+    if text[open..].starts_with('(') {
+        let aside = &text[open..floor_boundary(text, (open + 240).min(text.len()))];
+        if let Some(close) = aside.find(')') {
+            return (open + close + 1, Some((open, open + close + 1)));
+        }
+    }
+    (at, None)
 }

@@ -80,15 +80,28 @@ pub(super) fn guides_by_scope(
     let own_type = own.doc_type;
     if !matches!(
         own_type,
-        DocType::Decree | DocType::Circular | DocType::JointCircular | DocType::Decision
+        DocType::Decree
+            | DocType::Circular
+            | DocType::JointCircular
+            | DocType::Decision
+            | DocType::Resolution
     ) {
         return;
     }
     let mut statement: Option<(usize, usize)> = None;
     if let Some((s, e)) = own_title {
         let title = fold(&text[s..e]);
-        let body = title.split_once(' ').map_or("", |(_, rest)| rest);
-        let body = body.strip_prefix("lien tich ").unwrap_or(body);
+        let words: Vec<&str> = title.split_whitespace().collect();
+        // The trích yếu after the type word, however many words that takes ("THÔNG TƯ LIÊN TỊCH").
+        let type_words = (1..=words.len().min(4))
+            .rev()
+            .find(|&n| {
+                crate::data::tables()
+                    .type_of_word(&words[..n].join(" "))
+                    .is_some()
+            })
+            .unwrap_or(0);
+        let body = words[type_words..].join(" ");
         if body.starts_with("quy dinh chi tiet") || body.starts_with("huong dan") {
             statement = Some((s, e));
         }
@@ -108,6 +121,7 @@ pub(super) fn guides_by_scope(
         relation: Relation::Guides,
         start: s,
         end: e,
+        partial: None,
     };
     for c in &mut found.citations {
         let statute = matches!(
@@ -143,4 +157,133 @@ pub(super) fn organises_a_body(text: &str, mention_end: usize) -> bool {
     let after = fold(&text[mention_end..to]);
     let clause = after.split(';').next().unwrap_or(&after);
     clause.contains("chuc nang, nhiem vu")
+}
+
+/// The heading of the scope article as written, in the capitalisations documents use.
+static SCOPE_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| literal_words(&["phạm vi điều chỉnh", "pham vi dieu chinh"]));
+
+/// "Điều 1. Phạm vi điều chỉnh — Nghị định này quy định về … quy định tại Điều 158 … Luật Đất đai": the
+/// matters the input regulates are provisions of another document, which it therefore details. The
+/// mentions of that statement that carry a pinpoint (the provisions) guide; a law it names without one
+/// only frames it.
+pub(super) fn guides_by_scope_article(text: &str, found: &mut Extraction, refs: &[Span]) {
+    let Some(own) = found.document.as_ref() else {
+        return;
+    };
+    let own_type = own.doc_type;
+    if !matches!(
+        own_type,
+        DocType::Decree
+            | DocType::Circular
+            | DocType::JointCircular
+            | DocType::Decision
+            | DocType::Resolution
+    ) {
+        return;
+    }
+    let Some(heading) = SCOPE_HEADING.find(text) else {
+        return;
+    };
+    // The statement opens within a short reach of the heading ("1." and a line break between them).
+    let reach = &text[heading.end()..floor_boundary(text, (heading.end() + 120).min(text.len()))];
+    let Some((at, verb)) = [" này quy định", " này hướng dẫn"]
+        .iter()
+        .filter_map(|v| reach.find(v).map(|at| (at, *v)))
+        .min()
+    else {
+        return;
+    };
+    let start = heading.end() + at;
+    // The input by its type word, or the rules it issues ("Quy trình này hướng dẫn …").
+    let type_word = fold_prefix(text, heading.end(), start, 40);
+    let names_itself = [
+        "nghi dinh",
+        "thong tu",
+        "thong tu lien tich",
+        "quyet dinh",
+        "nghi quyet",
+        "quy trinh",
+        "quy che",
+        "quy dinh",
+    ]
+    .iter()
+    .any(|t| type_word.trim_end().ends_with(t));
+    if !names_itself {
+        return;
+    }
+    // A verb that says "detail" or "guide" makes every statute it names the object; "quy định (về)"
+    // alone, only the provisions it points at.
+    let after_verb = fold(
+        &text[start + verb.len()..floor_boundary(text, (start + verb.len() + 12).min(text.len()))],
+    );
+    let explicit = verb == " này hướng dẫn" || after_verb.trim_start().starts_with("chi tiet");
+    let bytes = text.as_bytes();
+    let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |p| start + p);
+    // A statement that ends with a colon ("…, bao gồm:") goes on through its list.
+    let end = if text[start..line_end].trim_end().ends_with(':') {
+        list_end(text, (line_end + 1).min(text.len()))
+    } else {
+        line_end
+    };
+    let end = floor_boundary(text, end.min(start + 3000));
+    let guides_decrees = own_type != DocType::Decree;
+    for r in refs_on(refs, start, end) {
+        if r.end > end {
+            continue;
+        }
+        match r.at {
+            Ref::Citation(i) => {
+                let Some(c) = found.citations.get_mut(i) else {
+                    continue;
+                };
+                let statute = matches!(
+                    c.doc_type,
+                    DocType::Law | DocType::Code | DocType::Ordinance
+                );
+                let kind = statute || guides_decrees && c.doc_type == DocType::Decree;
+                if kind && (explicit || c.pinpoint.is_some()) && c.relation == Relation::Cites {
+                    c.relation = Relation::Guides;
+                }
+            }
+            Ref::Named(i) => {
+                let Some(n) = found.named.get_mut(i) else {
+                    continue;
+                };
+                let kind = n.doc_type != DocType::Constitution;
+                if kind && (explicit || n.pinpoint.is_some()) && n.relation == Relation::Cites {
+                    n.relation = Relation::Guides;
+                }
+            }
+            Ref::Document => {}
+        }
+    }
+}
+
+/// Where the list that starts at `at` ends: its items, the lines that continue them and blank lines (the
+/// page copies break "1." from its text), up to the first other line.
+fn list_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1);
+        let line = text[at..end].trim();
+        let item = ITEM_MARK.is_match(&text[at..end]);
+        let continues = line.starts_with(|c: char| c.is_lowercase());
+        // "1." alone on its line is followed by its text: a capital line after a bare mark is part of it.
+        if !(line.is_empty() || item || continues) {
+            let after_bare_mark = text[..at]
+                .trim_end()
+                .rsplit('\n')
+                .next()
+                .is_some_and(|prev| {
+                    let prev = prev.trim();
+                    prev.len() <= 3 && prev.ends_with(['.', ')'])
+                });
+            if !after_bare_mark {
+                break;
+            }
+        }
+        at = end;
+    }
+    at
 }
