@@ -57,7 +57,7 @@ fn ascii_fold_keep_case(s: &str) -> String {
 
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d|hien hanh|nay(?:$|[^a-z])|da\s|duoc\s|bi\s|co hieu luc|quy dinh\s|theo\s|tai\s|thi\s|la\s|de\s)",
+        r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d|hien hanh|nay(?:$|[^a-z])|da\s|duoc\s|bi\s|co hieu luc|het hieu luc|quy dinh\s|theo\s|tai\s|thi\s|la\s|de\s|voi\s)",
     )
 });
 /// Function words that never stand inside the name of a law once it has begun: "Luật Hải quan về thủ tục
@@ -194,7 +194,24 @@ fn may_start_name(text: &str, anchor_end: usize) -> bool {
     let first = text[anchor_end..]
         .chars()
         .find(|&c| !(c.is_whitespace() || is_space(c) || c == '_' || c == '\u{AD}'));
-    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == 's')
+    first.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// First words after a capital type word that make a common noun or refer back, not a name: "Luật sư",
+/// "Luật gia", "Luật học", "Luật này", "Luật định", "Hiến pháp và pháp luật".
+const NOT_A_NAME_START: &[&str] = &[
+    "su", "gia", "hoc", "nay", "dinh", "le", "khoa", "va", "do", "cua", "thi", "la", "moi", "nao",
+    "tren", "ve", "khong", "chi", "nuoc", "voi",
+];
+
+/// Whether the type word at `at` stands inside a sentence, where a capital marks a name ("theo Bộ luật dân
+/// sự"), rather than at its start, where every word has one ("Luật sư phải …").
+fn inside_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',')
 }
 
 /// Reads the named reference at `anchor` from `folded`, a fold of a span of `text` holding the anchor's
@@ -214,12 +231,42 @@ pub(crate) fn read_named(
         return None; // "Bộ luật" is read from its own anchor.
     }
     let NameWords {
-        end: name_end,
-        words,
+        end: mut name_end,
+        mut words,
         amending,
+        lower,
     } = name_words(text, folded, window, fae, doc_type)?;
+    // "Luật Hải quan 2014", the databases' way to write a law's year: the year is not a word of the name.
+    let mut bare_year = None;
+    if let Some((head, last)) = window[fae..name_end].rsplit_once(' ') {
+        let year = (last.len() == 4)
+            .then(|| last.parse::<i32>().ok())
+            .flatten();
+        if let Some(y) = year.filter(|y| (1945..=2100).contains(y)) {
+            if words > 1 {
+                bare_year = Some(y);
+                name_end = fae + head.trim_end().len();
+                words -= 1;
+            }
+        }
+    }
     if words == 0 && doc_type != DocType::Constitution || !amending && words >= MAX_NAME_WORDS {
         return None;
+    }
+    // A name written in lower case ("Bộ luật dân sự", "Luật tổ chức Chính phủ") is taken inside a sentence
+    // or with its date or year; its first word must not make a common noun.
+    if lower {
+        let first = window[fae..name_end]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        if NOT_A_NAME_START.contains(&first) || words > MAX_LOWER_NAME_WORDS {
+            return None;
+        }
+        let dated = bare_year.is_some() || NAME_END_DATED.is_match(window[name_end..].trim_start());
+        if !(dated || inside_sentence(text, anchor_start)) {
+            return None;
+        }
     }
     // A number right after the name makes it a numbered citation, not a named one.
     let tail = window[name_end..].trim_start();
@@ -231,7 +278,7 @@ pub(crate) fn read_named(
         return None;
     }
     let after = context::read_after(text, folded, name_end);
-    let year = after.date.map(|d| d.year).or(after.year);
+    let year = after.date.map(|d| d.year).or(after.year).or(bare_year);
     let end_f = after.end.max(name_end);
     let start = anchor_start;
     let mut end = folded.orig_end(end_f);
@@ -273,7 +320,16 @@ struct NameWords {
     words: usize,
     /// It names an amending law ("Luật sửa đổi, bổ sung …"), whose name runs on through the names it holds.
     amending: bool,
+    /// Its first word is in lower case.
+    lower: bool,
 }
+
+/// A name in lower case is a short one: the longest law names written so have about eight words.
+const MAX_LOWER_NAME_WORDS: usize = 9;
+
+/// What dates a name: "ngày 24 tháng 11 năm 2015", "năm 2013", "số 80/2015/QH13".
+static NAME_END_DATED: LazyLock<Regex> =
+    LazyLock::new(|| folded_regex(r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d)"));
 
 /// The words of a name after its type word, which ends at folded `from` of `window`: up to its date, its
 /// number, or the end of the phrase. `None` when its first word cannot start a name (lower case, but for a
@@ -290,6 +346,7 @@ fn name_words(
     let mut name_end = from;
     let mut words = 0;
     let mut amending = false;
+    let mut lower = false;
     let mut joined = false;
     while pos < bytes.len() && words < MAX_NAME_WORDS * if amending { 3 } else { 1 } {
         let rest = &window[pos..];
@@ -319,7 +376,8 @@ fn name_words(
         }
         if w_len == 0 {
             // Punctuation: a comma may sit inside a name ("Luật Quản lý, sử dụng vũ khí").
-            if rest.starts_with(',') && words > 0 {
+            // Not in a name written in lower case, whose words cannot tell a list from a name.
+            if rest.starts_with(',') && words > 0 && !lower {
                 let after = rest[1..].trim_start_matches(' ');
                 let next_at = at + 1 + (rest.len() - 1 - after.len());
                 if after.starts_with(|c: char| c.is_ascii_lowercase())
@@ -337,23 +395,37 @@ fn name_words(
         if words == 0 {
             let capital = word_is_capitalized(text, folded, at);
             amending = w == "sua";
-            if !capital && !amending && doc_type != DocType::Constitution {
-                return None;
-            }
+            lower = !capital && !amending && doc_type != DocType::Constitution;
         }
         // A name holds one "và" at most ("Luật Bảo vệ và phát triển rừng"); a second joins it to other words.
-        if w == "va" && !amending && (rest[w_len..].trim_start().starts_with("luat") || joined) {
+        let next = rest[w_len..].trim_start();
+        let another_name = [
+            "luat",
+            "bo luat",
+            "phap lenh",
+            "hien phap",
+            "nghi dinh",
+            "nghi quyet",
+        ]
+        .iter()
+        .any(|t| next.starts_with(t));
+        if w == "va" && !amending && (another_name || joined) {
             break;
         }
         joined |= w == "va";
         words += 1;
         pos = at + w_len;
         name_end = pos;
+        // A year closes the name ("Luật Hải quan 2014 và …").
+        if words > 1 && w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1945..=2100).contains(&y)) {
+            break;
+        }
     }
     Some(NameWords {
         end: name_end,
         words,
         amending,
+        lower,
     })
 }
 

@@ -392,6 +392,38 @@ fn named_references() {
 }
 
 #[test]
+fn names_in_lower_case_are_read_and_words_that_only_look_like_names_are_not() {
+    let text = crate::fixture("named_lower.txt");
+    let found = vncite::extract(&text);
+    let got: Vec<(&str, Option<i32>, &str)> = found
+        .named
+        .iter()
+        .map(|n| (n.name.as_str(), n.year, n.id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Bộ luật dân sự",
+                Some(2015),
+                "named:bo-luat-dan-su@2015-11-24"
+            ),
+            (
+                "Luật các tổ chức tín dụng",
+                Some(2024),
+                "named:luat-cac-to-chuc-tin-dung@2024"
+            ),
+            // Undated, but the input dates the same name above; one node.
+            ("Bộ luật dân sự", None, "named:bo-luat-dan-su@2015-11-24"),
+            // The databases' "name year" form: the year is not a word of the name.
+            ("Luật hải quan", Some(2014), "named:luat-hai-quan@2014"),
+            // "Luật quản lý chuyên ngành" describes laws and is dated nowhere; "Luật sư", "Luật này" and
+            // "Hiến pháp và pháp luật" name nothing.
+        ]
+    );
+}
+
+#[test]
 fn same_input_gives_identical_output() {
     let text = crate::example("quyet_dinh_ubnd.txt");
     let a = serde_json::to_string(&vncite::extract(&text)).unwrap_or_default();

@@ -31,6 +31,7 @@ use scope::*;
 /// input's title word and trích yếu.
 pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize, usize)>) {
     found.named.retain(is_a_name);
+    drop_unbacked_lower_names(found);
     let refs = ordered_refs(found);
     let notes = note_spans(text);
     editorial_notes(text, found, &refs, &notes);

@@ -14,6 +14,40 @@ pub(super) fn is_a_name(n: &crate::model::Named) -> bool {
     n.year.is_some() || key == "hien-phap" || key == CONSTITUTION_FULL
 }
 
+/// Drops a name written in lower case and without a date ("theo Luật quản lý chuyên ngành") unless the
+/// input writes the same name with its date, its number or in capitals elsewhere: alone, such words more
+/// often describe laws than name one.
+pub(super) fn drop_unbacked_lower_names(found: &mut Extraction) {
+    let numbered = numbered_names(&found.citations);
+    let backed: std::collections::HashSet<String> = found
+        .named
+        .iter()
+        .filter(|n| n.date.is_some() || n.year.is_some() || !written_in_lower_case(&n.name))
+        .map(|n| name_key(&n.name))
+        .chain(numbered.into_keys())
+        .collect();
+    found.named.retain(|n| {
+        n.doc_type == DocType::Constitution
+            || n.date.is_some()
+            || n.year.is_some()
+            || !written_in_lower_case(&n.name)
+            || backed.contains(&name_key(&n.name))
+    });
+}
+
+/// Whether the first word after a name's type word is in lower case: "Bộ luật dân sự", not "Bộ luật Dân sự"
+/// or "Luật sửa đổi, …".
+fn written_in_lower_case(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let type_words = match words.first().map(|w| fold(w)) {
+        Some(w) if w == "luat" => 1,
+        _ => 2,
+    };
+    words
+        .get(type_words)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && !fold(w).starts_with("sua"))
+}
+
 pub(super) const CONSTITUTION_FULL: &str = "hien-phap-nuoc-cong-hoa-xa-hoi-chu-nghia-viet-nam";
 
 /// The folded name of a law, for comparing spellings: "Luật Hải quan" and "LUẬT HẢI QUAN" are one.
