@@ -57,7 +57,7 @@ fn ascii_fold_keep_case(s: &str) -> String {
 
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d|hien hanh|nay(?:$|[^a-z])|da\s|duoc\s|bi\s|co hieu luc|het hieu luc|quy dinh\s|theo\s|tai\s|thi\s|la\s|de\s|voi\s)",
+        r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d|hien hanh|nay(?:$|[^a-z])|duoc\s|co hieu luc|het hieu luc|quy dinh\s|theo\s|voi\s)",
     )
 });
 /// Function words that never stand inside the name of a law once it has begun: "Luật Hải quan về thủ tục
@@ -98,12 +98,23 @@ const NAME_STOP: &[&str] = &[
     "có",
     "bao gồm",
     "trừ",
+    // Folding would merge these with words of names: "bị" with "Bảo vệ bí mật", "tại" with "Tài nguyên",
+    // "để" with "Đê điều", "đã" with "Đa dạng sinh học", "thì" with "Thi đua".
+    "bị",
+    "đã",
+    "là",
+    "thì",
+    "để",
+    "tại",
+    "cho",
+    "ban hành",
 ];
 
 /// First words of [`NAME_STOP`] folded: only a word that folds to one of these is compared as written.
 const NAME_STOP_FOLDS: &[&str] = &[
     "ve", "khi", "doi", "trong", "nhung", "ma", "hoac", "cung", "cua", "se", "dang", "phai", "nhu",
-    "tu", "den", "ke", "va", "co", "bao", "tru",
+    "tu", "den", "ke", "va", "co", "bao", "tru", "bi", "da", "la", "thi", "de", "tai", "cho",
+    "ban",
 ];
 
 /// Whether a word of [`NAME_STOP`] starts the original text at folded index `at`, where the folded word `w`
@@ -371,7 +382,17 @@ fn name_words(
         let w_len = rest
             .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
             .unwrap_or(rest.len());
-        if words > 0 && w_len > 0 && stops_name(text, folded, at, &rest[..w_len], amending) {
+        // A name never starts with one either ("LUẬT CỦA ĐƠN VỊ …"); "Ban hành" may start one ("Luật Ban
+        // hành văn bản quy phạm pháp luật").
+        let w_here = &rest[..w_len];
+        if w_len > 0
+            && (words > 0 || w_here != "ban")
+            && stops_name(text, folded, at, w_here, amending)
+        {
+            // Right after the type word, even a constitution's ("Hiến pháp và pháp luật"): no name.
+            if words == 0 {
+                return None;
+            }
             break;
         }
         if w_len == 0 {

@@ -424,6 +424,30 @@ fn names_in_lower_case_are_read_and_words_that_only_look_like_names_are_not() {
 }
 
 #[test]
+fn a_name_ends_where_its_words_end_whatever_folding_merges() {
+    let text = crate::fixture("named_words.txt");
+    let found = vncite::extract(&text);
+    let got: Vec<(&str, Option<&str>)> = found
+        .named
+        .iter()
+        .map(|n| (n.name.as_str(), n.date.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // "bí" is not the passive "bị"; the date after "ban hành" is the law's.
+            ("Luật Bảo vệ bí mật nhà nước", Some("2018-11-15")),
+            // "Tài", "Đê", "Đa", "Thi" fold to the stop words "tại", "để", "đã", "thì".
+            ("Luật Tài nguyên nước", Some("2023-11-27")),
+            ("Luật Đê điều", Some("2006-11-29")),
+            ("Luật Đa dạng sinh học", Some("2008-11-13")),
+            ("Luật Thi đua, khen thưởng", Some("2022-06-15")),
+            ("Luật Chăn nuôi", None),
+        ]
+    );
+}
+
+#[test]
 fn same_input_gives_identical_output() {
     let text = crate::example("quyet_dinh_ubnd.txt");
     let a = serde_json::to_string(&vncite::extract(&text)).unwrap_or_default();
