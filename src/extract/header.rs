@@ -12,8 +12,11 @@ const HEADER_REGION: usize = 12_000;
 /// How far around the number line the header block (issuer, date, title word, trích yếu) may reach.
 const HEADER_BLOCK: usize = 2_500;
 
-static NUMBER_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|\n|\|)[ |]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$"));
+/// The number line's label, at a line start or after the rule under the motto that page copies join to it
+/// ("Hạnh phúc --------------- Luật số:").
+static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\n|\||-{3}|_{3})[ |]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$")
+});
 /// "Số:    /KH-UBND" on the raw text, in any spelling of "Số".
 static BLANK_NUMBER_RAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t|]*[Ss][oOôÔốỐ\x{0300}-\x{036F}]{1,3}[ \t]*:[ \t]*[._…\s]{0,40}[/⁄][ \t]*[A-ZĐa-z]")

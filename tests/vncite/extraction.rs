@@ -448,6 +448,39 @@ fn a_name_ends_where_its_words_end_whatever_folding_merges() {
 }
 
 #[test]
+fn headers_of_database_page_copies_give_the_document_and_its_title() {
+    let own = |text: &str| {
+        vncite::extract(text)
+            .document
+            .map(|d| (d.symbol, d.doc_type.as_str().to_string(), d.date, d.title))
+    };
+    // The motto's rule, the number label and the title word joined on lines of their own.
+    assert_eq!(
+        own("QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Luật số:\n45/2023/QH15\nHà Nội, ngày 20 tháng 6 năm 2023 LUẬT THƯ VIỆN SỐ\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"),
+        Some((
+            "45/2023/QH15".to_string(),
+            "law".to_string(),
+            Some("2023-06-20".to_string()),
+            Some("THƯ VIỆN SỐ".to_string())
+        ))
+    );
+    // The title word and the trích yếu on one line under the date.
+    assert_eq!(
+        own("CHÍNH PHỦ\nSố:\n31/2025/NĐ-CP\nHà Nội, ngày 03 tháng 3 năm 2025\nNGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT VỀ ĐẤT RỪNG\nCăn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;\n"),
+        Some((
+            "31/2025/NĐ-CP".to_string(),
+            "decree".to_string(),
+            Some("2025-03-03".to_string()),
+            Some("QUY ĐỊNH CHI TIẾT VỀ ĐẤT RỪNG".to_string())
+        ))
+    );
+    // The issuer's name that the copy joins to the end of the title is not part of it.
+    let title = own("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO\nSố: 02/2025/NQ-HĐTP\nHà Nội, ngày 10 tháng 4 năm 2025 NGHỊ QUYẾT HƯỚNG DẪN ÁP DỤNG ÁN LỆ HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO\nCăn cứ Luật Tổ chức Tòa án nhân dân ngày 24 tháng 6 năm 2024;\n")
+        .and_then(|d| d.3);
+    assert_eq!(title.as_deref(), Some("HƯỚNG DẪN ÁP DỤNG ÁN LỆ"));
+}
+
+#[test]
 fn same_input_gives_identical_output() {
     let text = crate::example("quyet_dinh_ubnd.txt");
     let a = serde_json::to_string(&vncite::extract(&text)).unwrap_or_default();
