@@ -537,3 +537,57 @@ impl Tables {
         self.issuer_by_alias.get(&key).map(|&i| &self.issuers[i])
     }
 }
+
+const LAWS_TSV: &str = include_str!("../data/laws.tsv");
+
+/// One row of `data/laws.tsv`: a law with its number, as the texts in `sources` state it.
+#[derive(Debug, Clone)]
+pub struct LawRow {
+    /// Its number and symbol, `31/2024/QH15`.
+    pub symbol: &'static str,
+    /// Its name as the listings write it, `Luật Đất đai`.
+    pub name: &'static str,
+    /// Issue date, when a text states it.
+    pub issued: Option<&'static str>,
+    /// Date it takes effect, when its own text states it.
+    pub effective: Option<&'static str>,
+    /// The texts (paths under `../shared`) that state the row.
+    pub sources: Vec<&'static str>,
+    /// Table line, for messages.
+    pub line: usize,
+}
+
+impl LawRow {
+    /// The issue year, from the symbol.
+    pub fn year(&self) -> Option<i32> {
+        self.symbol.split('/').nth(1)?.parse().ok()
+    }
+}
+
+static LAWS: LazyLock<Vec<LawRow>> = LazyLock::new(|| {
+    let known = |line: usize, cell: &'static str| -> Option<&'static str> {
+        if cell == "-" {
+            return None;
+        }
+        assert!(
+            cell.len() == 10 && cell.as_bytes()[4] == b'-' && cell.as_bytes()[7] == b'-',
+            "data/laws.tsv line {line}: not a date: {cell:?}"
+        );
+        Some(cell)
+    };
+    tsv_rows(LAWS_TSV, 5)
+        .map(|(line, c)| LawRow {
+            symbol: c[0],
+            name: c[1],
+            issued: known(line, c[2]),
+            effective: known(line, c[3]),
+            sources: c[4].split(' ').collect(),
+            line,
+        })
+        .collect()
+});
+
+/// The rows of `data/laws.tsv`, in table order.
+pub fn laws() -> &'static [LawRow] {
+    &LAWS
+}

@@ -279,6 +279,11 @@ pub(crate) fn read_named(
             return None;
         }
     }
+    // A law of the table whose name goes on past a stop word ("Luật Người lao động Việt Nam đi làm việc ở
+    // nước ngoài theo hợp đồng") is read to the end of that name.
+    if let Some(longer) = table_name_at(window, fa, name_end) {
+        name_end = longer;
+    }
     // A number right after the name makes it a numbered citation, not a named one.
     let tail = window[name_end..].trim_start();
     if tail.starts_with("so")
@@ -451,3 +456,35 @@ fn name_words(
 }
 
 const BEFORE_CLAUSE: usize = 200;
+
+/// Folded names of `data/laws.tsv`, longest first.
+static TABLE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut names: Vec<String> = crate::data::laws()
+        .iter()
+        .map(|r| {
+            fold(r.name)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    names.dedup();
+    names
+});
+
+/// Where the longest table name that starts at folded `start` of `window` and runs past `name_end` ends.
+fn table_name_at(window: &str, start: usize, name_end: usize) -> Option<usize> {
+    let read = window.get(start..name_end)?;
+    let from_start = window.get(start..)?;
+    TABLE_NAMES.iter().find_map(|name| {
+        let longer = name.len() > read.len() && name.starts_with(read);
+        let end = start + name.len();
+        let here = longer && from_start.starts_with(name.as_str());
+        let boundary = here
+            && !window
+                .get(end..)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphanumeric()));
+        boundary.then_some(end)
+    })
+}

@@ -285,3 +285,92 @@ fn issuer_type_rows_extract_their_examples() {
         assert!(c.symbol.contains(row.code), "{:?}", row.example);
     }
 }
+
+#[test]
+fn law_rows_are_ordered_unique_within_their_term_and_resolve_their_examples() {
+    let laws = vncite::data::laws();
+    assert!(laws.len() >= 90, "{} rows", laws.len());
+    // Quốc hội terms by numbering suffix: a number outside its term is a typo copied from some text.
+    let term = |k: u32| match k {
+        10 => Some((1997, 2002)),
+        11 => Some((2002, 2007)),
+        12 => Some((2007, 2011)),
+        13 => Some((2011, 2016)),
+        14 => Some((2016, 2021)),
+        15 => Some((2021, 2026)),
+        _ => None,
+    };
+    let key = |r: &vncite::data::LawRow| {
+        let mut parts = r.symbol.split('/');
+        let number: u32 = parts.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        (r.year().unwrap_or(0), number)
+    };
+    for pair in laws.windows(2) {
+        assert!(
+            key(&pair[0]) < key(&pair[1]),
+            "data/laws.tsv line {}: {} is out of order or repeated",
+            pair[1].line,
+            pair[1].symbol
+        );
+    }
+    for row in laws {
+        let year = row.year().unwrap_or(0);
+        let suffix: u32 = row
+            .symbol
+            .rsplit("QH")
+            .next()
+            .and_then(|k| k.parse().ok())
+            .unwrap_or(0);
+        let (lo, hi) = term(suffix).unwrap_or((0, 0));
+        assert!(
+            (lo..=hi).contains(&year),
+            "line {}: {} outside the term of QH{suffix}",
+            row.line,
+            row.symbol
+        );
+        if let Some(issued) = row.issued {
+            assert!(issued.starts_with(&year.to_string()), "line {}", row.line);
+        }
+        // The row's example: its name with its date, or with its year.
+        let example = match row.issued {
+            Some(d) => {
+                let (y, rest) = d.split_at(4);
+                let (m, day) = (&rest[1..3], &rest[4..6]);
+                format!("Căn cứ {} ngày {day} tháng {m} năm {y};", row.name)
+            }
+            None => format!("Căn cứ {} năm {year};", row.name),
+        };
+        let found = vncite::extract(&example);
+        let ids: Vec<&str> = found.named.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, [row.symbol], "line {}: {example}", row.line);
+        assert_eq!(found.named[0].symbol.as_deref(), Some(row.symbol));
+    }
+}
+
+#[test]
+fn law_rows_are_stated_by_their_sources() {
+    let Some(corpus) = crate::corpus_dir() else {
+        return;
+    };
+    let shared = corpus.join("..");
+    for row in vncite::data::laws() {
+        let texts: Vec<String> = row
+            .sources
+            .iter()
+            .map(|s| {
+                std::fs::read_to_string(shared.join(s))
+                    .unwrap_or_else(|e| panic!("data/laws.tsv line {}: {s}: {e}", row.line))
+            })
+            .collect();
+        // The number is written in the first source, as a mention or as the law's own header.
+        let number = row.symbol.split('/').next().unwrap_or("");
+        let year = row.symbol.split('/').nth(1).unwrap_or("");
+        assert!(
+            texts[0].contains(row.symbol) || texts[0].contains(&format!("{number}/{year}/")),
+            "line {}: {} does not write {}",
+            row.line,
+            row.sources[0],
+            row.symbol
+        );
+    }
+}

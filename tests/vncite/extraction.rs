@@ -408,15 +408,11 @@ fn names_in_lower_case_are_read_and_words_that_only_look_like_names_are_not() {
                 Some(2015),
                 "named:bo-luat-dan-su@2015-11-24"
             ),
-            (
-                "Luật các tổ chức tín dụng",
-                Some(2024),
-                "named:luat-cac-to-chuc-tin-dung@2024"
-            ),
+            ("Luật các tổ chức tín dụng", Some(2024), "32/2024/QH15"),
             // Undated, but the input dates the same name above; one node.
             ("Bộ luật dân sự", None, "named:bo-luat-dan-su@2015-11-24"),
             // The databases' "name year" form: the year is not a word of the name.
-            ("Luật hải quan", Some(2014), "named:luat-hai-quan@2014"),
+            ("Luật hải quan", Some(2014), "54/2014/QH13"),
             // "Luật quản lý chuyên ngành" describes laws and is dated nowhere; "Luật sư", "Luật này" and
             // "Hiến pháp và pháp luật" name nothing.
         ]

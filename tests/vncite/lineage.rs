@@ -258,10 +258,10 @@ fn the_scope_article_guides_the_provisions_it_regulates() {
             line("30/2024/NĐ-CP", "basis", None, false, &[]),
             // Listed under the scope statement "…, bao gồm:".
             line("30/2024/NĐ-CP", "guides", None, false, &[]),
-            line("named:luat-dat-dai@2024-01-18", "basis", None, false, &[]),
-            line("named:luat-dat-dai@2024-01-18", "guides", None, false, &[]),
+            line("31/2024/QH15", "basis", None, false, &[]),
+            line("31/2024/QH15", "guides", None, false, &[]),
             // Article 2 is not the scope.
-            line("named:luat-dat-dai@2024-01-18", "cites", None, false, &[]),
+            line("31/2024/QH15", "cites", None, false, &[]),
         ]
     );
     // Rules that a decision issues state the scope for it; "hướng dẫn" needs no pinpoint.
@@ -296,20 +296,8 @@ fn the_documents_own_scope_and_title_guide_what_they_name() {
         mentions(&found),
         [
             // The law that gives the Government its power is a basis of competence only.
-            line(
-                "named:luat-to-chuc-chinh-phu@2015-06-19",
-                "basis",
-                None,
-                false,
-                &[]
-            ),
-            line(
-                "named:luat-dat-dai@2024-01-18",
-                "basis",
-                None,
-                false,
-                &["guides"]
-            ),
+            line("76/2015/QH13", "basis", None, false, &[]),
+            line("31/2024/QH15", "basis", None, false, &["guides"]),
         ]
     );
     let also = &found.named[1].also[0];
@@ -325,8 +313,8 @@ fn the_documents_own_scope_and_title_guide_what_they_name() {
             // Two verbs in one phrase: both relations are kept.
             line("154/2005/NĐ-CP", "repeals", Some(true), false, &["amends"]),
             // The title names the law without its date; the Căn cứ line gives it, so both are one node.
-            line("named:luat-hai-quan@2014-06-23", "guides", None, false, &[]),
-            line("named:luat-hai-quan@2014-06-23", "basis", None, false, &[]),
+            line("54/2014/QH13", "guides", None, false, &[]),
+            line("54/2014/QH13", "basis", None, false, &[]),
         ]
     );
 }

@@ -111,8 +111,37 @@ pub(super) fn resolve_named(found: &mut Extraction) {
                 continue;
             }
         }
+        if let Some(row) = when.as_deref().and_then(|w| law_of(&key, w)) {
+            n.symbol = Some(row.symbol.to_string());
+            n.id = row.symbol.to_string();
+            continue;
+        }
         n.id = crate::id::named_id(&key, when.as_deref());
     }
+}
+
+/// The rows of `data/laws.tsv` by name key.
+static LAWS_BY_NAME: LazyLock<HashMap<String, Vec<&'static crate::data::LawRow>>> =
+    LazyLock::new(|| {
+        let mut by: HashMap<String, Vec<&'static crate::data::LawRow>> = HashMap::new();
+        for row in crate::data::laws() {
+            by.entry(name_key(row.name)).or_default().push(row);
+        }
+        by
+    });
+
+/// The one law of `data/laws.tsv` with this name that `when` (a date, or a year) fits: its issue date
+/// when the table knows it, else its year. A name that fits two rows, or none, stays a named node.
+pub(crate) fn law_of(key: &str, when: &str) -> Option<&'static crate::data::LawRow> {
+    let rows = LAWS_BY_NAME.get(key)?;
+    let year: i32 = when.get(..4)?.parse().ok()?;
+    let full = when.len() == 10;
+    let mut fits = rows.iter().filter(|r| match (full, r.issued) {
+        (true, Some(issued)) => issued == when,
+        _ => r.year() == Some(year),
+    });
+    let one = fits.next()?;
+    fits.next().is_none().then_some(*one)
 }
 
 pub(super) fn symbol_year(symbol: &str) -> Option<i32> {
