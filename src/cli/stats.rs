@@ -43,6 +43,11 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         "ambiguous: {} documents of unknown year ({} mentions); conflicting facts: {} documents",
         s.ambiguous_documents, s.ambiguous_mentions, s.documents_with_conflicts
     )?;
+    writeln!(
+        out,
+        "laws cited by name: {} resolved to their number; {} named nodes unresolved ({} of unknown year)",
+        s.named_resolved, s.named_unresolved, s.named_unknown_year
+    )?;
     fn section<K: std::fmt::Display + Ord>(
         out: &mut dyn Write,
         title: &str,

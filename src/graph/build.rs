@@ -159,7 +159,7 @@ impl CitationGraph {
                 start: n.start,
                 end: n.end,
                 text: n.text.clone(),
-                pinpoint: None,
+                pinpoint: n.pinpoint.clone(),
                 date: self.share_opt(n.date.as_deref()),
                 doc_type: Some(n.doc_type),
                 issuer_name: None,

@@ -216,6 +216,20 @@ struct CitedFacts {
 impl CitedFacts {
     /// The facts most mentions give; between equally many, those that say more (a year, a symbol), then the
     /// least in their order: a choice independent of the order the inputs came in.
+    /// The name most mentions by name give, if any did.
+    fn chosen_name(counts: &BTreeMap<CitedFacts, usize>) -> Option<String> {
+        let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        for (f, n) in counts {
+            if let Some(name) = f.name.as_deref() {
+                *names.entry(name).or_insert(0) += n;
+            }
+        }
+        names
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(name, _)| name.to_string())
+    }
+
     fn chosen(counts: &BTreeMap<CitedFacts, usize>) -> Option<&CitedFacts> {
         let said = |f: &CitedFacts| {
             usize::from(f.symbol.is_some())

@@ -72,8 +72,13 @@ impl CitationGraph {
                     .edges_directed(ix, Direction::Incoming)
                     .flat_map(|e| e.weight().evidence.iter())
                     .collect();
-                let facts = self.facts.get(&id).and_then(CitedFacts::chosen);
-                let node = attributes(&id, facts, defined.get(&id), &evidence);
+                let all = self.facts.get(&id);
+                let facts = all.and_then(CitedFacts::chosen);
+                let mut node = attributes(&id, facts, defined.get(&id), &evidence);
+                // A numbered law cited by name too keeps the name, whichever form most mentions took.
+                if node.name.is_none() {
+                    node.name = all.and_then(CitedFacts::chosen_name);
+                }
                 self.graph[ix] = node;
             } else if kind == NodeKind::Source {
                 let path = id.key().to_string();

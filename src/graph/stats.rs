@@ -33,6 +33,12 @@ pub struct Stats {
     pub ambiguous_mentions: usize,
     /// Documents whose inputs disagree on some field.
     pub documents_with_conflicts: usize,
+    /// Laws cited by name that resolved to their numbered document (the node has a number and a name).
+    pub named_resolved: usize,
+    /// Laws cited by name that stay named nodes: no number is known for the name and its date.
+    pub named_unresolved: usize,
+    /// Of those, the ones of unknown year (`@?`), which could be any law of that name.
+    pub named_unknown_year: usize,
     /// Most-cited documents: (id, mentions, citing nodes), most first.
     pub most_cited: Vec<(String, usize, usize)>,
 }
@@ -52,6 +58,9 @@ impl CitationGraph {
             ambiguous_documents: 0,
             ambiguous_mentions: 0,
             documents_with_conflicts: 0,
+            named_resolved: 0,
+            named_unresolved: 0,
+            named_unknown_year: 0,
             most_cited: Vec::new(),
         };
         let mut cited: Vec<(String, usize, usize)> = Vec::new();
@@ -76,6 +85,12 @@ impl CitationGraph {
                     }
                     if !n.conflicts.is_empty() {
                         s.documents_with_conflicts += 1;
+                    }
+                    if n.id.key().starts_with("named:") {
+                        s.named_unresolved += 1;
+                        s.named_unknown_year += usize::from(n.ambiguous);
+                    } else if n.name.is_some() && n.symbol.is_some() {
+                        s.named_resolved += 1;
                     }
                     if mentions > 0 {
                         cited.push((n.id.to_string(), mentions, citing.len()));

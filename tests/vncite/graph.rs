@@ -445,3 +445,21 @@ fn the_order_of_inputs_changes_no_fact() {
         .collect();
     assert_eq!(named, ["Luật Đất Đai"]);
 }
+
+#[test]
+fn a_law_cited_by_name_and_date_is_its_numbered_node_and_stats_count_it() {
+    let text = crate::fixture("named_lower.txt");
+    let g = crate::built(&[("named_lower.txt".to_string(), vncite::extract(&text))]);
+    let node = g
+        .node("doc:54/2014/QH13")
+        .unwrap_or_else(|| panic!("no node for Luật hải quan 2014"));
+    assert_eq!(node.name.as_deref(), Some("Luật hải quan"));
+    assert_eq!(node.symbol.as_deref(), Some("54/2014/QH13"));
+    let s = g.stats(0);
+    // 54/2014/QH13 and 32/2024/QH15 through data/laws.tsv; the civil code of 2015 is not in the table.
+    assert_eq!(
+        (s.named_resolved, s.named_unresolved, s.named_unknown_year),
+        (2, 1, 0)
+    );
+    assert!(g.node("doc:named:bo-luat-dan-su@2015-11-24").is_some());
+}
