@@ -116,7 +116,7 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         Format::Mermaid => export::mermaid_text(&part).into_bytes(),
         Format::Json | Format::Graphml => {
             // Large graphs stream straight to their destination.
-            return write_streamed(&args, |w| {
+            return write_streamed(args.output.as_deref(), |w| {
                 if args.format == Format::Json {
                     export::write_json(&part, w)
                 } else {
@@ -125,14 +125,16 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
             });
         }
     };
-    write_streamed(&args, |w| w.write_all(&bytes))
+    write_streamed(args.output.as_deref(), |w| w.write_all(&bytes))
 }
 
-fn write_streamed(
-    args: &Args,
+/// Writes to `output` through a temporary file renamed into place, so no half-written file is ever left,
+/// or to standard output.
+pub(super) fn write_streamed(
+    output: Option<&std::path::Path>,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<bool> {
-    match &args.output {
+    match output {
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());

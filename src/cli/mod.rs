@@ -1,5 +1,6 @@
 //! Command-line interface: one subcommand per file.
 
+mod annotate;
 mod export;
 mod extract;
 mod graph;
@@ -21,6 +22,8 @@ struct Cli {
 enum Command {
     /// Find every reference to another document in Vietnamese text.
     Extract(extract::Args),
+    /// The text with every reference marked: HTML, Markdown or JSON.
+    Annotate(annotate::Args),
     /// Build the citation graph of documents and issuers into a store file.
     #[command(subcommand)]
     Graph(graph::GraphCommand),
@@ -39,6 +42,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Annotate(args) => annotate::run(args),
         Command::Graph(cmd) => graph::run(cmd),
         Command::Stats(args) => stats::run(args),
         Command::Query(cmd) => query::run(cmd),

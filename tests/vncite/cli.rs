@@ -204,3 +204,84 @@ fn unknown_relation_or_doc_type_is_refused_with_a_suggestion() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("unknown DocType \"Decree\" (did you mean \"decree\"?)"));
 }
+
+#[test]
+fn annotate_marks_every_reference_in_each_format() {
+    let out = vncite(
+        &[
+            "annotate",
+            "tests/data/annotate.txt",
+            "--fragment",
+            "--link",
+            "https://example.org/van-ban/{symbol}?y={year}",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    insta::assert_snapshot!("annotate_html", text(&out.stdout));
+
+    let out = vncite(
+        &[
+            "annotate",
+            "--format",
+            "markdown",
+            "--link",
+            "https://x.test/{id} (vb)",
+            "-",
+        ],
+        Some("Theo [Luật] số 31/2024/QH15 và Nghị định 30/2020/NĐ-CP.".as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    insta::assert_snapshot!("annotate_markdown", text(&out.stdout));
+
+    // With a store, each mark says its document's status there.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.path().join("g.store");
+    let store = store.to_string_lossy().to_string();
+    let out = vncite(
+        &[
+            "graph",
+            "build",
+            "tests/data/annotate.txt",
+            "-o",
+            &store,
+            "--quiet",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = vncite(
+        &[
+            "annotate",
+            "tests/data/annotate.txt",
+            "--format",
+            "json",
+            "--graph",
+            &store,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    insta::assert_json_snapshot!("annotate_json_with_status", v);
+
+    // A page by default; a store that cannot be read fails the command.
+    let out = vncite(&["annotate", "tests/data/annotate.txt"], None);
+    assert!(text(&out.stdout).starts_with("<!DOCTYPE html>"));
+    let out = vncite(
+        &[
+            "annotate",
+            "tests/data/annotate.txt",
+            "--graph",
+            "no/such.store",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("cannot read the store"),
+        "{}",
+        text(&out.stderr)
+    );
+}

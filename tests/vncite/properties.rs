@@ -289,3 +289,64 @@ proptest! {
         check_graph(&texts);
     }
 }
+
+/// Every annotation gives the input back: HTML once its tags are dropped and its escapes undone, Markdown
+/// once its links and footnotes are; JSON marks slice the input exactly.
+fn check_annotation(text: &str) {
+    use vncite::annotate::{annotate, marks, Format, Options};
+    let found = vncite::extract(text);
+    let html = annotate(
+        text,
+        &found,
+        &Options::new(Format::Html).link("https://x.test/{symbol}"),
+    );
+    let inner = html
+        .strip_prefix("<div class=\"vncite\">")
+        .and_then(|h| h.strip_suffix("</div>"))
+        .unwrap_or_else(|| panic!("not a fragment: {html:?}"));
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    let unescaped =
+        quick_xml::escape::unescape(&plain).unwrap_or_else(|e| panic!("{e}: {plain:?}"));
+    assert_eq!(unescaped, text);
+    let ms = marks(&found, &Options::new(Format::Json));
+    for pair in ms.windows(2) {
+        assert!(pair[0].end <= pair[1].start);
+    }
+    for m in &ms {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+    // Markdown without links: the text, each mark followed by its footnote reference.
+    let md = annotate(text, &found, &Options::new(Format::Markdown));
+    let mut rebuilt = String::new();
+    let mut at = 0;
+    for (i, m) in ms.iter().enumerate() {
+        rebuilt.push_str(&text[at..m.end]);
+        rebuilt.push_str(&format!("[^{}]", i + 1));
+        at = m.end;
+    }
+    rebuilt.push_str(&text[at..]);
+    assert!(md.starts_with(&rebuilt), "{md:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn annotations_give_the_input_back(text in any::<String>()) {
+        check_annotation(&text);
+    }
+
+    #[test]
+    fn annotations_of_citation_like_text_give_the_input_back(parts in prop::collection::vec(prop::sample::select([PIECES, &["<b>", "&amp;", "]", "["][..]].concat()), 0..60)) {
+        check_annotation(&parts.concat());
+    }
+}
