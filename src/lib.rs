@@ -39,6 +39,8 @@ pub mod input;
 pub mod model;
 pub mod print;
 pub mod query;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod vocab;
 
 pub use extract::{clean, extract, extract_citations, find, resolve, RawSymbol};

@@ -5,6 +5,7 @@ mod export;
 mod extract;
 mod graph;
 mod query;
+mod serve;
 mod stats;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +32,8 @@ enum Command {
     Stats(stats::Args),
     /// Diagrams and data: DOT, SVG, PNG, node-link JSON, GraphML, Mermaid.
     Export(export::Args),
+    /// The local web app: annotate a text, browse documents and their lineage as a graph, a JSON API.
+    Serve(serve::Args),
     /// Lineage questions: ancestors, descendants, path, status, top.
     #[command(subcommand)]
     Query(query::QueryCommand),
@@ -47,6 +50,7 @@ pub fn run() -> ExitCode {
         Command::Stats(args) => stats::run(args),
         Command::Query(cmd) => query::run(cmd),
         Command::Export(args) => export::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -11,6 +11,7 @@ mod graph;
 mod lineage;
 mod properties;
 mod query;
+mod serve;
 mod variants;
 
 use std::path::PathBuf;
