@@ -205,8 +205,28 @@ fn may_start_name(text: &str, anchor_end: usize) -> bool {
     let first = text[anchor_end..]
         .chars()
         .find(|&c| !(c.is_whitespace() || is_space(c) || c == '_' || c == '\u{AD}'));
-    first.is_some_and(|c| c.is_alphanumeric())
+    let Some(first) = first else {
+        return false;
+    };
+    if first.is_uppercase() || first.is_ascii_digit() {
+        return true;
+    }
+    // A lower-case first word that makes a common noun or refers back ("Luật này", "Luật sư") is turned away
+    // here, before any folding: "Luật này" alone is one of the commonest phrases of a law's own text.
+    let rest = text[anchor_end..]
+        .trim_start_matches(|c: char| c.is_whitespace() || is_space(c) || c == '_');
+    let word_end = rest
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')))
+        .unwrap_or(rest.len());
+    let word: String = rest[..word_end].nfc().collect();
+    first.is_alphanumeric() && !NOT_A_NAME_WRITTEN.contains(&word.as_str())
 }
+
+/// [`NOT_A_NAME_START`] as written.
+const NOT_A_NAME_WRITTEN: &[&str] = &[
+    "sư", "gia", "học", "này", "định", "lệ", "khoa", "và", "do", "của", "thì", "là", "mới", "nào",
+    "trên", "về", "không", "chỉ", "nước", "với", "pháp",
+];
 
 /// First words after a capital type word that make a common noun or refer back, not a name: "Luật sư",
 /// "Luật gia", "Luật học", "Luật này", "Luật định", "Hiến pháp và pháp luật".
