@@ -13,15 +13,7 @@ pub(super) fn scope_statement(text: &str) -> Option<(usize, usize)> {
         .filter_map(|v| memchr::memmem::find(text.as_bytes(), v.as_bytes()))
         .filter(|&at| {
             let type_word = fold_prefix(text, 0, at, 40);
-            [
-                "nghi dinh",
-                "thong tu",
-                "thong tu lien tich",
-                "quyet dinh",
-                "nghi quyet",
-            ]
-            .iter()
-            .any(|t| type_word.ends_with(t))
+            OWN_TYPE_WORDS.iter().any(|t| type_word.ends_with(t))
         })
         .min()?;
     let mut start = at.saturating_sub(40);
@@ -39,6 +31,37 @@ pub(super) fn scope_statement(text: &str) -> Option<(usize, usize)> {
         end -= 1;
     }
     Some((start, end))
+}
+
+/// The type words of a document that details others, folded, as it names itself ("Nghị định này …").
+const OWN_TYPE_WORDS: [&str; 5] = [
+    "nghi dinh",
+    "thong tu",
+    "thong tu lien tich",
+    "quyet dinh",
+    "nghi quyet",
+];
+
+/// Rules a decision issues, which state the scope for it ("Quy trình này hướng dẫn …").
+const ISSUED_RULES_WORDS: [&str; 3] = ["quy trinh", "quy che", "quy dinh"];
+
+/// The input's own type when it is of the kinds that detail or guide other documents.
+fn detailing_type(found: &Extraction) -> Option<DocType> {
+    let own_type = found.document.as_ref()?.doc_type;
+    matches!(
+        own_type,
+        DocType::Decree
+            | DocType::Circular
+            | DocType::JointCircular
+            | DocType::Decision
+            | DocType::Resolution
+    )
+    .then_some(own_type)
+}
+
+/// The statutes a decree or circular details: laws, codes and ordinances (not the constitution).
+fn is_detailed_statute(t: DocType) -> bool {
+    matches!(t, DocType::Law | DocType::Code | DocType::Ordinance)
 }
 
 /// Names of [`COMPETENCE_LAWS`] as name keys.
@@ -74,20 +97,9 @@ pub(super) fn guides_by_scope(
     refs: &[Span],
     own_title: Option<(usize, usize)>,
 ) {
-    let Some(own) = found.document.as_ref() else {
+    let Some(own_type) = detailing_type(found) else {
         return;
     };
-    let own_type = own.doc_type;
-    if !matches!(
-        own_type,
-        DocType::Decree
-            | DocType::Circular
-            | DocType::JointCircular
-            | DocType::Decision
-            | DocType::Resolution
-    ) {
-        return;
-    }
     let mut statement: Option<(usize, usize)> = None;
     if let Some((s, e)) = own_title {
         let title = fold(&text[s..e]);
@@ -124,10 +136,7 @@ pub(super) fn guides_by_scope(
         partial: None,
     };
     for c in &mut found.citations {
-        let statute = matches!(
-            c.doc_type,
-            DocType::Law | DocType::Code | DocType::Ordinance
-        );
+        let statute = is_detailed_statute(c.doc_type);
         let decree =
             guides_decrees && c.doc_type == DocType::Decree && !organises_a_body(text, c.end);
         if c.relation == Relation::Basis
@@ -168,20 +177,9 @@ static SCOPE_HEADING: LazyLock<Regex> =
 /// mentions of that statement that carry a pinpoint (the provisions) guide; a law it names without one
 /// only frames it.
 pub(super) fn guides_by_scope_article(text: &str, found: &mut Extraction, refs: &[Span]) {
-    let Some(own) = found.document.as_ref() else {
+    let Some(own_type) = detailing_type(found) else {
         return;
     };
-    let own_type = own.doc_type;
-    if !matches!(
-        own_type,
-        DocType::Decree
-            | DocType::Circular
-            | DocType::JointCircular
-            | DocType::Decision
-            | DocType::Resolution
-    ) {
-        return;
-    }
     let Some(heading) = SCOPE_HEADING.find(text) else {
         return;
     };
@@ -197,18 +195,11 @@ pub(super) fn guides_by_scope_article(text: &str, found: &mut Extraction, refs: 
     let start = heading.end() + at;
     // The input by its type word, or the rules it issues ("Quy trình này hướng dẫn …").
     let type_word = fold_prefix(text, heading.end(), start, 40);
-    let names_itself = [
-        "nghi dinh",
-        "thong tu",
-        "thong tu lien tich",
-        "quyet dinh",
-        "nghi quyet",
-        "quy trinh",
-        "quy che",
-        "quy dinh",
-    ]
-    .iter()
-    .any(|t| type_word.trim_end().ends_with(t));
+    let type_word = type_word.trim_end();
+    let names_itself = OWN_TYPE_WORDS
+        .iter()
+        .chain(&ISSUED_RULES_WORDS)
+        .any(|t| type_word.ends_with(t));
     if !names_itself {
         return;
     }
@@ -237,10 +228,7 @@ pub(super) fn guides_by_scope_article(text: &str, found: &mut Extraction, refs: 
                 let Some(c) = found.citations.get_mut(i) else {
                     continue;
                 };
-                let statute = matches!(
-                    c.doc_type,
-                    DocType::Law | DocType::Code | DocType::Ordinance
-                );
+                let statute = is_detailed_statute(c.doc_type);
                 let kind = statute || guides_decrees && c.doc_type == DocType::Decree;
                 if kind && (explicit || c.pinpoint.is_some()) && c.relation == Relation::Cites {
                     c.relation = Relation::Guides;
