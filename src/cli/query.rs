@@ -174,15 +174,7 @@ pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
                         (true, true) => " (part)".to_string(),
                         (true, false) => String::new(),
                     };
-                    let said: Vec<&str> = c
-                        .said
-                        .iter()
-                        .map(|s| match s {
-                            vncite::graph::Said::Act => "its own text",
-                            vncite::graph::Said::Reported => "reported",
-                            vncite::graph::Said::Editorial => "database note",
-                        })
-                        .collect();
+                    let said: Vec<&str> = c.said.iter().map(|s| s.describe()).collect();
                     writeln!(
                         out,
                         "  {} by {} {}{scope}; says: {} in {}",

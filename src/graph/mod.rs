@@ -158,6 +158,15 @@ pub enum Said {
 }
 
 impl Said {
+    /// Who says it, as the status printouts write it: "its own text", "reported", "database note".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Said::Act => "its own text",
+            Said::Reported => "reported",
+            Said::Editorial => "database note",
+        }
+    }
+
     pub(crate) fn is_act(&self) -> bool {
         *self == Said::Act
     }

@@ -3,7 +3,7 @@
 use super::App;
 use crate::annotate::{self, Mark, Options};
 use crate::export::style::{relation_style, type_colour};
-use crate::graph::{CitationGraph, Direction, Said};
+use crate::graph::{CitationGraph, Direction};
 use crate::query::{self, Filter};
 use crate::vocab::Relation;
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
@@ -163,15 +163,7 @@ pub(super) fn document(app: &App, g: &CitationGraph, id: &str) -> String {
         if !s.changes.is_empty() {
             b.push_str("<table><tr><th>by</th><th>relation</th><th>date</th><th>parts</th><th>says so</th></tr>\n");
             for c in &s.changes {
-                let said: Vec<&str> = c
-                    .said
-                    .iter()
-                    .map(|s| match s {
-                        Said::Act => "its own text",
-                        Said::Reported => "reported",
-                        Said::Editorial => "database note",
-                    })
-                    .collect();
+                let said: Vec<&str> = c.said.iter().map(|s| s.describe()).collect();
                 let _ = writeln!(
                     b,
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} in {}</td></tr>",
