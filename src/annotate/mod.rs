@@ -153,16 +153,22 @@ pub fn marks(found: &Extraction, options: &Options) -> Vec<Mark> {
         .collect();
     marks.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
+    // A document cited many times has one status: it is read from the graph once.
+    let mut statuses: std::collections::HashMap<String, Option<&'static str>> =
+        std::collections::HashMap::new();
     for mut m in marks {
         if kept.last().is_some_and(|k| m.start < k.end) {
             continue;
         }
         m.href = options.link.map(|t| fill_link(t, &m));
-        m.status = options.graph.and_then(|g| {
-            crate::query::status(g, &m.id)
-                .ok()
-                .map(|s| s.verdict.as_str().to_string())
-        });
+        if let Some(g) = options.graph {
+            let verdict = *statuses.entry(m.id.clone()).or_insert_with(|| {
+                crate::query::status(g, &m.id)
+                    .ok()
+                    .map(|s| s.verdict.as_str())
+            });
+            m.status = verdict.map(str::to_string);
+        }
         kept.push(m);
     }
     kept
