@@ -31,13 +31,15 @@ use scope::*;
 /// input's title word and trích yếu.
 pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize, usize)>) {
     found.named.retain(is_a_name);
-    drop_unbacked_lower_names(found);
+    // The names this input writes with their number; the later rules change no citation's text or id.
+    let numbered = numbered_names(&found.citations);
+    drop_unbacked_lower_names(found, &numbered);
     let refs = ordered_refs(found);
     let notes = note_spans(text);
     editorial_notes(text, found, &refs, &notes);
     passive_statements(text, found, &refs, &notes);
     lead_in_lists(text, found, &refs);
-    resolve_named(found);
+    resolve_named(found, &numbered);
     guides_by_scope(text, found, &refs, own_title);
     guides_by_scope_article(text, found, &refs);
     for c in &mut found.citations {

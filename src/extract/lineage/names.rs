@@ -17,14 +17,16 @@ pub(super) fn is_a_name(n: &crate::model::Named) -> bool {
 /// Drops a name written in lower case and without a date ("theo Luật quản lý chuyên ngành") unless the
 /// input writes the same name with its date, its number or in capitals elsewhere: alone, such words more
 /// often describe laws than name one.
-pub(super) fn drop_unbacked_lower_names(found: &mut Extraction) {
-    let numbered = numbered_names(&found.citations);
+pub(super) fn drop_unbacked_lower_names(
+    found: &mut Extraction,
+    numbered: &HashMap<String, (String, Option<String>)>,
+) {
     let backed: std::collections::HashSet<String> = found
         .named
         .iter()
         .filter(|n| n.date.is_some() || n.year.is_some() || !written_in_lower_case(&n.name))
         .map(|n| name_key(&n.name))
-        .chain(numbered.into_keys())
+        .chain(numbered.keys().cloned())
         .collect();
     found.named.retain(|n| {
         n.doc_type == DocType::Constitution
@@ -58,8 +60,10 @@ pub(super) fn name_key(name: &str) -> String {
 /// Gives every named reference its node id: the numbered document when this input writes the name with
 /// its number ("Luật Hải quan số 54/2014/QH13"), else the name with the one date (or year) this input
 /// gives it anywhere, else the name alone.
-pub(super) fn resolve_named(found: &mut Extraction) {
-    let numbered = numbered_names(&found.citations);
+pub(super) fn resolve_named(
+    found: &mut Extraction,
+    numbered: &HashMap<String, (String, Option<String>)>,
+) {
     let mut dates: HashMap<String, Vec<String>> = HashMap::new();
     for n in &found.named {
         if let Some(when) = n.date.clone().or(n.year.map(|y| y.to_string())) {
@@ -69,7 +73,7 @@ pub(super) fn resolve_named(found: &mut Extraction) {
             }
         }
     }
-    for (key, (_, date)) in &numbered {
+    for (key, (_, date)) in numbered {
         if let Some(d) = date {
             let v = dates.entry(key.clone()).or_default();
             if !v.contains(d) {
