@@ -199,8 +199,8 @@ fn boundary_after(text: &str, at: usize) -> bool {
 }
 
 /// Whether the word after a type word can begin a name: a capital or a digit ("Luật Đất đai", "Luật 2013"), or
-/// "sửa" ("Luật sửa đổi, bổ sung …"). Most type words in running text ("theo quy định của pháp luật") fail
-/// this on the raw bytes, before any folding.
+/// a lower-case word that is not a common noun ("Luật sửa đổi, bổ sung …", "Bộ luật dân sự"). Most type
+/// words in running text ("theo quy định của pháp luật") fail this on the raw bytes, before any folding.
 fn may_start_name(text: &str, anchor_end: usize) -> bool {
     let first = text[anchor_end..]
         .chars()
@@ -222,18 +222,17 @@ fn may_start_name(text: &str, anchor_end: usize) -> bool {
     first.is_alphanumeric() && !NOT_A_NAME_WRITTEN.contains(&word.as_str())
 }
 
-/// [`NOT_A_NAME_START`] as written.
+/// First words after a capital type word that make a common noun or refer back, not a name: "Luật sư",
+/// "Luật gia", "Luật học", "Luật này", "Luật định", "Hiến pháp và pháp luật". As written, for the check on
+/// the raw bytes before any folding.
 const NOT_A_NAME_WRITTEN: &[&str] = &[
     "sư", "gia", "học", "này", "định", "lệ", "khoa", "và", "do", "của", "thì", "là", "mới", "nào",
     "trên", "về", "không", "chỉ", "nước", "với", "pháp",
 ];
 
-/// First words after a capital type word that make a common noun or refer back, not a name: "Luật sư",
-/// "Luật gia", "Luật học", "Luật này", "Luật định", "Hiến pháp và pháp luật".
-const NOT_A_NAME_START: &[&str] = &[
-    "su", "gia", "hoc", "nay", "dinh", "le", "khoa", "va", "do", "cua", "thi", "la", "moi", "nao",
-    "tren", "ve", "khong", "chi", "nuoc", "voi",
-];
+/// [`NOT_A_NAME_WRITTEN`] folded, for the check on a name's folded words.
+static NOT_A_NAME_START: LazyLock<Vec<String>> =
+    LazyLock::new(|| NOT_A_NAME_WRITTEN.iter().map(|w| fold(w)).collect());
 
 /// Whether the type word at `at` stands inside a sentence, where a capital marks a name ("theo Bộ luật dân
 /// sự"), rather than at its start, where every word has one ("Luật sư phải …").
@@ -291,7 +290,7 @@ pub(crate) fn read_named(
             .split_whitespace()
             .next()
             .unwrap_or("");
-        if NOT_A_NAME_START.contains(&first) || words > MAX_LOWER_NAME_WORDS {
+        if NOT_A_NAME_START.iter().any(|w| w == first) || words > MAX_LOWER_NAME_WORDS {
             return None;
         }
         let dated = bare_year.is_some() || NAME_END_DATED.is_match(window[name_end..].trim_start());
