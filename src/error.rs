@@ -26,6 +26,33 @@ pub enum ErrorKind {
         /// Byte offset of the first NUL byte.
         offset: usize,
     },
+    /// The bytes are neither UTF-8 nor any legacy Vietnamese encoding vncite can tell (`--encoding` names
+    /// one); `offset` is the first byte that is not UTF-8.
+    UnknownEncoding {
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
+    /// A file format vncite reads is damaged, or a format it does not read.
+    Unreadable {
+        /// The format, as a reader would name it.
+        format: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// A password-protected file.
+    Encrypted {
+        /// The format.
+        format: &'static str,
+    },
+    /// A PDF with no text layer (a scan): its pages are images.
+    NoTextLayer,
+    /// Reading the input needs a program that is not installed.
+    MissingTool {
+        /// The program.
+        tool: &'static str,
+        /// The Debian package that has it.
+        package: &'static str,
+    },
     /// The input is larger than vncite reads (see `input::MAX_INPUT`).
     TooLarge {
         /// The limit in bytes.
@@ -123,6 +150,26 @@ impl fmt::Display for Error {
             ErrorKind::Binary { offset } => write!(
                 f,
                 "{path}: binary data (NUL byte at byte offset {offset}), not text"
+            ),
+            ErrorKind::UnknownEncoding { offset } => write!(
+                f,
+                "{path}: not UTF-8 (first bad byte at offset {offset}) and not any Vietnamese encoding vncite can \
+                 tell; name one with --encoding (tcvn3, vni, viqr, windows-1258, viscii, utf-16le, utf-16be)"
+            ),
+            ErrorKind::Unreadable { format, message } => {
+                write!(f, "{path}: cannot read this {format}: {message}")
+            }
+            ErrorKind::Encrypted { format } => write!(
+                f,
+                "{path}: this {format} is protected by a password; save an unprotected copy to read it"
+            ),
+            ErrorKind::NoTextLayer => write!(
+                f,
+                "{path}: this PDF has no text layer (a scan: its pages are images); run OCR on it first"
+            ),
+            ErrorKind::MissingTool { tool, package } => write!(
+                f,
+                "{path}: reading it needs `{tool}`, which is not installed (Debian package {package})"
             ),
             ErrorKind::TooLarge { limit } => write!(
                 f,

@@ -240,43 +240,51 @@ fn escape(s: &str) -> std::borrow::Cow<'_, str> {
     quick_xml::escape::escape(s)
 }
 
+/// The opening tag of a mark and the name of its element.
+fn open_tag(m: &Mark) -> (String, &'static str) {
+    let tag = if m.href.is_some() { "a" } else { "mark" };
+    let mut out = String::with_capacity(200);
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(" class=\"vncite-ref\"");
+    let mut attr = |name: &str, value: &str| {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        out.push_str(&escape(value));
+        out.push('"');
+    };
+    if let Some(h) = m.href.as_deref() {
+        attr("href", h);
+    }
+    attr("title", &summary(m));
+    attr("data-id", &m.id);
+    if let Some(s) = m.symbol.as_deref() {
+        attr("data-symbol", s);
+    }
+    attr("data-type", m.doc_type.as_str());
+    if let Some(d) = m.date.as_deref() {
+        attr("data-date", d);
+    }
+    attr("data-relation", m.relation.as_str());
+    if let Some(p) = m.pinpoint.as_deref() {
+        attr("data-pinpoint", p);
+    }
+    if let Some(s) = m.status.as_deref() {
+        attr("data-status", s);
+    }
+    out.push('>');
+    (out, tag)
+}
+
 fn html(text: &str, marks: &[Mark]) -> String {
     let mut out = String::with_capacity(text.len() + marks.len() * 200);
     out.push_str("<div class=\"vncite\">");
     let mut at = 0;
     for m in marks {
         out.push_str(&escape(&text[at..m.start]));
-        let tag = if m.href.is_some() { "a" } else { "mark" };
-        out.push('<');
-        out.push_str(tag);
-        out.push_str(" class=\"vncite-ref\"");
-        let mut attr = |name: &str, value: &str| {
-            out.push(' ');
-            out.push_str(name);
-            out.push_str("=\"");
-            out.push_str(&escape(value));
-            out.push('"');
-        };
-        if let Some(h) = m.href.as_deref() {
-            attr("href", h);
-        }
-        attr("title", &summary(m));
-        attr("data-id", &m.id);
-        if let Some(s) = m.symbol.as_deref() {
-            attr("data-symbol", s);
-        }
-        attr("data-type", m.doc_type.as_str());
-        if let Some(d) = m.date.as_deref() {
-            attr("data-date", d);
-        }
-        attr("data-relation", m.relation.as_str());
-        if let Some(p) = m.pinpoint.as_deref() {
-            attr("data-pinpoint", p);
-        }
-        if let Some(s) = m.status.as_deref() {
-            attr("data-status", s);
-        }
-        out.push('>');
+        let (open, tag) = open_tag(m);
+        out.push_str(&open);
         out.push_str(&escape(&text[m.start..m.end]));
         out.push_str("</");
         out.push_str(tag);
@@ -285,6 +293,46 @@ fn html(text: &str, marks: &[Mark]) -> String {
     }
     out.push_str(&escape(&text[at..]));
     out.push_str("</div>");
+    out
+}
+
+/// An HTML input marked in place: the page byte for byte, with a mark around each stretch of each
+/// reference. `pieces(start, end)` gives the stretches of the page a span of its visible text was read
+/// from, each free of tags, so a reference that a tag splits ("30/2020</b>/NĐ-CP") gets one mark per
+/// stretch and no element is broken; attributes and scripts are never text, so never marked.
+/// `found` is an extraction of the page's visible text (spans into that text).
+pub fn annotate_page(
+    page: &str,
+    pieces: impl Fn(usize, usize) -> Vec<(usize, usize)>,
+    found: &Extraction,
+    options: &Options,
+) -> String {
+    let marks = marks(found, options);
+    let mut stretches: Vec<(usize, usize, &Mark)> = Vec::new();
+    for m in &marks {
+        for (a, b) in pieces(m.start, m.end) {
+            if a < b && page.is_char_boundary(a) && page.is_char_boundary(b) && b <= page.len() {
+                stretches.push((a, b, m));
+            }
+        }
+    }
+    stretches.sort_by_key(|s| (s.0, s.1));
+    let mut out = String::with_capacity(page.len() + stretches.len() * 200);
+    let mut at = 0;
+    for (a, b, m) in stretches {
+        if a < at {
+            continue;
+        }
+        out.push_str(&page[at..a]);
+        let (open, tag) = open_tag(m);
+        out.push_str(&open);
+        out.push_str(&page[a..b]);
+        out.push_str("</");
+        out.push_str(tag);
+        out.push('>');
+        at = b;
+    }
+    out.push_str(&page[at..]);
     out
 }
 

@@ -24,7 +24,9 @@ Examples:
   vncite annotate news.txt --format markdown --link 'https://example.org/van-ban/{symbol}'
   vncite annotate decree.txt --graph corpus.store --format json
 
-The text outside the marks is the input's own, escaped for HTML. Link templates take {symbol}, {id},
+The text outside the marks is the input's own, escaped for HTML. A web page input is marked in place:
+the page byte for byte outside the marks, one mark per stretch of a reference that a tag splits, never
+inside an attribute or a script. Link templates take {symbol}, {id},
 {type} and {year}, percent-encoded. With --graph, each mark carries its document's status in that store
 (`vncite query status`). Exit status: 0 on success, 1 when the input or the store cannot be read, 2 for
 bad usage.")]
@@ -44,6 +46,8 @@ pub struct Args {
     /// HTML only: write the <div> alone, without the page around it.
     #[arg(long)]
     fragment: bool,
+    #[command(flatten)]
+    read: super::ReadArgs,
     /// Write here instead of standard output (replaced whole, never left half-written).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -58,7 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         Some(s) => s?,
         None => anyhow::bail!("nothing to read at {}", args.path),
     };
-    let text = input::read(&source)?;
+    let text = input::read_with(&source, args.read.options())?;
     let found = vncite::extract(&text);
     let graph = match &args.graph {
         Some(p) => Some(CitationGraph::load(p).context("cannot read the store")?),
@@ -77,8 +81,17 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
     if let Some(g) = graph.as_ref() {
         options = options.graph(g);
     }
-    let body = annotate::annotate(&text, &found, &options);
-    let page = args.format == Format::Html && !args.fragment;
+    let (body, page) = match text.page() {
+        // A web page is marked in place: it is its own page.
+        Some(html) if args.format == Format::Html => (
+            annotate::annotate_page(html, |s, e| text.page_pieces(s, e), &found, &options),
+            false,
+        ),
+        _ => (
+            annotate::annotate(&text, &found, &options),
+            args.format == Format::Html && !args.fragment,
+        ),
+    };
     super::export::write_streamed(args.output.as_deref(), |w| {
         if page {
             w.write_all(PAGE_HEAD.as_bytes())?;

@@ -33,8 +33,10 @@ pub struct Args {
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     format: Format,
     /// File-name endings to read inside directories (repeatable).
-    #[arg(long = "ext", value_name = "SUFFIX", default_values = [".txt", ".md"])]
+    #[arg(long = "ext", value_name = "SUFFIX", default_values = super::DEFAULT_EXTENSIONS)]
     extensions: Vec<String>,
+    #[command(flatten)]
+    read: super::ReadArgs,
 }
 
 /// Runs the command; `Ok(false)` when some input could not be read.
@@ -44,7 +46,7 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
     let mut all_read = true;
     let mut json = Vec::new();
     for source in input::expand(&args.paths, &args.extensions) {
-        let text = source.and_then(|s| input::read(&s).map(|t| (s, t)));
+        let text = source.and_then(|s| input::read_with(&s, args.read.options()).map(|t| (s, t)));
         let (source, text) = match text {
             Ok(v) => v,
             Err(e) => {
@@ -54,7 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
                 continue;
             }
         };
-        let found = vncite::extract(&text);
+        let found = text.extract();
         let name = source.name();
         match args.format {
             Format::Json => write_json(&mut out, &mut json, &name, &found)?,

@@ -52,8 +52,10 @@ pub struct BuildArgs {
     #[arg(long, value_name = "STORE")]
     into: Option<PathBuf>,
     /// File-name endings to read inside directories (repeatable).
-    #[arg(long = "ext", value_name = "SUFFIX", default_values = [".txt", ".md"])]
+    #[arg(long = "ext", value_name = "SUFFIX", default_values = super::DEFAULT_EXTENSIONS)]
     extensions: Vec<String>,
+    #[command(flatten)]
+    read: super::ReadArgs,
     /// No progress bar even on a terminal.
     #[arg(short, long)]
     quiet: bool,
@@ -140,6 +142,7 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
     } else {
         ProgressBar::hidden()
     };
+    let options = args.read.options();
     let mut all_read = true;
     let mut read = 0usize;
     for batch in sources.chunks(BATCH) {
@@ -147,9 +150,9 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
             .par_iter()
             .map(|s| {
                 let source: &Source = s.as_ref().map_err(clone_error)?;
-                let text = input::read(source)?;
+                let text = input::read_with(source, options)?;
                 progress.inc(1);
-                Ok((source.name(), vncite::extract(&text)))
+                Ok((source.name(), text.extract()))
             })
             .collect();
         let mut ok = Vec::with_capacity(results.len());

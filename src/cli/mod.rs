@@ -7,6 +7,7 @@ mod graph;
 mod query;
 mod serve;
 mod stats;
+mod text;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -34,6 +35,9 @@ enum Command {
     Export(export::Args),
     /// The local web app: annotate a text, browse documents and their lineage as a graph, a JSON API.
     Serve(serve::Args),
+    /// The text vncite reads from an input (a page's visible text, a .docx's, a legacy encoding's in
+    /// UTF-8): what the spans of a Word, OpenDocument or PDF input point into.
+    Text(text::Args),
     /// Lineage questions: ancestors, descendants, path, status, top.
     #[command(subcommand)]
     Query(query::QueryCommand),
@@ -51,6 +55,7 @@ pub fn run() -> ExitCode {
         Command::Query(cmd) => query::run(cmd),
         Command::Export(args) => export::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Text(args) => text::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -63,6 +68,38 @@ pub fn run() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The file-name endings read inside directories unless `--ext` says otherwise.
+const DEFAULT_EXTENSIONS: [&str; 7] = [".txt", ".md", ".html", ".htm", ".docx", ".odt", ".pdf"];
+
+/// How inputs are read, for every command that reads them.
+#[derive(Debug, Clone, clap::Args)]
+struct ReadArgs {
+    /// The encoding of plain text inputs: utf-8, utf-16le, utf-16be, tcvn3, vni, viqr, windows-1258 or
+    /// viscii. Without it each input's encoding is detected: a byte-order mark, UTF-8, VIQR, or the legacy
+    /// encoding its bytes read as Vietnamese in.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<vncite::input::Encoding>,
+}
+
+impl ReadArgs {
+    fn options(&self) -> vncite::input::ReadOptions {
+        vncite::input::ReadOptions::new().encoding(self.encoding)
+    }
+}
+
+fn parse_encoding(name: &str) -> Result<vncite::input::Encoding, String> {
+    vncite::input::Encoding::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = vncite::input::Encoding::ALL
+            .iter()
+            .map(|e| e.name())
+            .collect();
+        format!(
+            "unknown encoding {name:?}; vncite reads {}",
+            names.join(", ")
+        )
+    })
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

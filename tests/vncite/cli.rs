@@ -89,7 +89,10 @@ fn bad_inputs_are_reported_and_the_rest_still_run() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains(&format!("{}: not valid UTF-8 at byte offset 7", paths[0])),
+        stderr.contains(&format!(
+            "{}: not UTF-8 (first bad byte at offset 7) and not any Vietnamese encoding",
+            paths[0]
+        )),
         "{stderr}"
     );
     assert!(

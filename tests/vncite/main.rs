@@ -8,6 +8,7 @@ mod data_tables;
 mod export;
 mod extraction;
 mod graph;
+mod inputs;
 mod lineage;
 mod properties;
 mod query;

@@ -350,3 +350,130 @@ proptest! {
         check_annotation(&parts.concat());
     }
 }
+
+/// The bytes another program writes for `text` in `charset`: bamboo-core spells each byte as the
+/// windows-1252 character for it.
+fn legacy_bytes(text: &str, charset: bamboo_core::Charset) -> Vec<u8> {
+    bamboo_core::encode_charset(charset, text)
+        .chars()
+        .flat_map(|c| match u8::try_from(u32::from(c)) {
+            Ok(b) => vec![b],
+            Err(_) => {
+                let mut buf = [0u8; 4];
+                let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buf));
+                bytes.into_owned()
+            }
+        })
+        .collect()
+}
+
+/// Reads `bytes` in `encoding` and checks every span: it lies in the bytes and reads back as the
+/// mention's text.
+fn check_transcoded(bytes: &[u8], encoding: vncite::input::Encoding) {
+    let options = vncite::input::ReadOptions::new().encoding(Some(encoding));
+    let Ok(text) = vncite::input::Text::from_bytes(bytes.to_vec(), "-", options) else {
+        return;
+    };
+    let found = text.extract();
+    let spans = found
+        .citations
+        .iter()
+        .map(|c| (c.start, c.end, &c.text))
+        .chain(found.named.iter().map(|n| (n.start, n.end, &n.text)));
+    for (start, end, written) in spans {
+        assert!(
+            start <= end && end <= bytes.len(),
+            "{start}..{end} of {}",
+            bytes.len()
+        );
+        let again = vncite::input::Text::from_bytes(bytes[start..end].to_vec(), "-", options)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(&*again, written.as_str());
+    }
+}
+
+/// Every reader on any bytes: no panic, and spans inside the input.
+fn check_bytes(bytes: &[u8]) {
+    if let Ok(text) = vncite::input::Text::from_bytes(bytes.to_vec(), "-", Default::default()) {
+        let found = text.extract();
+        let limit = text.page().map_or(bytes.len().max(text.len()), str::len);
+        for c in &found.citations {
+            assert!(c.start <= c.end && c.end <= limit);
+        }
+        if let Some(page) = text.page() {
+            for c in &found.citations {
+                assert!(page.is_char_boundary(c.start) && page.is_char_boundary(c.end));
+                for (a, b) in text.page_pieces(0, text.len()) {
+                    assert!(
+                        a <= b
+                            && b <= page.len()
+                            && page.is_char_boundary(a)
+                            && page.is_char_boundary(b)
+                    );
+                }
+            }
+        }
+    }
+}
+
+const MARKUP: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    "<br>",
+    "<script>",
+    "</script>",
+    "<div class=\"menu\">",
+    "</div>",
+    "&amp;",
+    "&nbsp;",
+    "&#7889;",
+    "&",
+    "<!-- x -->",
+    "<h3>",
+    "</h3>",
+    "Văn bản liên quan",
+    "<td>",
+    "<",
+    ">",
+    "\"",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn legacy_encodings_keep_every_span_on_its_bytes(
+        parts in prop::collection::vec(prop::sample::select(PIECES), 0..50),
+        which in 0usize..4,
+    ) {
+        use vncite::input::Encoding;
+        let text: String = parts.concat();
+        let (charset, encoding) = [
+            (bamboo_core::Charset::Tcvn3, Encoding::Tcvn3),
+            (bamboo_core::Charset::VniWindows, Encoding::Vni),
+            (bamboo_core::Charset::Viqr, Encoding::Viqr),
+            (bamboo_core::Charset::Windows1258, Encoding::Windows1258),
+        ][which];
+        check_transcoded(&legacy_bytes(&text, charset), encoding);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        check_transcoded(&utf16, Encoding::Utf16Le);
+    }
+
+    #[test]
+    fn any_bytes_through_every_reader_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        check_bytes(&bytes);
+        let mut page = b"<!DOCTYPE html>".to_vec();
+        page.extend(&bytes);
+        check_bytes(&page);
+    }
+
+    #[test]
+    fn web_pages_of_citations_and_markup_keep_spans_in_the_page(
+        parts in prop::collection::vec(prop::sample::select([PIECES, MARKUP].concat()), 0..80),
+    ) {
+        check_bytes(format!("<html>{}", parts.concat()).as_bytes());
+    }
+}
