@@ -20,6 +20,9 @@ enum Format {
     Graphml,
     /// Mermaid flowchart for Markdown.
     Mermaid,
+    /// CSV files for Neo4j (`neo4j-admin database import`, or `LOAD CSV` with load.cypher) and other
+    /// Cypher databases, written into the directory `-o` names.
+    Neo4j,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,9 +44,11 @@ Examples:
   vncite export --graph g.json --format svg --focus \"Nghị quyết 57/NQ-CP\" --depth 2 -o 57.svg
   vncite export --graph g.json --format graphml -o corpus.graphml
   vncite export --graph g.json --format mermaid --focus doc:30/2020/NĐ-CP --direction down --no-issuers
+  vncite export --graph g.json --format neo4j -o neo4j-import/
 
-SVG and PNG need Graphviz's `dot` (Debian/Ubuntu: apt-get install graphviz). Output files are written
-atomically. Exit status: 0 on success, 1 on any error, 2 for bad usage.")]
+SVG and PNG need Graphviz's `dot` (Debian/Ubuntu: apt-get install graphviz). --format neo4j writes
+nodes.csv, one relationships_<relation>.csv per relation, load.cypher and import.sh into the directory
+-o names (created when missing). Output files are written atomically. Exit status: 0 on success, 1 on any error, 2 for bad usage.")]
 pub struct Args {
     /// The graph store (from `vncite graph build`).
     #[arg(long, value_name = "STORE")]
@@ -114,6 +119,20 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
             export::render(&dot, kind)?
         }
         Format::Mermaid => export::mermaid_text(&part).into_bytes(),
+        Format::Neo4j => {
+            let Some(dir) = args.output.as_deref() else {
+                bail!("--format neo4j writes several files: give the directory with -o DIR");
+            };
+            let files = export::write_neo4j(&graph, &part, dir)?;
+            eprintln!(
+                "vncite: {} nodes and {} relationships in {} files under {}",
+                part.nodes.len(),
+                part.edges.len(),
+                files.len(),
+                dir.display()
+            );
+            return Ok(true);
+        }
         Format::Json | Format::Graphml => {
             // Large graphs stream straight to their destination.
             return write_streamed(args.output.as_deref(), |w| {

@@ -9,6 +9,7 @@ mod dot;
 mod graphml;
 mod json;
 mod mermaid;
+mod neo4j;
 pub mod style;
 
 #[cfg(feature = "dot")]
@@ -16,6 +17,7 @@ pub use dot::{dot_id, dot_text, render};
 pub use graphml::write_graphml;
 pub use json::write_json;
 pub use mermaid::mermaid_text;
+pub use neo4j::{write_neo4j, NODE_HEADER, RELATIONSHIP_HEADER};
 
 use crate::graph::{CitationGraph, Direction, EdgeView, Node, NodeKind};
 use crate::query::{self, Filter};

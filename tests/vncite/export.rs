@@ -159,3 +159,36 @@ fn focus_exports_only_the_neighbourhood() {
         ]
     );
 }
+
+#[test]
+fn neo4j_export_of_the_fixture_graph() {
+    let g = graph(&["tests/data/graph"]);
+    let part = export::select(&g, &Selection::default());
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("neo4j");
+    let files = export::write_neo4j(&g, &part, &out).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let relations: std::collections::BTreeSet<&str> = part
+        .edges
+        .iter()
+        .map(|e| e.edge.relation.as_str())
+        .collect();
+    let mut want = vec!["nodes.csv".to_string()];
+    want.extend(relations.iter().map(|r| format!("relationships_{r}.csv")));
+    want.extend(["load.cypher".to_string(), "import.sh".to_string()]);
+    assert_eq!(names, want);
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap_or_default();
+    // One row per node and per edge, under the typed headers.
+    assert_eq!(read("nodes.csv").lines().count(), part.nodes.len() + 1);
+    let rows: usize = relations
+        .iter()
+        .map(|r| read(&format!("relationships_{r}.csv")).lines().count() - 1)
+        .sum();
+    assert_eq!(rows, part.edges.len());
+    insta::assert_snapshot!("graph_neo4j_nodes", read("nodes.csv"));
+    insta::assert_snapshot!("graph_neo4j_basis", read("relationships_basis.csv"));
+    insta::assert_snapshot!("graph_neo4j_load", read("load.cypher"));
+}
