@@ -2,8 +2,9 @@
 
 use anyhow::Context;
 use clap::ValueEnum;
+use rayon::prelude::*;
 use std::io::Write;
-use vncite::input;
+use vncite::input::{self, Source};
 use vncite::Extraction;
 
 /// Output formats.
@@ -37,34 +38,114 @@ pub struct Args {
     extensions: Vec<String>,
     #[command(flatten)]
     read: super::ReadArgs,
+    /// Worker threads (default: one per core). Output is the same whatever the number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+/// Inputs at least this large are extracted one at a time, their JSON streamed as it is written rather than
+/// held whole; smaller ones are extracted in parallel batches.
+const LARGE_INPUT: u64 = 4 << 20;
+
+/// Inputs extracted together before their output is written in order.
+const BATCH: usize = 256;
+
+fn is_large(source: &Result<Source, vncite::Error>) -> bool {
+    match source {
+        Ok(Source::Stdin) => true,
+        Ok(Source::File(p)) => std::fs::metadata(p).is_ok_and(|m| m.len() >= LARGE_INPUT),
+        Err(_) => false,
+    }
 }
 
 /// Runs the command; `Ok(false)` when some input could not be read.
 pub fn run(args: Args) -> anyhow::Result<bool> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let pool = super::thread_pool(args.threads)?;
+    let options = args.read.options();
+    let format = args.format;
+    let sources = input::expand(&args.paths, &args.extensions);
     let mut all_read = true;
-    let mut json = Vec::new();
-    for source in input::expand(&args.paths, &args.extensions) {
-        let text = source.and_then(|s| input::read_with(&s, args.read.options()).map(|t| (s, t)));
-        let (source, text) = match text {
-            Ok(v) => v,
-            Err(e) => {
-                out.flush().context("writing output")?;
-                eprintln!("vncite: {e}");
-                all_read = false;
-                continue;
+    let mut report = |out: &mut std::io::BufWriter<std::io::StdoutLock<'_>>, e: vncite::Error| {
+        out.flush().context("writing output")?;
+        eprintln!("vncite: {e}");
+        all_read = false;
+        anyhow::Ok(())
+    };
+    let mut i = 0;
+    while i < sources.len() {
+        if is_large(&sources[i]) {
+            let read = sources[i]
+                .as_ref()
+                .map_err(clone_error)
+                .and_then(|s| input::read_with(s, options).map(|t| (s, t)));
+            match read {
+                Ok((source, text)) => {
+                    let found = text.extract();
+                    render(&mut out, &mut Vec::new(), format, &source.name(), &found)?;
+                }
+                Err(e) => report(&mut out, e)?,
             }
-        };
-        let found = text.extract();
-        let name = source.name();
-        match args.format {
-            Format::Json => write_json(&mut out, &mut json, &name, &found)?,
-            Format::Table => write_table(&mut out, &name, &found)?,
+            i += 1;
+            continue;
         }
+        let mut j = i;
+        while j < sources.len() && j - i < BATCH && !is_large(&sources[j]) {
+            j += 1;
+        }
+        // Each input's output is made on a worker; the main thread writes them in input order.
+        let outputs: Vec<Result<Vec<u8>, vncite::Error>> = pool.install(|| {
+            sources[i..j]
+                .par_iter()
+                .map(|s| {
+                    let source = s.as_ref().map_err(clone_error)?;
+                    let text = input::read_with(source, options)?;
+                    let found = text.extract();
+                    let mut bytes = Vec::new();
+                    render(&mut bytes, &mut Vec::new(), format, &source.name(), &found).map_err(
+                        |e| {
+                            vncite::Error::new(
+                                vncite::ErrorKind::Io(std::io::Error::other(e.to_string())),
+                                source.name(),
+                            )
+                        },
+                    )?;
+                    Ok(bytes)
+                })
+                .collect()
+        });
+        for o in outputs {
+            match o {
+                Ok(bytes) => out.write_all(&bytes).context("writing output")?,
+                Err(e) => report(&mut out, e)?,
+            }
+        }
+        i = j;
     }
     out.flush().context("writing output")?;
     Ok(all_read)
+}
+
+fn render(
+    out: &mut impl Write,
+    buf: &mut Vec<u8>,
+    format: Format,
+    name: &str,
+    found: &Extraction,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Json => write_json(out, buf, name, found),
+        Format::Table => write_table(out, name, found),
+    }
+}
+
+/// Expansion errors are shared by reference across threads; re-create them to report.
+fn clone_error(e: &vncite::Error) -> vncite::Error {
+    vncite::Error::new(
+        vncite::ErrorKind::Io(std::io::Error::other(e.to_string())),
+        e.source_name(),
+    )
 }
 
 fn write_json(

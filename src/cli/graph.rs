@@ -56,6 +56,9 @@ pub struct BuildArgs {
     extensions: Vec<String>,
     #[command(flatten)]
     read: super::ReadArgs,
+    /// Worker threads (default: one per core). The store is the same whatever the number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
     /// No progress bar even on a terminal.
     #[arg(short, long)]
     quiet: bool,
@@ -143,18 +146,21 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
         ProgressBar::hidden()
     };
     let options = args.read.options();
+    let pool = super::thread_pool(args.threads)?;
     let mut all_read = true;
     let mut read = 0usize;
     for batch in sources.chunks(BATCH) {
-        let results: Vec<Result<(String, Extraction), vncite::Error>> = batch
-            .par_iter()
-            .map(|s| {
-                let source: &Source = s.as_ref().map_err(clone_error)?;
-                let text = input::read_with(source, options)?;
-                progress.inc(1);
-                Ok((source.name(), text.extract()))
-            })
-            .collect();
+        let results: Vec<Result<(String, Extraction), vncite::Error>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|s| {
+                    let source: &Source = s.as_ref().map_err(clone_error)?;
+                    let text = input::read_with(source, options)?;
+                    progress.inc(1);
+                    Ok((source.name(), text.extract()))
+                })
+                .collect()
+        });
         let mut ok = Vec::with_capacity(results.len());
         for r in results {
             match r {

@@ -89,6 +89,15 @@ impl ReadArgs {
     }
 }
 
+/// Worker threads: `--threads N`, or one per core.
+fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    anyhow::Context::context(builder.build(), "starting worker threads")
+}
+
 fn parse_encoding(name: &str) -> Result<vncite::input::Encoding, String> {
     vncite::input::Encoding::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = vncite::input::Encoding::ALL

@@ -288,3 +288,46 @@ fn annotate_marks_every_reference_in_each_format() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn extraction_output_is_the_same_on_any_number_of_threads() {
+    let one = vncite(
+        &[
+            "extract",
+            "--format",
+            "json",
+            "--threads",
+            "1",
+            "tests/data",
+        ],
+        None,
+    );
+    let many = vncite(
+        &[
+            "extract",
+            "--format",
+            "json",
+            "--threads",
+            "3",
+            "tests/data",
+        ],
+        None,
+    );
+    assert!(one.status.success() && many.status.success());
+    assert!(one.stdout == many.stdout);
+    // In sorted path order, one line per input.
+    let sources: Vec<String> = text(&one.stdout)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap_or_default()["source"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    // Path order: by components, so tests/data/forms/… comes before tests/data/forms.txt.
+    let mut sorted = sources.clone();
+    sorted.sort_by(|a, b| std::path::Path::new(a).cmp(std::path::Path::new(b)));
+    assert_eq!(sources, sorted);
+    assert!(sources.len() > 20, "{}", sources.len());
+}
