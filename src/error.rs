@@ -39,6 +39,11 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// A path that is not read: not a regular file, a broken link, a link loop.
+    Skipped {
+        /// Why.
+        why: &'static str,
+    },
     /// A password-protected file.
     Encrypted {
         /// The format.
@@ -119,6 +124,48 @@ impl Error {
         self.path.as_deref().unwrap_or("")
     }
 
+    /// A copy of the error (an I/O error is re-made with its kind and message), for errors that are
+    /// shared between threads and reported by one.
+    pub fn duplicate(&self) -> Error {
+        let io = |e: &std::io::Error| std::io::Error::new(e.kind(), e.to_string());
+        let kind = match &self.kind {
+            ErrorKind::Io(e) => ErrorKind::Io(io(e)),
+            ErrorKind::StoreIo(e) => ErrorKind::StoreIo(io(e)),
+            ErrorKind::InvalidUtf8 { offset } => ErrorKind::InvalidUtf8 { offset: *offset },
+            ErrorKind::Binary { offset } => ErrorKind::Binary { offset: *offset },
+            ErrorKind::UnknownEncoding { offset } => ErrorKind::UnknownEncoding { offset: *offset },
+            ErrorKind::Unreadable { format, message } => ErrorKind::Unreadable {
+                format,
+                message: message.clone(),
+            },
+            ErrorKind::Skipped { why } => ErrorKind::Skipped { why },
+            ErrorKind::Encrypted { format } => ErrorKind::Encrypted { format },
+            ErrorKind::NoTextLayer => ErrorKind::NoTextLayer,
+            ErrorKind::MissingTool { tool, package } => ErrorKind::MissingTool { tool, package },
+            ErrorKind::TooLarge { limit } => ErrorKind::TooLarge { limit: *limit },
+            ErrorKind::StoreDamaged { line, message } => ErrorKind::StoreDamaged {
+                line: *line,
+                message: message.clone(),
+            },
+            ErrorKind::StoreVersion { found } => ErrorKind::StoreVersion {
+                found: found.clone(),
+            },
+            ErrorKind::NoReference(q) => ErrorKind::NoReference(q.clone()),
+            ErrorKind::Ambiguous { query, candidates } => ErrorKind::Ambiguous {
+                query: query.clone(),
+                candidates: candidates.clone(),
+            },
+            ErrorKind::NotFound { query, nearest } => ErrorKind::NotFound {
+                query: query.clone(),
+                nearest: nearest.clone(),
+            },
+        };
+        Error {
+            kind,
+            path: self.path.clone(),
+        }
+    }
+
     /// An I/O error reading the input at `path`.
     pub fn io(err: std::io::Error, path: &std::path::Path) -> Error {
         Error::new(ErrorKind::Io(err), path.display().to_string())
@@ -163,6 +210,7 @@ impl fmt::Display for Error {
                 f,
                 "{path}: this {format} is protected by a password; save an unprotected copy to read it"
             ),
+            ErrorKind::Skipped { why } => write!(f, "{path}: skipped: {why}"),
             ErrorKind::NoTextLayer => write!(
                 f,
                 "{path}: this PDF has no text layer (a scan: its pages are images); run OCR on it first"

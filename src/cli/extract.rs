@@ -140,12 +140,9 @@ fn render(
     }
 }
 
-/// Expansion errors are shared by reference across threads; re-create them to report.
+/// Expansion errors are shared by reference across threads; each is copied to be reported.
 fn clone_error(e: &vncite::Error) -> vncite::Error {
-    vncite::Error::new(
-        vncite::ErrorKind::Io(std::io::Error::other(e.to_string())),
-        e.source_name(),
-    )
+    e.duplicate()
 }
 
 fn write_json(

@@ -211,7 +211,7 @@ fn cluster_mentions<'a>(window: &Window, raws: &'a [RawSymbol], mentions: &mut V
         let end = folded.orig_end(text_fe).max(raw.end);
         let end = trim_end(text, start, end);
 
-        let cstart = clause_start(text, folded, text_fs).max(prefix_from);
+        let cstart = clause_start(text, folded, text_fs, prefix_from).max(prefix_from);
         let continues_list = earlier.last().is_some_and(|e| {
             e.end <= text_fs && context::is_list_glue(&folded.text[e.end..text_fs])
         });
@@ -238,11 +238,13 @@ fn cluster_mentions<'a>(window: &Window, raws: &'a [RawSymbol], mentions: &mut V
             pinpoint,
             continues_list,
         });
+        let reach = earlier.last().map_or(text_fe, |e| e.reach.max(text_fe));
         earlier.push(Earlier {
             start: text_fs,
             end: text_fe,
             relation,
             clause_relation,
+            reach,
         });
     }
 }

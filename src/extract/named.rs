@@ -325,7 +325,7 @@ pub(crate) fn read_named(
     }
     let name_orig_end = folded.orig_end(name_end);
     let name = tidy(&text[start..name_orig_end]);
-    let cstart = crate::extract::window::clause_start(text, folded, fa).max(lo);
+    let cstart = crate::extract::window::clause_start(text, folded, fa, lo).max(lo);
     let (relation, _) = crate::extract::relation::relation_of(scope, cstart, fa, end_f, &[], false);
     let pinpoint = context::pinpoint_before(text, folded, cstart, fa);
     Some(Named {

@@ -17,6 +17,9 @@ pub(crate) struct Earlier {
     pub relation: Relation,
     /// The relation of its clause's own verb ("Căn cứ"), which later items of the same list share.
     pub clause_relation: Relation,
+    /// The largest `end` of this mention and every one before it: the mentions of a clause are found
+    /// from the last one back, stopping where no earlier one can reach into the clause.
+    pub reach: usize,
 }
 
 /// How far past a mention its clause is searched for a phrase that follows it ("X hết hiệu lực"): only the
@@ -37,7 +40,11 @@ pub(crate) fn relation_of(
     earlier: &[Earlier],
     continues_list: bool,
 ) -> (Relation, Relation) {
-    let in_clause: Vec<&Earlier> = earlier
+    let first = earlier
+        .iter()
+        .rposition(|e| e.reach <= cstart)
+        .map_or(0, |i| i + 1);
+    let in_clause: Vec<&Earlier> = earlier[first..]
         .iter()
         .filter(|e| e.end > cstart && e.end <= mention_start)
         .collect();
@@ -196,7 +203,7 @@ fn list_of_bare_item(
     if !(is_bare_item(&folded.text[cstart..mention_start]) && cstart > floor) {
         return None;
     }
-    let prev_start = clause_start(original, folded, cstart - 1).max(floor);
+    let prev_start = clause_start(original, folded, cstart - 1, floor).max(floor);
     if let Some(prev) = earlier.last() {
         if prev.end <= cstart
             && prev.end >= prev_start

@@ -44,11 +44,13 @@ impl Window<'_> {
 }
 
 /// Where the clause holding folded index `at` starts: after `;`, a sentence end, or a line break that begins
-/// a new item (not a line wrapped inside a sentence).
-pub(crate) fn clause_start(original: &str, folded: &Folded, at: usize) -> usize {
+/// a new item (not a line wrapped inside a sentence); `floor` when it starts before it. The scan stops at
+/// `floor`: a list of thousands of symbols with no clause boundary would otherwise be scanned back to its
+/// start from every mention.
+pub(crate) fn clause_start(original: &str, folded: &Folded, at: usize, floor: usize) -> usize {
     let bytes = folded.text.as_bytes();
     let mut i = at;
-    while i > 0 {
+    while i > floor {
         let c = bytes[i - 1];
         let boundary = match c {
             b';' | b'!' | b'?' => true,
@@ -65,7 +67,7 @@ pub(crate) fn clause_start(original: &str, folded: &Folded, at: usize) -> usize 
         }
         i -= 1;
     }
-    0
+    floor.min(at)
 }
 
 /// "TP. Hồ Chí Minh", "Tp.", "v.v." do not end a sentence.

@@ -32,8 +32,11 @@ impl Source {
 }
 
 /// Expands command-line paths: `-` is standard input, a directory is walked recursively in sorted path order
-/// keeping files whose names end with one of `extensions`, anything else is taken as a file (a missing one
-/// fails later when read, so the other inputs still run). No paths means standard input.
+/// (following symbolic links, each directory once) keeping regular files whose names end with one of
+/// `extensions`, anything else is taken as a file (a missing one fails later when read, so the other inputs
+/// still run). What a walk skips (an unreadable directory, a broken link, a link loop, a FIFO or device
+/// with a wanted ending) is an error in its place, so the caller names it and the exit code says so. No paths
+/// means standard input.
 pub fn expand(paths: &[String], extensions: &[String]) -> Vec<Result<Source, Error>> {
     if paths.is_empty() {
         return vec![Ok(Source::Stdin)];
@@ -46,12 +49,11 @@ pub fn expand(paths: &[String], extensions: &[String]) -> Vec<Result<Source, Err
         }
         let path = Path::new(p);
         if path.is_dir() {
-            let mut files = Vec::new();
-            if let Err(e) = walk(path, extensions, &mut files) {
-                out.push(Err(e));
-            }
-            files.sort();
-            out.extend(files.into_iter().map(|f| Ok(Source::File(f))));
+            let mut found = Vec::new();
+            let mut seen = std::collections::BTreeSet::new();
+            walk(path, extensions, &mut seen, &mut found);
+            found.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+            out.extend(found);
         } else {
             out.push(Ok(Source::File(path.to_path_buf())));
         }
@@ -59,28 +61,106 @@ pub fn expand(paths: &[String], extensions: &[String]) -> Vec<Result<Source, Err
     out
 }
 
-fn walk(dir: &Path, extensions: &[String], files: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(e, dir))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(e, dir))?;
-        let path = entry.path();
-        let kind = entry.file_type().map_err(|e| Error::io(e, &path))?;
-        if kind.is_dir() {
-            walk(&path, extensions, files)?;
-        } else if path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| extensions.iter().any(|ext| n.ends_with(ext.as_str())))
-        {
-            files.push(path);
-        }
+fn sort_key(entry: &Result<Source, Error>) -> PathBuf {
+    match entry {
+        Ok(Source::File(p)) => p.clone(),
+        Ok(Source::Stdin) => PathBuf::new(),
+        Err(e) => PathBuf::from(e.source_name()),
     }
-    Ok(())
 }
 
-/// Files at least this large are mapped rather than read: copying a large file into fresh memory made the
-/// kernel clear and fill every page, a tenth of the time of a whole extraction.
-const MAP_AT_LEAST: u64 = 1 << 20;
+/// Whether a file name ends with one of the endings, compared as bytes: a name that is not UTF-8 is read
+/// like any other.
+fn wanted(name: &std::ffi::OsStr, extensions: &[String]) -> bool {
+    let name = name.as_encoded_bytes();
+    extensions.iter().any(|ext| name.ends_with(ext.as_bytes()))
+}
+
+fn skipped(path: &Path, why: &'static str) -> Error {
+    Error::new(ErrorKind::Skipped { why }, path.display().to_string())
+}
+
+fn walk(
+    dir: &Path,
+    extensions: &[String],
+    seen: &mut std::collections::BTreeSet<PathBuf>,
+    found: &mut Vec<Result<Source, Error>>,
+) {
+    // A directory reached twice (a link back up the tree) would be walked for ever.
+    match std::fs::canonicalize(dir) {
+        Ok(real) => {
+            if !seen.insert(real) {
+                found.push(Err(skipped(
+                    dir,
+                    "a symbolic link to a directory walked already (a loop, or a second link)",
+                )));
+                return;
+            }
+        }
+        Err(e) => {
+            found.push(Err(Error::io(e, dir)));
+            return;
+        }
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            found.push(Err(Error::io(e, dir)));
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                found.push(Err(Error::io(e, dir)));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        // Links are followed: a linked folder of documents is part of the tree.
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(_) if is_link => {
+                if wanted(entry.file_name().as_os_str(), extensions) {
+                    found.push(Err(skipped(&path, "a broken symbolic link")));
+                }
+                continue;
+            }
+            Err(e) => {
+                found.push(Err(Error::io(e, &path)));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk(&path, extensions, seen, found);
+        } else if wanted(entry.file_name().as_os_str(), extensions) {
+            if meta.is_file() {
+                found.push(Ok(Source::File(path)));
+            } else {
+                found.push(Err(skipped(&path, not_regular(&meta))));
+            }
+        }
+    }
+}
+
+/// What a path that is not a regular file is, for the message that skips it.
+fn not_regular(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "a FIFO, not a regular file (pipe it to standard input with -)"
+    } else if t.is_socket() {
+        "a socket, not a regular file"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device, not a regular file"
+    } else if t.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
 
 /// What an input was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,29 +213,12 @@ impl ReadOptions {
 /// The readable text of one input, UTF-8 whatever the input was, and the way back from its offsets to
 /// the input's own bytes.
 pub struct Text {
-    text: TextStore,
+    text: String,
     origin: Origin,
 }
 
-enum TextStore {
-    Owned(String),
-    Mapped(memmap2::Mmap),
-}
-
-enum Bytes {
-    Owned(Vec<u8>),
-    Mapped(memmap2::Mmap),
-}
-
-impl std::ops::Deref for Bytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        match self {
-            Bytes::Owned(b) => b,
-            Bytes::Mapped(m) => m,
-        }
-    }
-}
+/// An input's bytes as read.
+type Bytes = Vec<u8>;
 
 enum Origin {
     /// UTF-8, the text is the input.
@@ -177,11 +240,7 @@ enum Origin {
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
-        match &self.text {
-            TextStore::Owned(s) => s,
-            // SAFETY: `read` validated the mapped bytes as UTF-8 before building a `Text` from them.
-            TextStore::Mapped(m) => unsafe { std::str::from_utf8_unchecked(m) },
-        }
+        &self.text
     }
 }
 
@@ -197,7 +256,7 @@ impl std::fmt::Debug for Text {
 impl Text {
     /// Text given in memory, read as a file's bytes would be (encoding, HTML, containers detected).
     pub fn from_bytes(bytes: Vec<u8>, name: &str, options: ReadOptions) -> Result<Text, Error> {
-        interpret(Bytes::Owned(bytes), name, None, options)
+        interpret(bytes, name, None, options)
     }
 
     /// What the input was read as.
@@ -303,37 +362,41 @@ pub fn read_with(source: &Source, options: ReadOptions) -> Result<Text, Error> {
         Source::Stdin => {
             let buf = read_bounded(std::io::stdin().lock(), 0, "-")
                 .map_err(|e| e.unwrap_or_else(|io| Error::new(ErrorKind::Io(io), "-")))?;
-            interpret(Bytes::Owned(buf), &name, None, options)
+            interpret(buf, &name, None, options)
         }
         Source::File(p) => {
-            let file = std::fs::File::open(p).map_err(|e| Error::io(e, p))?;
-            let meta = file.metadata().map_err(|e| Error::io(e, p))?;
-            let len = meta.len();
-            if len > MAX_INPUT {
+            // Checked before opening: opening a FIFO waits for a writer that may never come.
+            let meta = std::fs::metadata(p).map_err(|e| Error::io(e, p))?;
+            if !meta.is_file() {
+                // A FIFO may never end and /dev/zero never does: only regular files are read, and
+                // standard input (`-`) is how a pipe comes in.
+                return Err(Error::new(
+                    ErrorKind::Skipped {
+                        why: not_regular(&meta),
+                    },
+                    name,
+                ));
+            }
+            if meta.len() > MAX_INPUT {
                 return Err(Error::new(ErrorKind::TooLarge { limit: MAX_INPUT }, name));
             }
             let ext = p
                 .extension()
                 .and_then(|e| e.to_str())
                 .map(str::to_ascii_lowercase);
-            if !meta.is_file() {
-                // A device or a pipe has no length to trust: /dev/zero would be read for ever.
-                let bytes = read_bounded(&file, 0, &name)
-                    .map_err(|e| e.unwrap_or_else(|io| Error::io(io, p)))?;
-                return interpret(Bytes::Owned(bytes), &name, ext.as_deref(), options);
-            }
-            if len >= MAP_AT_LEAST {
-                // SAFETY: like ripgrep, we accept that a file changed by another process while it is mapped
-                // may give wrong results; the mapping is read-only and validated before use.
-                if let Ok(map) = unsafe { memmap2::MmapOptions::new().populate().map(&file) } {
-                    return interpret(Bytes::Mapped(map), &name, ext.as_deref(), options);
-                }
-            }
-            let mut bytes = Vec::with_capacity(len as usize);
+            let file = std::fs::File::open(p).map_err(|e| Error::io(e, p))?;
+            // Read, never mapped: a mapped file that another process truncates kills the reader with
+            // SIGBUS, and the copy costs about a twentieth of an extraction. A file that grows while it is
+            // read is read up to the limit.
+            let mut bytes = Vec::with_capacity(meta.len() as usize);
             (&file)
+                .take(MAX_INPUT + 1)
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::io(e, p))?;
-            interpret(Bytes::Owned(bytes), &name, ext.as_deref(), options)
+            if bytes.len() as u64 > MAX_INPUT {
+                return Err(Error::new(ErrorKind::TooLarge { limit: MAX_INPUT }, name));
+            }
+            interpret(bytes, &name, ext.as_deref(), options)
         }
     }
 }
@@ -346,7 +409,7 @@ fn interpret(
     options: ReadOptions,
 ) -> Result<Text, Error> {
     let extracted = |form: Form, text: String| Text {
-        text: TextStore::Owned(text),
+        text,
         origin: Origin::Extracted(form),
     };
     if pdf::is_pdf(&bytes) {
@@ -437,28 +500,21 @@ fn interpret(
             } else {
                 check_text(&bytes[skip..], name).map_err(|e| shift_error(e, skip, name))?;
             }
-            let text = match (bytes, skip) {
-                (Bytes::Mapped(map), 0) => {
-                    return finish(TextStore::Mapped(map), Origin::Verbatim, ext);
-                }
-                (Bytes::Owned(mut v), n) => {
-                    v.drain(..n);
-                    // SAFETY: `check_text` has just validated these bytes as UTF-8.
-                    unsafe { String::from_utf8_unchecked(v) }
-                }
-                (Bytes::Mapped(map), n) => String::from_utf8_lossy(&map[n..]).into_owned(),
-            };
+            let mut v = bytes;
+            v.drain(..skip);
+            // SAFETY: the bytes were validated as UTF-8 (by detection or `check_text`) just above.
+            let text = unsafe { String::from_utf8_unchecked(v) };
             let origin = if skip == 0 {
                 Origin::Verbatim
             } else {
                 Origin::Shifted(skip)
             };
-            return finish(TextStore::Owned(text), origin, ext);
+            return finish(text, origin, ext);
         }
         other => encoding::decode(&bytes, other, skip),
     };
     Ok(Text {
-        text: TextStore::Owned(text),
+        text,
         origin: Origin::Decoded {
             encoding,
             skip,
@@ -468,7 +524,7 @@ fn interpret(
 }
 
 /// A UTF-8 text, read as a web page when it is one.
-fn finish(store: TextStore, origin: Origin, ext: Option<&str>) -> Result<Text, Error> {
+fn finish(store: String, origin: Origin, ext: Option<&str>) -> Result<Text, Error> {
     let text = Text {
         text: store,
         origin,
@@ -488,7 +544,7 @@ fn finish(store: TextStore, origin: Origin, ext: Option<&str>) -> Result<Text, E
         s.page += shift;
     }
     Ok(Text {
-        text: TextStore::Owned(layout.text.clone()),
+        text: layout.text.clone(),
         origin: Origin::Page { page, layout },
     })
 }

@@ -399,3 +399,62 @@ fn an_encoding_can_be_forced_and_standard_input_is_sniffed_too() {
         ]
     );
 }
+
+#[test]
+fn walks_follow_links_read_any_file_name_and_name_what_they_skip() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("root");
+    let linked = dir.path().join("elsewhere");
+    std::fs::create_dir_all(root.join("sub")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&linked).unwrap_or_else(|e| panic!("{e}"));
+    let doc = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020;\n";
+    std::fs::write(root.join("a.txt"), doc).unwrap_or_else(|e| panic!("{e}"));
+    // A name that is not UTF-8 (Latin-1 "é").
+    let odd = root.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::write(&odd, doc).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(linked.join("b.txt"), doc).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&linked, root.join("sub/linked")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&root, root.join("sub/loop")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(root.join("gone.txt"), root.join("broken.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let fifo = root.join("pipe.txt");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(made.success());
+    let out = Command::new(env!("CARGO_BIN_EXE_vncite"))
+        .args(["extract", "--format", "json"])
+        .arg(&root)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1), "the skipped paths fail the run");
+    let base = format!("{}/", root.display());
+    let sources: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap_or_default()["source"]
+                .as_str()
+                .unwrap_or_default()
+                .replace(&base, "")
+        })
+        .collect();
+    assert_eq!(sources, ["a.txt", "caf\u{fffd}.txt", "sub/linked/b.txt"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).replace(&base, "");
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "vncite: broken.txt: skipped: a broken symbolic link",
+            "vncite: pipe.txt: skipped: a FIFO, not a regular file (pipe it to standard input with -)",
+            "vncite: sub/loop: skipped: a symbolic link to a directory walked already (a loop, or a second link)",
+        ]
+    );
+    // Named directly, a FIFO is skipped at once rather than waited on.
+    let out = Command::new(env!("CARGO_BIN_EXE_vncite"))
+        .arg("extract")
+        .arg(&fifo)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+}
