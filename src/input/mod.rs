@@ -52,7 +52,7 @@ pub fn expand(paths: &[String], extensions: &[String]) -> Vec<Result<Source, Err
             let mut found = Vec::new();
             let mut seen = std::collections::BTreeSet::new();
             walk(path, extensions, &mut seen, &mut found);
-            found.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+            found.sort_by_key(sort_key);
             out.extend(found);
         } else {
             out.push(Ok(Source::File(path.to_path_buf())));
