@@ -17,7 +17,28 @@ use std::sync::Arc;
 use wire::{DocumentOut, StoreEvidence, StoreFileIn, StoreHeaderOut, StoreInputOut, StoreNode};
 
 /// Version tag of the store format; a store with another tag is refused.
-pub const FORMAT: &str = "vncite-graph/2";
+pub const FORMAT: &str = "vncite-graph/3";
+
+/// How the first line ends: its CRC-32 as the last field, computed over the line with `}` in place of
+/// this suffix. Eight hex digits keep the suffix's length fixed.
+const CHECKSUM_KEY: &str = ",\"checksum\":\"";
+const CHECKSUM_SUFFIX_LEN: usize = CHECKSUM_KEY.len() + 8 + 2;
+
+/// The checksum the first line states and the one its bytes give (over the line with `}` in place of the
+/// checksum suffix), when it has one.
+fn checksums(line: &[u8]) -> Option<(u32, u32)> {
+    let body = line.strip_suffix(b"\n").unwrap_or(line);
+    let cut = body.len().checked_sub(CHECKSUM_SUFFIX_LEN)?;
+    let suffix = &body[cut..];
+    let hex = suffix
+        .strip_prefix(CHECKSUM_KEY.as_bytes())?
+        .strip_suffix(b"\"}")?;
+    let stated = u32::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+    let mut hasher = crc32fast::Hasher::new();
+    hasher.update(&body[..cut]);
+    hasher.update(b"}");
+    Some((stated, hasher.finalize()))
+}
 
 /// Where an edge's unparsed evidence is: its byte range in the evidence section and its line in the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +46,7 @@ pub(crate) struct RawEvidence {
     at: usize,
     len: usize,
     line: usize,
+    crc: u32,
 }
 
 /// A loaded store's evidence section and what reading it needs.
@@ -130,6 +152,11 @@ impl Loaded {
         if newline != b"\n" {
             return Err(damaged(
                 "evidence line does not end where its edge says".into(),
+            ));
+        }
+        if crc32fast::hash(json) != raw.crc {
+            return Err(damaged(
+                "evidence line's checksum does not match its edge: bytes were changed".into(),
             ));
         }
         let rows: Vec<StoreEvidence<'_>> =
@@ -282,6 +309,7 @@ impl CitationGraph {
                 e.edge.count,
                 at,
                 section.len() - at,
+                crc32fast::hash(&section[at..]),
             ));
             section.push(b'\n');
         }
@@ -291,8 +319,11 @@ impl CitationGraph {
             nodes: nodes.iter().map(|n| StoreNode::of(n)).collect(),
             edges: out_edges,
         };
-        serde_json::to_writer(&mut *w, &header).map_err(std::io::Error::other)?;
-        w.write_all(b"\n")?;
+        let mut line = serde_json::to_vec(&header).map_err(std::io::Error::other)?;
+        let crc = crc32fast::hash(&line);
+        line.pop();
+        line.extend_from_slice(format!("{CHECKSUM_KEY}{crc:08x}\"}}\n").as_bytes());
+        w.write_all(&line)?;
         w.write_all(&section)
     }
 
@@ -370,6 +401,15 @@ impl CitationGraph {
         if !header.ends_with(b"\n") {
             return Err(damaged("the first line is cut short".to_string()));
         }
+        match checksums(header) {
+            Some((stated, computed)) if stated == computed => {}
+            Some(_) => {
+                return Err(damaged(
+                    "the first line's checksum does not match: bytes were changed".to_string(),
+                ))
+            }
+            None => return Err(damaged("the first line has no checksum".to_string())),
+        }
         let mut g = CitationGraph::new();
         let paths: Vec<Arc<str>> = file.inputs.iter().map(|i| g.share(&i.path)).collect();
         g.raw_documents = file
@@ -408,7 +448,7 @@ impl CitationGraph {
         // ends where the file does. A cut or padded file, or a length that points past it, is caught here.
         let mut expected = 0usize;
         let mut seen = HashSet::with_capacity(file.edges.len());
-        for (k, (from, to, relation, count, at, len)) in file.edges.into_iter().enumerate() {
+        for (k, (from, to, relation, count, at, len, crc)) in file.edges.into_iter().enumerate() {
             let line = k + 2;
             let (Some(&from_ix), Some(&to_ix)) = (positions.get(from), positions.get(to)) else {
                 return Err(damaged(format!(
@@ -442,7 +482,7 @@ impl CitationGraph {
                     relation,
                     count,
                     evidence: Vec::new(),
-                    raw: Some(RawEvidence { at, len, line }),
+                    raw: Some(RawEvidence { at, len, line, crc }),
                 },
             );
         }

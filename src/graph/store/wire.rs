@@ -40,13 +40,13 @@ pub(super) struct StoreHeaderOut<'a> {
     pub(super) edges: Vec<StoreEdgeOut>,
 }
 
-/// An edge as `[from, to, relation, count, offset, length]`: `from` and `to` are positions in `nodes`, and
-/// offset and length place its evidence line in the evidence section. Arrays of numbers keep a million-edge
-/// first line small and quick to read.
-pub(super) type StoreEdgeOut = (usize, usize, Relation, usize, usize, usize);
+/// An edge as `[from, to, relation, count, offset, length, crc]`: `from` and `to` are positions in `nodes`,
+/// offset and length place its evidence line in the evidence section, and `crc` is the CRC-32 of that line's
+/// JSON. Arrays of numbers keep a million-edge first line small and quick to read.
+pub(super) type StoreEdgeOut = (usize, usize, Relation, usize, usize, usize, u32);
 
 /// An edge as read from the first line (see [`StoreEdgeOut`]): its evidence stays where it is.
-pub(super) type StoreEdgeIn = (usize, usize, Relation, usize, usize, usize);
+pub(super) type StoreEdgeIn = (usize, usize, Relation, usize, usize, usize, u32);
 
 #[derive(Deserialize)]
 pub(super) struct StoreFileIn<'a> {
