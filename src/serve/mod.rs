@@ -32,6 +32,10 @@ type Shared = Arc<App>;
 pub fn router(app: App) -> Router {
     Router::new()
         .route("/", get(index).post(annotated))
+        .route(
+            "/upload",
+            axum::routing::post(uploaded).layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
         .route("/doc", get(document))
         .route("/graph", get(graph_page))
         .route("/search", get(search))
@@ -90,6 +94,69 @@ struct Pasted {
 
 async fn annotated(State(app): State<Shared>, Form(p): Form<Pasted>) -> Html<String> {
     Html(pages::index(&app, Some(&p.text)))
+}
+
+/// The largest upload read: a legal document's .docx or PDF is a few megabytes.
+const UPLOAD_LIMIT: usize = 64 << 20;
+
+/// `POST /upload` (multipart, field `file`): a file in any form vncite reads (.docx, .odt, PDF, a web page,
+/// a legacy encoding), annotated as a pasted text is.
+async fn uploaded(State(app): State<Shared>, mut form: axum::extract::Multipart) -> Response {
+    let mut file = None;
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) if field.name() == Some("file") => {
+                let name = field.file_name().unwrap_or("upload").to_string();
+                match field.bytes().await {
+                    Ok(bytes) => file = Some((name, bytes.to_vec())),
+                    Err(e) => {
+                        return (
+                            StatusCode::BAD_REQUEST,
+                            Html(pages::message(&app, &e.to_string())),
+                        )
+                            .into_response()
+                    }
+                }
+            }
+            Ok(Some(_)) => continue,
+            Ok(None) => break,
+            Err(e) => {
+                return (
+                    StatusCode::BAD_REQUEST,
+                    Html(pages::message(&app, &e.to_string())),
+                )
+                    .into_response()
+            }
+        }
+    }
+    let Some((name, bytes)) = file else {
+        return (
+            StatusCode::BAD_REQUEST,
+            Html(pages::message(
+                &app,
+                "no file was sent (the form field is \"file\")",
+            )),
+        )
+            .into_response();
+    };
+    // Reading a PDF runs pdftotext; the blocking pool keeps the server answering meanwhile.
+    let read = tokio::task::spawn_blocking(move || {
+        crate::input::Text::from_bytes(bytes, &name, crate::input::ReadOptions::new())
+    })
+    .await;
+    match read {
+        Ok(Ok(text)) => Html(pages::index(&app, Some(&text))).into_response(),
+        Ok(Err(e)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Html(pages::message(&app, &e.to_string())),
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Html(pages::message(&app, &e.to_string())),
+        )
+            .into_response(),
+    }
 }
 
 #[derive(Deserialize)]

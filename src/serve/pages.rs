@@ -70,6 +70,11 @@ pub(super) fn index(app: &App, text: Option<&str>) -> String {
     );
     body.push_str(&esc(text.unwrap_or("")));
     body.push_str("</textarea><p><button type=\"submit\">Annotate</button></p></form>\n");
+    body.push_str(
+        "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\" id=\"upload\"><p>or upload a file \
+         (.docx, .odt, .pdf, a saved web page, a text in any Vietnamese encoding): \
+         <input type=\"file\" name=\"file\" aria-label=\"file\"> <button type=\"submit\">Upload</button></p></form>\n",
+    );
     if let Some(text) = text {
         let found = crate::extract(text);
         let mut options = Options::new(annotate::Format::Html).link("/doc?id={id}");

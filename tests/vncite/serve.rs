@@ -374,3 +374,59 @@ fn drawn_by_chromium(addr: &str, nodes: usize) {
         png.len()
     );
 }
+
+/// A multipart body with one file field.
+fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (Vec<u8>, String) {
+    let boundary = "vnciteBoundary7MA4YWxkTrZu0gW";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (body, format!("multipart/form-data; boundary={boundary}"))
+}
+
+#[test]
+fn an_uploaded_word_file_is_annotated_and_an_unreadable_one_is_named() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let server = start(&store(dir.path()));
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let docx = std::fs::read(root.join("tests/data/forms/quyet_dinh.docx")).unwrap_or_default();
+    let (body, content_type) = multipart("file", "quyet_dinh.docx", &docx);
+    let (code, page) = http(&server.addr, "POST", "/upload", &body, &content_type);
+    let page = String::from_utf8_lossy(&page);
+    assert_eq!(code, 200, "{page}");
+    let symbols: Vec<&str> = page
+        .split("data-symbol=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(
+        symbols,
+        [
+            "77/2015/QH13",
+            "02/2003/NĐ-CP",
+            "15/2009/TT-BCT",
+            "11/2016/QĐ-UBND",
+            "08/2019/QĐ-UBND"
+        ]
+    );
+    // The text read out of the file fills the paste box, so it can be edited and annotated again.
+    assert!(page.contains("<textarea name=\"text\" placeholder=\"Dán văn bản vào đây\">ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG"));
+    let (body, content_type) = multipart(
+        "file",
+        "old.doc",
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 not a docx",
+    );
+    let (code, page) = http(&server.addr, "POST", "/upload", &body, &content_type);
+    assert_eq!(code, 422);
+    assert!(
+        String::from_utf8_lossy(&page).contains("old.doc: cannot read this Word 97-2003 (.doc)")
+    );
+    let (body, content_type) = multipart("other", "x.txt", b"x");
+    assert_eq!(
+        http(&server.addr, "POST", "/upload", &body, &content_type).0,
+        400
+    );
+}
