@@ -334,31 +334,40 @@ Type <select id=\"type\"><option value=\"\">any</option>",
 
 /// The documents within `depth` steps of `id` either way, as cytoscape.js elements.
 pub(super) fn neighbourhood(g: &CitationGraph, id: &str, depth: usize) -> serde_json::Value {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::from([(id.to_string(), 0)]);
-    let mut queue = VecDeque::from([id.to_string()]);
-    let mut edges: BTreeSet<(String, String, Relation, usize)> = BTreeSet::new();
+    // Breadth first over both directions for the nodes; then each node's outgoing edges among them, so a
+    // hub's thousands of citers at the rim are never collected to be thrown away.
+    let Some(root) = g.node(id).map(|n| n.id.as_str()) else {
+        return serde_json::json!({"root": id, "nodes": [], "edges": []});
+    };
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::from([(root, 0)]);
+    let mut queue = VecDeque::from([root]);
     while let Some(at) = queue.pop_front() {
-        let d = seen.get(&at).copied().unwrap_or(0);
+        let d = seen.get(at).copied().unwrap_or(0);
+        if d >= depth {
+            continue;
+        }
         for direction in [Direction::Outgoing, Direction::Incoming] {
-            for e in g.edges_of(&at, direction) {
+            for e in g.edges_of(at, direction) {
                 if e.edge.relation == Relation::IssuedBy {
                     continue;
                 }
-                edges.insert((
-                    e.from.to_string(),
-                    e.to.to_string(),
-                    e.edge.relation,
-                    e.edge.count(),
-                ));
                 let other = if direction == Direction::Outgoing {
                     e.to
                 } else {
                     e.from
                 };
-                if d < depth && !seen.contains_key(other) {
-                    seen.insert(other.to_string(), d + 1);
-                    queue.push_back(other.to_string());
+                if !seen.contains_key(other) {
+                    seen.insert(other, d + 1);
+                    queue.push_back(other);
                 }
+            }
+        }
+    }
+    let mut edges: BTreeSet<(&str, &str, Relation, usize)> = BTreeSet::new();
+    for &at in seen.keys() {
+        for e in g.edges_of(at, Direction::Outgoing) {
+            if e.edge.relation != Relation::IssuedBy && seen.contains_key(e.to) {
+                edges.insert((e.from, e.to, e.edge.relation, e.edge.count()));
             }
         }
     }
@@ -381,7 +390,6 @@ pub(super) fn neighbourhood(g: &CitationGraph, id: &str, depth: usize) -> serde_
         .collect();
     let links: Vec<serde_json::Value> = edges
         .iter()
-        .filter(|(f, t, _, _)| seen.contains_key(f) && seen.contains_key(t))
         .map(|(f, t, r, count)| {
             let (colour, style, width) = relation_style(*r);
             serde_json::json!({"data": {
