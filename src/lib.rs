@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 pub mod annotate;
+pub mod atomic;
 pub mod data;
 pub mod error;
 pub mod export;

@@ -194,7 +194,7 @@ impl Graph {
                 .map(|s| {
                     let source = s?;
                     let text = input::read_with(&source, options)?;
-                    Ok((source.name(), text.extract()))
+                    Ok((source.graph_name(), text.extract()))
                 })
                 .collect();
             let mut read = Vec::new();

@@ -160,30 +160,8 @@ pub(super) fn write_streamed(
             write(&mut out)?;
             out.flush()?;
         }
-        Some(path) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("cannot write in {}", dir.display()))?;
-            {
-                let mut out = std::io::BufWriter::new(tmp.as_file_mut());
-                write(&mut out).with_context(|| format!("writing {}", path.display()))?;
-                out.flush()?;
-            }
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                tmp.as_file()
-                    .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-            }
-            if path.is_dir() {
-                bail!("{} is a directory", path.display());
-            }
-            tmp.persist(path)
-                .with_context(|| format!("writing {}", path.display()))?;
-        }
+        Some(path) => vncite::atomic::write_atomically(path, write)
+            .with_context(|| format!("writing {}", path.display()))?,
     }
     Ok(true)
 }

@@ -38,6 +38,9 @@ pub struct Args {
     extensions: Vec<String>,
     #[command(flatten)]
     read: super::ReadArgs,
+    /// The name of the text read from standard input, as output gives it (`source`); `-` without it.
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
     /// Worker threads (default: one per core). Output is the same whatever the number.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -83,7 +86,13 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
             match read {
                 Ok((source, text)) => {
                     let found = text.extract();
-                    render(&mut out, &mut Vec::new(), format, &source.name(), &found)?;
+                    render(
+                        &mut out,
+                        &mut Vec::new(),
+                        format,
+                        &name_of(source, &args.name),
+                        &found,
+                    )?;
                 }
                 Err(e) => report(&mut out, e)?,
             }
@@ -103,14 +112,19 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
                     let text = input::read_with(source, options)?;
                     let found = text.extract();
                     let mut bytes = Vec::new();
-                    render(&mut bytes, &mut Vec::new(), format, &source.name(), &found).map_err(
-                        |e| {
-                            vncite::Error::new(
-                                vncite::ErrorKind::Io(std::io::Error::other(e.to_string())),
-                                source.name(),
-                            )
-                        },
-                    )?;
+                    render(
+                        &mut bytes,
+                        &mut Vec::new(),
+                        format,
+                        &name_of(source, &args.name),
+                        &found,
+                    )
+                    .map_err(|e| {
+                        vncite::Error::new(
+                            vncite::ErrorKind::Io(std::io::Error::other(e.to_string())),
+                            source.name(),
+                        )
+                    })?;
                     Ok(bytes)
                 })
                 .collect()
@@ -137,6 +151,14 @@ fn render(
     match format {
         Format::Json => write_json(out, buf, name, found),
         Format::Table => write_table(out, name, found),
+    }
+}
+
+/// The name output gives an input: standard input's from `--name`.
+fn name_of(source: &Source, name: &Option<String>) -> String {
+    match (source, name) {
+        (Source::Stdin, Some(n)) => n.clone(),
+        _ => source.name(),
     }
 }
 

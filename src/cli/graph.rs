@@ -56,6 +56,9 @@ pub struct BuildArgs {
     extensions: Vec<String>,
     #[command(flatten)]
     read: super::ReadArgs,
+    /// The name of the text read from standard input (`-`), as the store keeps it.
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
     /// Worker threads (default: one per core). The store is the same whatever the number.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -147,6 +150,15 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
     };
     let options = args.read.options();
     let pool = super::thread_pool(args.threads)?;
+    let stdin_name = args.name.clone().unwrap_or_else(|| "-".to_string());
+    let reads_stdin = sources.iter().any(|s| matches!(s, Ok(Source::Stdin)));
+    if reads_stdin && args.name.is_none() && graph.has_input("-") {
+        bail!(
+            "{} already holds a text read from standard input; name this one with --name NAME (or the same \
+             name to replace it)",
+            target.display()
+        );
+    }
     let mut all_read = true;
     let mut read = 0usize;
     for batch in sources.chunks(BATCH) {
@@ -157,7 +169,11 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
                     let source: &Source = s.as_ref().map_err(clone_error)?;
                     let text = input::read_with(source, options)?;
                     progress.inc(1);
-                    Ok((source.name(), text.extract()))
+                    let name = match source {
+                        Source::Stdin => stdin_name.clone(),
+                        file => file.graph_name(),
+                    };
+                    Ok((name, text.extract()))
                 })
                 .collect()
         });

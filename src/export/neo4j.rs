@@ -8,7 +8,7 @@ use super::json::node_fields;
 use super::Part;
 use crate::graph::CitationGraph;
 use std::collections::BTreeSet;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// The node file's header, in the order of every row.
@@ -71,13 +71,10 @@ fn csv_error(e: csv::Error) -> io::Error {
     io::Error::other(e.to_string())
 }
 
-/// Writes `bytes` to `dir/name` atomically: beside it, then renamed over it.
+/// Writes `bytes` to `dir/name` atomically (see [`crate::atomic`]).
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
     let path = dir.join(name);
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(&path).map_err(|e| e.error)?;
+    crate::atomic::write_atomically(&path, |w| w.write_all(bytes))?;
     Ok(path)
 }
 

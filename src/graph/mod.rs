@@ -299,6 +299,11 @@ impl CitationGraph {
         ix
     }
 
+    /// Whether an input of this name was built into the graph.
+    pub fn has_input(&self, name: &str) -> bool {
+        self.inputs.contains_key(name) || self.raw_documents.iter().any(|(p, _)| p == name)
+    }
+
     /// Number of nodes.
     pub fn node_count(&self) -> usize {
         self.graph.node_count()

@@ -5,8 +5,11 @@ mod encoding;
 mod html;
 mod office;
 mod pdf;
+mod walk;
 
 pub use encoding::Encoding;
+pub use walk::expand;
+use walk::not_regular;
 
 use crate::error::{Error, ErrorKind};
 use std::io::Read;
@@ -29,136 +32,31 @@ impl Source {
             Source::File(p) => p.display().to_string(),
         }
     }
-}
 
-/// Expands command-line paths: `-` is standard input, a directory is walked recursively in sorted path order
-/// (following symbolic links, each directory once) keeping regular files whose names end with one of
-/// `extensions`, anything else is taken as a file (a missing one fails later when read, so the other inputs
-/// still run). What a walk skips (an unreadable directory, a broken link, a link loop, a FIFO or device
-/// with a wanted ending) is an error in its place, so the caller names it and the exit code says so. No paths
-/// means standard input.
-pub fn expand(paths: &[String], extensions: &[String]) -> Vec<Result<Source, Error>> {
-    if paths.is_empty() {
-        return vec![Ok(Source::Stdin)];
-    }
-    let mut out = Vec::new();
-    for p in paths {
-        if p == "-" {
-            out.push(Ok(Source::Stdin));
-            continue;
-        }
-        let path = Path::new(p);
-        if path.is_dir() {
-            let mut found = Vec::new();
-            let mut seen = std::collections::BTreeSet::new();
-            walk(path, extensions, &mut seen, &mut found);
-            found.sort_by_key(sort_key);
-            out.extend(found);
-        } else {
-            out.push(Ok(Source::File(path.to_path_buf())));
-        }
-    }
-    out
-}
-
-fn sort_key(entry: &Result<Source, Error>) -> PathBuf {
-    match entry {
-        Ok(Source::File(p)) => p.clone(),
-        Ok(Source::Stdin) => PathBuf::new(),
-        Err(e) => PathBuf::from(e.source_name()),
-    }
-}
-
-/// Whether a file name ends with one of the endings, compared as bytes: a name that is not UTF-8 is read
-/// like any other.
-fn wanted(name: &std::ffi::OsStr, extensions: &[String]) -> bool {
-    let name = name.as_encoded_bytes();
-    extensions.iter().any(|ext| name.ends_with(ext.as_bytes()))
-}
-
-fn skipped(path: &Path, why: &'static str) -> Error {
-    Error::new(ErrorKind::Skipped { why }, path.display().to_string())
-}
-
-fn walk(
-    dir: &Path,
-    extensions: &[String],
-    seen: &mut std::collections::BTreeSet<PathBuf>,
-    found: &mut Vec<Result<Source, Error>>,
-) {
-    // A directory reached twice (a link back up the tree) would be walked for ever.
-    match std::fs::canonicalize(dir) {
-        Ok(real) => {
-            if !seen.insert(real) {
-                found.push(Err(skipped(
-                    dir,
-                    "a symbolic link to a directory walked already (a loop, or a second link)",
-                )));
-                return;
-            }
-        }
-        Err(e) => {
-            found.push(Err(Error::io(e, dir)));
-            return;
-        }
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            found.push(Err(Error::io(e, dir)));
-            return;
-        }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                found.push(Err(Error::io(e, dir)));
-                continue;
-            }
+    /// The name an input has in a graph: one spelling per file, so `a.txt`, `./a.txt` and its absolute path
+    /// are one input. Relative to the working directory when the file is under it, absolute otherwise, with
+    /// `.` and `..` resolved as written (links are not followed: a link is its own input).
+    pub fn graph_name(&self) -> String {
+        let Source::File(p) = self else {
+            return "-".to_string();
         };
-        let path = entry.path();
-        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
-        // Links are followed: a linked folder of documents is part of the tree.
-        let meta = match std::fs::metadata(&path) {
-            Ok(m) => m,
-            Err(_) if is_link => {
-                if wanted(entry.file_name().as_os_str(), extensions) {
-                    found.push(Err(skipped(&path, "a broken symbolic link")));
+        let Ok(absolute) = std::path::absolute(p) else {
+            return self.name();
+        };
+        let mut clean = PathBuf::new();
+        for part in absolute.components() {
+            match part {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    clean.pop();
                 }
-                continue;
-            }
-            Err(e) => {
-                found.push(Err(Error::io(e, &path)));
-                continue;
-            }
-        };
-        if meta.is_dir() {
-            walk(&path, extensions, seen, found);
-        } else if wanted(entry.file_name().as_os_str(), extensions) {
-            if meta.is_file() {
-                found.push(Ok(Source::File(path)));
-            } else {
-                found.push(Err(skipped(&path, not_regular(&meta))));
+                other => clean.push(other),
             }
         }
-    }
-}
-
-/// What a path that is not a regular file is, for the message that skips it.
-fn not_regular(meta: &std::fs::Metadata) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    let t = meta.file_type();
-    if t.is_fifo() {
-        "a FIFO, not a regular file (pipe it to standard input with -)"
-    } else if t.is_socket() {
-        "a socket, not a regular file"
-    } else if t.is_block_device() || t.is_char_device() {
-        "a device, not a regular file"
-    } else if t.is_dir() {
-        "a directory"
-    } else {
-        "not a regular file"
+        let relative = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| clean.strip_prefix(cwd).ok().map(Path::to_path_buf));
+        relative.unwrap_or(clean).display().to_string()
     }
 }
 

@@ -192,3 +192,56 @@ fn neo4j_export_of_the_fixture_graph() {
     insta::assert_snapshot!("graph_neo4j_basis", read("relationships_basis.csv"));
     insta::assert_snapshot!("graph_neo4j_load", read("load.cypher"));
 }
+
+/// `-o` of every writer (export, annotate) writes a device in place, follows a link to the file it names
+/// and keeps that file's mode: never replaced by a new regular file.
+#[test]
+fn outputs_write_devices_in_place_and_follow_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_vncite"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&["annotate", "tests/data/annotate.txt", "-o", "/dev/null"]);
+    let store = dir.path().join("g.store").display().to_string();
+    run(&["graph", "build", "-q", "tests/data/graph", "-o", &store]);
+    run(&[
+        "export",
+        "--graph",
+        &store,
+        "--format",
+        "json",
+        "-o",
+        "/dev/null",
+    ]);
+    let null = std::fs::metadata("/dev/null").unwrap_or_else(|e| panic!("{e}"));
+    assert!(!null.is_file(), "/dev/null was replaced by a regular file");
+    let real = dir.path().join("real.html");
+    std::fs::write(&real, "old").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let link = dir.path().join("link.html");
+    std::os::unix::fs::symlink(&real, &link).unwrap_or_else(|e| panic!("{e}"));
+    run(&[
+        "annotate",
+        "tests/data/annotate.txt",
+        "-o",
+        &link.display().to_string(),
+    ]);
+    assert!(std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+    let written = std::fs::read_to_string(&real).unwrap_or_default();
+    assert!(written.starts_with("<!DOCTYPE html>"), "{written}");
+    let mode = std::fs::metadata(&real)
+        .map(|m| m.permissions().mode() & 0o777)
+        .unwrap_or(0);
+    assert_eq!(mode, 0o600);
+}

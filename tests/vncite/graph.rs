@@ -494,3 +494,80 @@ fn every_random_truncation_and_flipped_byte_is_found() {
     }
     assert!(!found(good), "the sound store is refused");
 }
+
+/// A file is one input whatever spelling of its path names it, and a second text from standard input never
+/// silently replaces the first.
+#[test]
+fn inputs_keep_one_identity_per_file_and_standard_input_is_named() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.path().join("g.store").display().to_string();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = |args: &[&str], stdin: &[u8]| {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vncite"))
+            .args(args)
+            .current_dir(root)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        if let Some(mut i) = child.stdin.take() {
+            i.write_all(stdin).unwrap_or_else(|e| panic!("{e}"));
+        }
+        child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
+    };
+    let absolute = format!("{root}/tests/data/graph/nd_15_2024.txt");
+    for path in [
+        "tests/data/graph/nd_15_2024.txt",
+        "./tests/data/graph/nd_15_2024.txt",
+        "tests/data/../data/graph/nd_15_2024.txt",
+        absolute.as_str(),
+    ] {
+        let out = run(&["graph", "build", "-q", "--into", &store, path], b"");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let g = CitationGraph::load(std::path::Path::new(&store)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(g.stats(0).inputs, 1);
+    assert!(g.has_input("tests/data/graph/nd_15_2024.txt"));
+    let paste = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020;".as_bytes();
+    assert!(run(&["graph", "build", "-q", "--into", &store, "-"], paste)
+        .status
+        .success());
+    let again = run(&["graph", "build", "-q", "--into", &store, "-"], paste);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains(
+            "already holds a text read from standard input; name this one with --name NAME"
+        ),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert!(run(
+        &[
+            "graph",
+            "build",
+            "-q",
+            "--into",
+            &store,
+            "--name",
+            "news-2.txt",
+            "-"
+        ],
+        paste
+    )
+    .status
+    .success());
+    let g = CitationGraph::load(std::path::Path::new(&store)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(g.stats(0).inputs, 3);
+    assert!(g.has_input("-") && g.has_input("news-2.txt"));
+    let named = run(
+        &["extract", "--format", "json", "--name", "news.txt"],
+        paste,
+    );
+    assert!(String::from_utf8_lossy(&named.stdout).starts_with("{\"source\":\"news.txt\","));
+}

@@ -205,51 +205,12 @@ impl CitationGraph {
     /// followed (the store it points to is replaced, the link kept), an existing store's permissions are
     /// kept, and a path that is not a regular file (`/dev/null`, a pipe) is written in place, never replaced.
     pub fn save(&self, path: &std::path::Path) -> Result<(), Error> {
-        use std::io::Write;
         let name = path.display().to_string();
-        let io = |e: std::io::Error| Error::store_io(e, &name);
-        let target = match std::fs::symlink_metadata(path) {
-            Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(io)?,
-            _ => path.to_path_buf(),
-        };
-        let existing = std::fs::metadata(&target).ok();
-        if existing.as_ref().is_some_and(|m| !m.is_file()) {
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(&target)
-                .map_err(io)?;
-            let mut w = std::io::BufWriter::new(file);
-            self.write_store(&mut w).map_err(io)?;
-            return w.flush().map_err(io);
-        }
-        let dir = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-        {
-            let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-            self.write_store(&mut w).map_err(io)?;
-            w.flush().map_err(io)?;
-        }
-        // Temporary files are created private; a new store is an ordinary file for its readers, and a
-        // replaced one keeps the permissions it had.
-        let permissions = match &existing {
-            Some(m) => m.permissions(),
-            #[cfg(unix)]
-            None => std::os::unix::fs::PermissionsExt::from_mode(0o644),
-            #[cfg(not(unix))]
-            None => tmp.as_file().metadata().map_err(io)?.permissions(),
-        };
-        tmp.as_file().set_permissions(permissions).map_err(io)?;
-        tmp.as_file().sync_all().map_err(io)?;
-        tmp.persist(&target).map_err(|e| io(e.error))?;
-        // The rename itself is durable once the directory is.
-        #[cfg(unix)]
-        if let Ok(d) = std::fs::File::open(dir) {
-            d.sync_all().ok();
-        }
-        Ok(())
+        crate::atomic::write_atomically(path, |w| {
+            let mut w = w;
+            self.write_store(&mut w)
+        })
+        .map_err(|e| Error::store_io(e, &name))
     }
 
     /// Writes the store: a first line holding the format, inputs, nodes and edges, then one line per edge
