@@ -29,6 +29,8 @@ t = time.perf_counter()
 found = vncite.extract_many(texts, [str(p) for p in paths])
 print(time.perf_counter() - t)
 """
+many_objects = many.replace("found = vncite.extract_many(texts, [str(p) for p in paths])",
+                            "found = vncite.extract_many(texts, [str(p) for p in paths]); n = sum(len(f.citations) for f in found)")
 def run(cmd):
     t = time.perf_counter()
     out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
@@ -40,6 +42,7 @@ cases = {
     "vncite.read per file": [sys.executable, "-c", read_each],
     "vncite.read + objects": [sys.executable, "-c", with_objects],
     "vncite.extract_many": [sys.executable, "-c", many],
+    "vncite.extract_many + objects": [sys.executable, "-c", many_objects],
 }
 times = {k: [] for k in cases}
 for _ in range(9):
