@@ -263,6 +263,17 @@ fn canonical_token(raw: &str) -> Option<(String, bool)> {
     if upper && letters.chars().count() >= 2 && letters.len() <= 16 {
         return Some((raw, false));
     }
+    // "CTTg" (a type code glued to "TTg"), "BSGBTr" (a unit's code ending like "TTg"): capitals with at most
+    // two small letters at the end, as the tables' own mixed-case codes are written.
+    let small_tail = letters.len() - letters.trim_end_matches(|c: char| c.is_lowercase()).len();
+    let capitals = &letters[..letters.len() - small_tail];
+    let mixed = (1..=2).contains(&small_tail)
+        && capitals.chars().count() >= 2
+        && capitals.chars().all(|c| c.is_uppercase())
+        && letters.len() <= 16;
+    if mixed {
+        return Some((raw, false));
+    }
     None
 }
 
@@ -294,7 +305,11 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
     }
     let number = text[start..i].to_string();
     i = skip_spaces(text, i, 2);
-    let (first_sep, after) = separator_at(text, i)?;
+    let (mut first_sep, after) = separator_at(text, i)?;
+    // "19-2017/NQ-CP": a dash typed for the slash before the year of a modern symbol, read as the slash.
+    if first_sep == Sep::Dash && dash_before_year(text, skip_break(text, after)) {
+        first_sep = Sep::Slash;
+    }
     let (year, i) = read_year(text, skip_break(text, after), first_sep)?;
     let Groups {
         mut groups,
@@ -334,6 +349,24 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
         dash_form: first_sep == Sep::Dash,
         known_groups,
     })
+}
+
+/// Whether four digits of a plausible year stand at `i`, followed by a slash and a type code: the shape of a
+/// modern symbol whose first slash was typed as a dash. Party symbols (`57-NQ/TW`) and legacy ones
+/// (`64-CP`) have letters there, never a year.
+fn dash_before_year(text: &str, i: usize) -> bool {
+    let year_end = digits_end(text, i);
+    if year_end - i != 4
+        || !text[i..year_end]
+            .parse::<i32>()
+            .is_ok_and(|y| (1990..=2100).contains(&y))
+    {
+        return false;
+    }
+    match separator_at(text, year_end) {
+        Some((Sep::Slash, after)) => starts_with_type_code(text, after),
+        _ => false,
+    }
 }
 
 /// The year after the number's separator, when digits stand there: four of them after a slash, within the
@@ -384,7 +417,11 @@ fn read_groups(text: &str, mut i: usize) -> Option<Groups> {
             break;
         };
         // "NĐCP" for "NĐ-CP": a type code glued to an issuer code.
-        if let Some((type_code, issuer)) = (!known).then(|| split_glued(&canon)).flatten() {
+        // Only capitals are split: a mixed-case unknown code ("CTTg", "BSGBTr") is kept as written.
+        let capitals = canon.chars().all(|c| !c.is_lowercase());
+        if let Some((type_code, issuer)) =
+            (!known && capitals).then(|| split_glued(&canon)).flatten()
+        {
             groups.push(type_code.to_string());
             seps.push('-');
             known_groups += 2;
@@ -450,6 +487,17 @@ mod tests {
         assert_eq!(symbols("119/2014/TT-\nBTC"), ["119/2014/TT-BTC"]);
         assert_eq!(symbols("43/2010/NÐ\u{2013}CP"), ["43/2010/NĐ-CP"]);
         assert_eq!(symbols("12\u{2044}QĐ-TTg"), ["12/QĐ-TTg"]);
+        assert_eq!(symbols("Nghị quyết số 19-2017/NQ-CP"), ["19/2017/NQ-CP"]);
+        assert_eq!(symbols("Chỉ thị số 27/CTTg"), ["27/CTTg"]);
+        assert_eq!(
+            symbols("Công văn số 144/2025/CV-BSGBTr"),
+            ["144/2025/CV-BSGBTr"]
+        );
+        // Not a year after the dash, or no type code after it: the forms as they were.
+        assert_eq!(
+            symbols("Nghị quyết 57-NQ/TW, 2019-2020/học kỳ"),
+            ["57-NQ/TW"]
+        );
     }
 
     #[test]
