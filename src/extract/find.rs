@@ -417,11 +417,21 @@ fn read_groups(text: &str, mut i: usize) -> Option<Groups> {
             break;
         };
         // "NĐCP" for "NĐ-CP": a type code glued to an issuer code.
-        // Only capitals are split: a mixed-case unknown code ("CTTg", "BSGBTr") is kept as written.
+        // Only before any type code: after one ("51/QĐ-TCCP") an unknown code is an issuer's, kept whole. A
+        // mixed-case token splits only into two codes spelled exactly as the tables do ("QĐTTg", "CTTg" as
+        // CT-Tg), so "BSGBTr" is kept as written.
         let capitals = canon.chars().all(|c| !c.is_lowercase());
-        if let Some((type_code, issuer)) =
-            (!known && capitals).then(|| split_glued(&canon)).flatten()
-        {
+        let after_type = groups.iter().any(|g| tables().type_of_code(g).is_some());
+        let split = (!known && !after_type)
+            .then(|| split_glued(&canon))
+            .flatten()
+            .filter(|(head, tail)| {
+                capitals
+                    || canon.starts_with(head)
+                        && tables().exact_code(tail).is_some()
+                        && canon.ends_with(tail.as_str())
+            });
+        if let Some((type_code, issuer)) = split {
             groups.push(type_code.to_string());
             seps.push('-');
             known_groups += 2;
@@ -488,7 +498,11 @@ mod tests {
         assert_eq!(symbols("43/2010/NÐ\u{2013}CP"), ["43/2010/NĐ-CP"]);
         assert_eq!(symbols("12\u{2044}QĐ-TTg"), ["12/QĐ-TTg"]);
         assert_eq!(symbols("Nghị quyết số 19-2017/NQ-CP"), ["19/2017/NQ-CP"]);
-        assert_eq!(symbols("Chỉ thị số 27/CTTg"), ["27/CTTg"]);
+        // "Tg" is the Prime Minister's code in older symbols (866/QĐ-Tg).
+        assert_eq!(symbols("Chỉ thị số 27/CTTg"), ["27/CT-Tg"]);
+        assert_eq!(symbols("Quyết định số 51/QĐ-TCCP"), ["51/QĐ-TCCP"]);
+        assert_eq!(symbols("Nghị định số 30/2020/NĐCP"), ["30/2020/NĐ-CP"]);
+        assert_eq!(symbols("Quyết định số 1626/QĐTTg"), ["1626/QĐ-TTg"]);
         assert_eq!(
             symbols("Công văn số 144/2025/CV-BSGBTr"),
             ["144/2025/CV-BSGBTr"]

@@ -107,7 +107,7 @@ fn every_symbol_form_is_found_with_its_doc_type() {
         ("141/HĐBT", "decree"),
         ("24-L/CTN", "law"),
         ("19/2017/NQ-CP", "resolution"),
-        ("27/CTTg", "directive"),
+        ("27/CT-Tg", "directive"),
         ("144/2025/CV-BSGBTr", "official_letter"),
     ];
     let expected: Vec<(String, String)> = expected
