@@ -60,6 +60,9 @@ impl Source {
     }
 }
 
+/// The file-name endings of every form vncite reads: what a directory walk keeps unless told otherwise.
+pub const EXTENSIONS: [&str; 7] = [".txt", ".md", ".html", ".htm", ".docx", ".odt", ".pdf"];
+
 /// What an input was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -115,9 +118,6 @@ pub struct Text {
     origin: Origin,
 }
 
-/// An input's bytes as read.
-type Bytes = Vec<u8>;
-
 enum Origin {
     /// UTF-8, the text is the input.
     Verbatim,
@@ -127,10 +127,14 @@ enum Origin {
     Decoded {
         encoding: Encoding,
         skip: usize,
-        original: Bytes,
+        original: Vec<u8>,
     },
-    /// The visible text of a web page.
-    Page { page: String, layout: html::Layout },
+    /// The visible text of a web page; `skip` is the byte-order mark before the page in the file.
+    Page {
+        page: String,
+        layout: html::Layout,
+        skip: usize,
+    },
     /// Text read out of a container format.
     Extracted(Form),
 }
@@ -208,10 +212,10 @@ impl Text {
                 skip,
                 original,
             } => encoding::original_offsets(original, *encoding, *skip, &sorted),
-            Origin::Page { layout, .. } => order
+            Origin::Page { layout, skip, .. } => order
                 .iter()
                 .zip(&sorted)
-                .map(|(&i, &t)| layout.page_offset(t, spans[i].1))
+                .map(|(&i, &t)| skip + layout.page_offset(t, spans[i].1))
                 .collect(),
             Origin::Verbatim | Origin::Extracted(_) => sorted,
         };
@@ -227,18 +231,20 @@ fn spans_mut(found: &mut crate::Extraction) -> Vec<(&mut usize, bool)> {
     for c in &mut found.citations {
         out.push((&mut c.start, false));
         out.push((&mut c.end, true));
-        for a in &mut c.also {
-            out.push((&mut a.start, false));
-            out.push((&mut a.end, true));
-        }
+        out.extend(
+            c.also
+                .iter_mut()
+                .flat_map(|a| [(&mut a.start, false), (&mut a.end, true)]),
+        );
     }
     for n in &mut found.named {
         out.push((&mut n.start, false));
         out.push((&mut n.end, true));
-        for a in &mut n.also {
-            out.push((&mut a.start, false));
-            out.push((&mut a.end, true));
-        }
+        out.extend(
+            n.also
+                .iter_mut()
+                .flat_map(|a| [(&mut a.start, false), (&mut a.end, true)]),
+        );
     }
     for r in &mut found.reported {
         out.push((&mut r.start, false));
@@ -301,7 +307,7 @@ pub fn read_with(source: &Source, options: ReadOptions) -> Result<Text, Error> {
 
 /// Tells what the bytes are and reads their text.
 fn interpret(
-    bytes: Bytes,
+    bytes: Vec<u8>,
     name: &str,
     ext: Option<&str>,
     options: ReadOptions,
@@ -431,19 +437,15 @@ fn finish(store: String, origin: Origin, ext: Option<&str>) -> Result<Text, Erro
     if !page {
         return Ok(text);
     }
-    let page = text.to_string();
-    let layout = html::read(&page);
-    let shift = match text.origin {
+    let skip = match text.origin {
         Origin::Shifted(n) => n,
         _ => 0,
     };
-    let mut layout = layout;
-    for s in &mut layout.segments {
-        s.page += shift;
-    }
+    let page = text.text;
+    let mut layout = html::read(&page);
     Ok(Text {
-        text: layout.text.clone(),
-        origin: Origin::Page { page, layout },
+        text: std::mem::take(&mut layout.text),
+        origin: Origin::Page { page, layout, skip },
     })
 }
 

@@ -14,9 +14,9 @@ fn read(ext: &str) -> input::Text {
     input::read(&Source::File(form_path(ext))).unwrap_or_else(|e| panic!("{ext}: {e}"))
 }
 
-/// What the UTF-8 text says, written out whole: its identity, every numbered reference and the law it
-/// names.
-fn expected() -> (
+/// An input's identity (symbol, date, type, title), its numbered references (symbol, year, date, type,
+/// relation, pinpoint) and its named laws (name, date, relation).
+type Facts = (
     Option<(String, Option<String>, String, Option<String>)>,
     Vec<(
         String,
@@ -27,7 +27,11 @@ fn expected() -> (
         Option<String>,
     )>,
     Vec<(String, Option<String>, String)>,
-) {
+);
+
+/// What the UTF-8 text says, written out whole: its identity, every numbered reference and the law it
+/// names.
+fn expected() -> Facts {
     let s = |v: &str| v.to_string();
     (
         Some((
@@ -80,20 +84,7 @@ fn expected() -> (
     )
 }
 
-fn facts(
-    found: &vncite::Extraction,
-) -> (
-    Option<(String, Option<String>, String, Option<String>)>,
-    Vec<(
-        String,
-        Option<i32>,
-        Option<String>,
-        String,
-        String,
-        Option<String>,
-    )>,
-    Vec<(String, Option<String>, String)>,
-) {
+fn facts(found: &vncite::Extraction) -> Facts {
     (
         found.document.as_ref().map(|d| {
             (
@@ -457,4 +448,26 @@ fn walks_follow_links_read_any_file_name_and_name_what_they_skip() {
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_web_page_after_a_byte_order_mark_keeps_its_spans_on_the_file() {
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(std::fs::read(form_path("html")).unwrap_or_default());
+    let text = input::Text::from_bytes(bytes.clone(), "bom.html", ReadOptions::new())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(text.form(), Form::Html);
+    let page = text.page().unwrap_or_default().to_string();
+    assert_eq!(page.as_bytes(), &bytes[3..]);
+    let readable = vncite::extract(&text);
+    let found = text.extract();
+    assert_eq!(facts(&found), expected());
+    for (c, r) in found.citations.iter().zip(&readable.citations) {
+        let in_file = String::from_utf8_lossy(&bytes[c.start..c.end]).into_owned();
+        assert_eq!(shown(&in_file), shown(&c.text), "{in_file}");
+        // Pieces index the page itself, three bytes before the file's offsets.
+        let pieces = text.page_pieces(r.start, r.end);
+        assert_eq!(pieces.first().map(|p| p.0 + 3), Some(c.start));
+        assert_eq!(pieces.last().map(|p| p.1 + 3), Some(c.end));
+    }
 }
