@@ -7,7 +7,6 @@ use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 use vncite::graph::Direction;
 use vncite::input::{self, Encoding, ReadOptions, Source};
@@ -182,11 +181,7 @@ impl Graph {
         encoding: Option<&str>,
     ) -> PyResult<(Graph, Vec<String>)> {
         let options = options(encoding)?;
-        let extensions = extensions.unwrap_or_else(|| {
-            [".txt", ".md", ".html", ".htm", ".docx", ".odt", ".pdf"]
-                .map(String::from)
-                .to_vec()
-        });
+        let extensions = extensions.unwrap_or_else(|| input::EXTENSIONS.map(String::from).to_vec());
         py.detach(|| {
             let sources = input::expand(&paths, &extensions);
             let results: Vec<Result<(String, Extraction), vncite::Error>> = sources
@@ -352,18 +347,6 @@ impl Graph {
         bytes
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .map_err(|e| PyOSError::new_err(e.to_string()))
-    }
-
-    /// Every relation between documents that is not a citation's `issued_by`, with its relation names,
-    /// for a quick set comparison.
-    fn relation_names(&self) -> Vec<String> {
-        let names: BTreeSet<&str> = self
-            .graph
-            .edges()
-            .iter()
-            .map(|e| e.edge.relation.as_str())
-            .collect();
-        names.into_iter().map(String::from).collect()
     }
 }
 

@@ -279,9 +279,7 @@ class Graph:
         depth: Optional[int] = None,
     ) -> Dict[str, Any]:
         """What ``doc`` builds on: ``{"root", "direction", "nodes", "edges"}``."""
-        return json.loads(
-            self._native.lineage_json(doc, "ancestors", depth, _names(relation), _names(doc_type))
-        )
+        return self._lineage(doc, "ancestors", relation, doc_type, depth)
 
     def descendants(
         self,
@@ -291,9 +289,17 @@ class Graph:
         depth: Optional[int] = None,
     ) -> Dict[str, Any]:
         """What builds on ``doc`` (amends, repeals, guides, cites it …)."""
-        return json.loads(
-            self._native.lineage_json(doc, "descendants", depth, _names(relation), _names(doc_type))
-        )
+        return self._lineage(doc, "descendants", relation, doc_type, depth)
+
+    def _lineage(
+        self,
+        doc: str,
+        direction: str,
+        relation: Union[None, str, Iterable[str]],
+        doc_type: Union[None, str, Iterable[str]],
+        depth: Optional[int],
+    ) -> Dict[str, Any]:
+        return json.loads(self._native.lineage_json(doc, direction, depth, _names(relation), _names(doc_type)))
 
     def status(self, doc: str) -> Dict[str, Any]:
         """Whether ``doc`` is in force, and the changes that say so, with their evidence."""

@@ -33,17 +33,8 @@ pub struct Args {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// File-name endings to read inside directories (repeatable).
-    #[arg(long = "ext", value_name = "SUFFIX", default_values = super::DEFAULT_EXTENSIONS)]
-    extensions: Vec<String>,
     #[command(flatten)]
-    read: super::ReadArgs,
-    /// The name of the text read from standard input, as output gives it (`source`); `-` without it.
-    #[arg(long, value_name = "NAME")]
-    name: Option<String>,
-    /// Worker threads (default: one per core). Output is the same whatever the number.
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    inputs: super::InputArgs,
 }
 
 /// Inputs at least this large are extracted one at a time, their JSON streamed as it is written rather than
@@ -65,10 +56,10 @@ fn is_large(source: &Result<Source, vncite::Error>) -> bool {
 pub fn run(args: Args) -> anyhow::Result<bool> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let pool = super::thread_pool(args.threads)?;
-    let options = args.read.options();
+    let pool = super::thread_pool(args.inputs.threads)?;
+    let options = args.inputs.read.options();
     let format = args.format;
-    let sources = input::expand(&args.paths, &args.extensions);
+    let sources = input::expand(&args.paths, &args.inputs.extensions);
     let mut all_read = true;
     let mut report = |out: &mut std::io::BufWriter<std::io::StdoutLock<'_>>, e: vncite::Error| {
         out.flush().context("writing output")?;
@@ -76,24 +67,16 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         all_read = false;
         anyhow::Ok(())
     };
+    let extract_one = |s: &Result<Source, vncite::Error>| {
+        let source = s.as_ref().map_err(vncite::Error::duplicate)?;
+        let text = input::read_with(source, options)?;
+        Ok::<_, vncite::Error>((name_of(source, &args.inputs.name), text.extract()))
+    };
     let mut i = 0;
     while i < sources.len() {
         if is_large(&sources[i]) {
-            let read = sources[i]
-                .as_ref()
-                .map_err(clone_error)
-                .and_then(|s| input::read_with(s, options).map(|t| (s, t)));
-            match read {
-                Ok((source, text)) => {
-                    let found = text.extract();
-                    render(
-                        &mut out,
-                        &mut Vec::new(),
-                        format,
-                        &name_of(source, &args.name),
-                        &found,
-                    )?;
-                }
+            match extract_one(&sources[i]) {
+                Ok((name, found)) => render(&mut out, format, &name, &found)?,
                 Err(e) => report(&mut out, e)?,
             }
             i += 1;
@@ -108,23 +91,10 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
             sources[i..j]
                 .par_iter()
                 .map(|s| {
-                    let source = s.as_ref().map_err(clone_error)?;
-                    let text = input::read_with(source, options)?;
-                    let found = text.extract();
+                    let (name, found) = extract_one(s)?;
                     let mut bytes = Vec::new();
-                    render(
-                        &mut bytes,
-                        &mut Vec::new(),
-                        format,
-                        &name_of(source, &args.name),
-                        &found,
-                    )
-                    .map_err(|e| {
-                        vncite::Error::new(
-                            vncite::ErrorKind::Io(std::io::Error::other(e.to_string())),
-                            source.name(),
-                        )
-                    })?;
+                    // Rendering into memory cannot fail.
+                    let _ = render(&mut bytes, format, &name, &found);
                     Ok(bytes)
                 })
                 .collect()
@@ -143,15 +113,15 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
 
 fn render(
     out: &mut impl Write,
-    buf: &mut Vec<u8>,
     format: Format,
     name: &str,
     found: &Extraction,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Json => write_json(out, buf, name, found),
-        Format::Table => write_table(out, name, found),
+        Format::Json => vncite::print::write_json_line(out, &mut Vec::new(), name, found),
+        Format::Table => vncite::print::write_table(out, name, found),
     }
+    .context("writing output")
 }
 
 /// The name output gives an input: standard input's from `--name`.
@@ -160,22 +130,4 @@ fn name_of(source: &Source, name: &Option<String>) -> String {
         (Source::Stdin, Some(n)) => n.clone(),
         _ => source.name(),
     }
-}
-
-/// Expansion errors are shared by reference across threads; each is copied to be reported.
-fn clone_error(e: &vncite::Error) -> vncite::Error {
-    e.duplicate()
-}
-
-fn write_json(
-    out: &mut impl Write,
-    buf: &mut Vec<u8>,
-    name: &str,
-    found: &Extraction,
-) -> anyhow::Result<()> {
-    vncite::print::write_json_line(out, buf, name, found).context("writing output")
-}
-
-fn write_table(out: &mut impl Write, name: &str, found: &Extraction) -> anyhow::Result<()> {
-    vncite::print::write_table(out, name, found).context("writing output")
 }

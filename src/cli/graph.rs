@@ -51,17 +51,8 @@ pub struct BuildArgs {
     /// Add the inputs to this existing store (created when missing).
     #[arg(long, value_name = "STORE")]
     into: Option<PathBuf>,
-    /// File-name endings to read inside directories (repeatable).
-    #[arg(long = "ext", value_name = "SUFFIX", default_values = super::DEFAULT_EXTENSIONS)]
-    extensions: Vec<String>,
     #[command(flatten)]
-    read: super::ReadArgs,
-    /// The name of the text read from standard input (`-`), as the store keeps it.
-    #[arg(long, value_name = "NAME")]
-    name: Option<String>,
-    /// Worker threads (default: one per core). The store is the same whatever the number.
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    inputs: super::InputArgs,
     /// No progress bar even on a terminal.
     #[arg(short, long)]
     quiet: bool,
@@ -137,7 +128,7 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
         (None, Some(into)) => (CitationGraph::new(), into.clone()),
         (None, None) => bail!("give -o STORE or --into STORE"),
     };
-    let sources = input::expand(&args.paths, &args.extensions);
+    let sources = input::expand(&args.paths, &args.inputs.extensions);
     let progress = if !args.quiet && std::io::stderr().is_terminal() && sources.len() > 20 {
         let bar = ProgressBar::new(sources.len() as u64);
         bar.set_style(
@@ -148,11 +139,11 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
     } else {
         ProgressBar::hidden()
     };
-    let options = args.read.options();
-    let pool = super::thread_pool(args.threads)?;
-    let stdin_name = args.name.clone().unwrap_or_else(|| "-".to_string());
+    let options = args.inputs.read.options();
+    let pool = super::thread_pool(args.inputs.threads)?;
+    let stdin_name = args.inputs.name.clone().unwrap_or_else(|| "-".to_string());
     let reads_stdin = sources.iter().any(|s| matches!(s, Ok(Source::Stdin)));
-    if reads_stdin && args.name.is_none() && graph.has_input("-") {
+    if reads_stdin && args.inputs.name.is_none() && graph.has_input("-") {
         bail!(
             "{} already holds a text read from standard input; name this one with --name NAME (or the same \
              name to replace it)",
@@ -166,7 +157,7 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
             batch
                 .par_iter()
                 .map(|s| {
-                    let source: &Source = s.as_ref().map_err(clone_error)?;
+                    let source: &Source = s.as_ref().map_err(vncite::Error::duplicate)?;
                     let text = input::read_with(source, options)?;
                     progress.inc(1);
                     let name = match source {
@@ -202,9 +193,4 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
         .save(&target)
         .with_context(|| format!("writing {}", target.display()))?;
     Ok(all_read)
-}
-
-/// Expansion errors are shared by reference across threads; each is copied to be reported.
-fn clone_error(e: &vncite::Error) -> vncite::Error {
-    e.duplicate()
 }

@@ -70,8 +70,23 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// The file-name endings read inside directories unless `--ext` says otherwise.
-const DEFAULT_EXTENSIONS: [&str; 7] = [".txt", ".md", ".html", ".htm", ".docx", ".odt", ".pdf"];
+/// The inputs of a command that reads many (extract, graph build): which files, how read, on how many
+/// threads, and what standard input is called.
+#[derive(Debug, Clone, clap::Args)]
+struct InputArgs {
+    /// File-name endings to read inside directories (repeatable).
+    #[arg(long = "ext", value_name = "SUFFIX", default_values = vncite::input::EXTENSIONS)]
+    extensions: Vec<String>,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// The name of the text read from standard input: the `source` of its output and its input in a
+    /// store (`-` without it).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    /// Worker threads (default: one per core). The output and the store are the same whatever the number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
 
 /// How inputs are read, for every command that reads them.
 #[derive(Debug, Clone, clap::Args)]
