@@ -137,35 +137,20 @@ async fn uploaded(State(app): State<Shared>, mut form: axum::extract::Multipart)
                 let name = field.file_name().unwrap_or("upload").to_string();
                 match field.bytes().await {
                     Ok(bytes) => file = Some((name, bytes.to_vec())),
-                    Err(e) => {
-                        return (
-                            StatusCode::BAD_REQUEST,
-                            Html(pages::message(&app, &e.to_string())),
-                        )
-                            .into_response()
-                    }
+                    Err(e) => return message_page(&app, StatusCode::BAD_REQUEST, &e.to_string()),
                 }
             }
             Ok(Some(_)) => continue,
             Ok(None) => break,
-            Err(e) => {
-                return (
-                    StatusCode::BAD_REQUEST,
-                    Html(pages::message(&app, &e.to_string())),
-                )
-                    .into_response()
-            }
+            Err(e) => return message_page(&app, StatusCode::BAD_REQUEST, &e.to_string()),
         }
     }
     let Some((name, bytes)) = file else {
-        return (
+        return message_page(
+            &app,
             StatusCode::BAD_REQUEST,
-            Html(pages::message(
-                &app,
-                "no file was sent (the form field is \"file\")",
-            )),
-        )
-            .into_response();
+            "no file was sent (the form field is \"file\")",
+        );
     };
     // Reading a PDF runs pdftotext; the blocking pool keeps the server answering meanwhile.
     let read = tokio::task::spawn_blocking(move || {
@@ -174,16 +159,8 @@ async fn uploaded(State(app): State<Shared>, mut form: axum::extract::Multipart)
     .await;
     match read {
         Ok(Ok(text)) => Html(pages::index(&app, Some(&text))).into_response(),
-        Ok(Err(e)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Html(pages::message(&app, &e.to_string())),
-        )
-            .into_response(),
-        Err(e) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            Html(pages::message(&app, &e.to_string())),
-        )
-            .into_response(),
+        Ok(Err(e)) => message_page(&app, StatusCode::UNPROCESSABLE_ENTITY, &e.to_string()),
+        Err(e) => message_page(&app, StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
     }
 }
 
@@ -230,7 +207,12 @@ fn resolve<'a>(app: &'a App, doc: &str) -> Result<(&'a CitationGraph, String), S
 }
 
 fn not_found(app: &App, message: &str) -> Response {
-    (StatusCode::NOT_FOUND, Html(pages::message(app, message))).into_response()
+    message_page(app, StatusCode::NOT_FOUND, message)
+}
+
+/// A page that says why there is nothing to show, with its status.
+fn message_page(app: &App, status: StatusCode, message: &str) -> Response {
+    (status, Html(pages::message(app, message))).into_response()
 }
 
 fn api_error(status: StatusCode, message: &str) -> Response {

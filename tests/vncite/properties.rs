@@ -371,9 +371,9 @@ fn legacy_bytes(text: &str, charset: bamboo_core::Charset) -> Vec<u8> {
 /// mention's text.
 fn check_transcoded(bytes: &[u8], encoding: vncite::input::Encoding) {
     let options = vncite::input::ReadOptions::new().encoding(Some(encoding));
-    let Ok(text) = vncite::input::Text::from_bytes(bytes.to_vec(), "-", options) else {
-        return;
-    };
+    // Text another program encoded always reads back in its encoding.
+    let text = vncite::input::Text::from_bytes(bytes.to_vec(), "-", options)
+        .unwrap_or_else(|e| panic!("{e}"));
     let found = text.extract();
     let spans = found
         .citations

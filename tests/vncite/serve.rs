@@ -305,47 +305,70 @@ fn the_pages_show_a_pasted_text_a_document_and_its_graph() {
     drawn_by_chromium(a, ids.len());
 }
 
+/// Headless Chromium with this machine's flags and a fresh profile; `None` (with a note saying what was
+/// not checked) when it is absent outside CI, where `.ci/run` installs it and it is required.
+struct Chromium {
+    program: &'static str,
+    profile: tempfile::TempDir,
+}
+
+impl Chromium {
+    fn find(unchecked: &str) -> Option<Chromium> {
+        let program = ["chromium", "chromium-browser"].into_iter().find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+        let in_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+        let Some(program) = program else {
+            assert!(
+                !in_ci,
+                "chromium is required under CI=true (.ci/run installs it)"
+            );
+            crate::report(&format!("SKIP: no chromium; {unchecked}"));
+            return None;
+        };
+        let profile = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        Some(Chromium { program, profile })
+    }
+
+    /// Runs Chromium on `url` with one more flag (`--dump-dom`, `--screenshot=…`).
+    fn run(&self, flag: &str, url: &str) -> std::process::Output {
+        Command::new(self.program)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--virtual-time-budget=5000",
+                "--window-size=1200,800",
+            ])
+            .arg(format!("--user-data-dir={}", self.profile.path().display()))
+            .arg(flag)
+            .arg(url)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The DOM of a page after its scripts ran.
+    fn dom(&self, url: &str) -> String {
+        String::from_utf8_lossy(&self.run("--dump-dom", url).stdout).into_owned()
+    }
+}
+
 /// Headless Chromium runs the graph page's script: cytoscape.js draws every node of the neighbourhood
 /// (the page marks how many), and a screenshot is taken.
 fn drawn_by_chromium(addr: &str, nodes: usize) {
-    let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| {
-        Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-    let Some(chromium) = chromium else {
-        assert!(
-            !in_ci,
-            "chromium is required under CI=true (.ci/run installs it)"
-        );
-        crate::report("SKIP: no chromium; the graph page was not drawn");
+    let Some(chromium) = Chromium::find("the graph page was not drawn") else {
         return;
     };
-    let profile = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let url = format!("http://{addr}/graph?id=doc%3A30%2F2020%2FN%C4%90-CP");
-    let flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--virtual-time-budget=5000",
-        "--window-size=1200,800",
-    ];
-    let user_dir = format!("--user-data-dir={}", profile.path().display());
-    let out = Command::new(chromium)
-        .args(flags)
-        .arg(&user_dir)
-        .arg("--dump-dom")
-        .arg(&url)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let dom = String::from_utf8_lossy(&out.stdout);
+    let dom = chromium.dom(&url);
     let ready = format!("data-ready=\"{nodes}\"");
     let cy = dom
         .find("<div id=\"cy\"")
@@ -354,14 +377,8 @@ fn drawn_by_chromium(addr: &str, nodes: usize) {
         cy.contains(&ready),
         "cytoscape did not draw the {nodes} documents: {cy}"
     );
-    let shot = profile.path().join("graph.png");
-    let out = Command::new(chromium)
-        .args(flags)
-        .arg(&user_dir)
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(&url)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let shot = chromium.profile.path().join("graph.png");
+    let out = chromium.run(&format!("--screenshot={}", shot.display()), &url);
     let png = std::fs::read(&shot).unwrap_or_else(|e| {
         panic!(
             "no screenshot: {e}: {}",
@@ -431,45 +448,6 @@ fn an_uploaded_word_file_is_annotated_and_an_unreadable_one_is_named() {
     );
 }
 
-/// The DOM of a page after its scripts ran in headless Chromium; `None` (with a note) without Chromium
-/// outside CI.
-fn chromium_dom(url: &str) -> Option<String> {
-    let chromium = ["chromium", "chromium-browser"].into_iter().find(|c| {
-        Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-    let Some(chromium) = chromium else {
-        assert!(
-            !in_ci,
-            "chromium is required under CI=true (.ci/run installs it)"
-        );
-        crate::report("SKIP: no chromium; the hostile page was not opened");
-        return None;
-    };
-    let profile = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(url)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    Some(String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 #[test]
 fn hostile_titles_stay_text_and_no_inline_script_may_run() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -507,8 +485,9 @@ fn hostile_titles_stay_text_and_no_inline_script_may_run() {
         "{page}"
     );
     assert!(!page.contains("<script>alert"), "{page}");
-    for path in [doc, "/graph?id=doc%3A99%2FQ%C4%90-UBND%402024~quang-nam"] {
-        if let Some(dom) = chromium_dom(&format!("http://{a}{path}")) {
+    if let Some(chromium) = Chromium::find("the hostile page was not opened") {
+        for path in [doc, "/graph?id=doc%3A99%2FQ%C4%90-UBND%402024~quang-nam"] {
+            let dom = chromium.dom(&format!("http://{a}{path}"));
             assert!(dom.contains("</html>"), "{path}: {dom}");
             assert!(!dom.contains("<script>alert"), "{path}: {dom}");
         }
