@@ -5,9 +5,10 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 11] = [
+const FIXTURES: [&str; 13] = [
     "amended_lapses.txt",
     "bare_lead_in.txt",
+    "circular_regulates.txt",
     "editorial.txt",
     "impossible.txt",
     "lead_in.txt",
@@ -15,6 +16,7 @@ const FIXTURES: [&str; 11] = [
     "reported.txt",
     "scope.txt",
     "scope_article.txt",
+    "scope_regulates.txt",
     "title_guides.txt",
     "title_verbs.txt",
 ];
@@ -393,4 +395,39 @@ fn a_reported_side_is_written_with_exactly_one_key() {
     for bad in [r#"{"citation":1,"named":2}"#, r#"{"document":false}"#, "{}"] {
         assert!(serde_json::from_str::<Ref>(bad).is_err(), "{bad}");
     }
+}
+
+#[test]
+fn a_regulation_guides_the_substantive_statutes_it_is_issued_on() {
+    let (text, found) = read("scope_regulates.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("36/2005/QH11", "basis", None, false, &["guides"]),
+            // The law that organises the Government gives it power, not the matter it regulates.
+            line("63/2025/QH15", "basis", None, false, &[]),
+            line("55/2010/QH12", "basis", None, false, &["guides"]),
+        ]
+    );
+    // The guidance is stated by the scope article, capitalised as crawled copies write it.
+    let also = &found.citations[0].also[0];
+    assert_eq!(
+        &text[also.start..also.end],
+        "Nghị định này Quy định về việc đầu tư, quản lý và khai thác chợ đầu mối nông sản."
+    );
+
+    // A circular guides the decree it is issued on, never the decree that organises its ministry.
+    let (text, found) = read("circular_regulates.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("40/2025/NĐ-CP", "basis", None, false, &[]),
+            line("45/2026/NĐ-CP", "basis", None, false, &["guides"]),
+        ]
+    );
+    let also = &found.citations[1].also[0];
+    assert_eq!(
+        &text[also.start..also.end],
+        "Thông tư này quy định mẫu hợp đồng thuê điểm kinh doanh tại chợ đầu mối nông sản và việc lưu giữ hợp đồng."
+    );
 }

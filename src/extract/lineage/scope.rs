@@ -90,6 +90,7 @@ pub(super) fn is_competence_law(key: &str) -> bool {
 
 /// A decree, circular or decision that states it details or guides, without naming what (its title or its
 /// scope article), guides the substantive laws it is based on; a circular or decision also the decrees.
+/// So does one whose scope article says only what it regulates ("Nghị định này quy định về …").
 /// The Căn cứ mention keeps `basis`; the guidance is a further relation with the scope's own words.
 pub(super) fn guides_by_scope(
     text: &str,
@@ -120,6 +121,11 @@ pub(super) fn guides_by_scope(
     }
     if statement.is_none() {
         statement = scope_statement(text);
+    }
+    // "Nghị định này quy định về …" alone: a regulation issued on the strength of substantive statutes
+    // regulates matters those statutes leave to it, which the databases record as their guidance.
+    if statement.is_none() {
+        statement = scope_article(text).map(|a| (a.start, a.end));
     }
     let Some((s, e)) = statement else {
         return;
@@ -172,26 +178,27 @@ pub(super) fn organises_a_body(text: &str, mention_end: usize) -> bool {
 static SCOPE_HEADING: LazyLock<Regex> =
     LazyLock::new(|| literal_words(&["phạm vi điều chỉnh", "pham vi dieu chinh"]));
 
-/// "Điều 1. Phạm vi điều chỉnh — Nghị định này quy định về … quy định tại Điều 158 … Luật Đất đai": the
-/// matters the input regulates are provisions of another document, which it therefore details. The
-/// mentions of that statement that carry a pinpoint (the provisions) guide; a law it names without one
-/// only frames it.
-pub(super) fn guides_by_scope_article(text: &str, found: &mut Extraction, refs: &[Span]) {
-    let Some(own_type) = detailing_type(found) else {
-        return;
-    };
-    let Some(heading) = SCOPE_HEADING.find(text) else {
-        return;
-    };
+/// The statement of the scope article: "Điều 1. Phạm vi điều chỉnh" and, within a short reach, "Nghị định
+/// này quy định …" (or the rules a decision issues: "Quy trình này hướng dẫn …").
+pub(super) struct ScopeArticle {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The verb says "detail" or "guide" ("quy định chi tiết", "hướng dẫn"), not "quy định (về)" alone.
+    pub(super) explicit: bool,
+}
+
+static SCOPE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?i) này (quy định|hướng dẫn)").unwrap_or_else(|e| panic!("scope verb: {e}"))
+});
+
+pub(super) fn scope_article(text: &str) -> Option<ScopeArticle> {
+    let heading = SCOPE_HEADING.find(text)?;
     // The statement opens within a short reach of the heading ("1." and a line break between them).
     let reach = &text[heading.end()..floor_boundary(text, (heading.end() + 120).min(text.len()))];
-    let Some((at, verb)) = [" này quy định", " này hướng dẫn"]
-        .iter()
-        .filter_map(|v| reach.find(v).map(|at| (at, *v)))
-        .min()
-    else {
-        return;
-    };
+    // Crawled copies capitalise the verb ("Nghị định này Quy định về …"); the reach is short, so a
+    // case-insensitive pattern costs nothing here.
+    let found = SCOPE_VERB.find(reach)?;
+    let (at, verb) = (found.start(), found.as_str());
     let start = heading.end() + at;
     // The input by its type word, or the rules it issues ("Quy trình này hướng dẫn …").
     let type_word = fold_prefix(text, heading.end(), start, 40);
@@ -201,14 +208,13 @@ pub(super) fn guides_by_scope_article(text: &str, found: &mut Extraction, refs: 
         .chain(&ISSUED_RULES_WORDS)
         .any(|t| type_word.ends_with(t));
     if !names_itself {
-        return;
+        return None;
     }
-    // A verb that says "detail" or "guide" makes every statute it names the object; "quy định (về)"
-    // alone, only the provisions it points at.
     let after_verb = fold(
         &text[start + verb.len()..floor_boundary(text, (start + verb.len() + 12).min(text.len()))],
     );
-    let explicit = verb == " này hướng dẫn" || after_verb.trim_start().starts_with("chi tiet");
+    let explicit =
+        fold(verb).ends_with("huong dan") || after_verb.trim_start().starts_with("chi tiet");
     let bytes = text.as_bytes();
     let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |p| start + p);
     // A statement that ends with a colon ("…, bao gồm:") goes on through its list.
@@ -218,6 +224,35 @@ pub(super) fn guides_by_scope_article(text: &str, found: &mut Extraction, refs: 
         line_end
     };
     let end = floor_boundary(text, end.min(start + 3000));
+    // The statement's words begin after "1." or the type word's line start.
+    let type_start = text[..start]
+        .rfind(['\n', '.'])
+        .map_or(heading.end(), |p| (p + 1).max(heading.end()));
+    let type_start =
+        type_start + (text[type_start..start].len() - text[type_start..start].trim_start().len());
+    Some(ScopeArticle {
+        start: type_start.min(start),
+        end,
+        explicit,
+    })
+}
+
+/// "Điều 1. Phạm vi điều chỉnh — Nghị định này quy định về … quy định tại Điều 158 … Luật Đất đai": the
+/// matters the input regulates are provisions of another document, which it therefore details. The
+/// mentions of that statement that carry a pinpoint (the provisions) guide; a law it names without one
+/// only frames it.
+pub(super) fn guides_by_scope_article(text: &str, found: &mut Extraction, refs: &[Span]) {
+    let Some(own_type) = detailing_type(found) else {
+        return;
+    };
+    let Some(ScopeArticle {
+        start,
+        end,
+        explicit,
+    }) = scope_article(text)
+    else {
+        return;
+    };
     let guides_decrees = own_type != DocType::Decree;
     for r in refs_on(refs, start, end) {
         if r.end > end {
