@@ -5,8 +5,9 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 13] = [
+const FIXTURES: [&str; 14] = [
     "amended_lapses.txt",
+    "amending_repeals.txt",
     "bare_lead_in.txt",
     "circular_regulates.txt",
     "editorial.txt",
@@ -429,5 +430,31 @@ fn a_regulation_guides_the_substantive_statutes_it_is_issued_on() {
     assert_eq!(
         &text[also.start..also.end],
         "Thông tư này quy định mẫu hợp đồng thuê điểm kinh doanh tại chợ đầu mối nông sản và việc lưu giữ hợp đồng."
+    );
+}
+
+#[test]
+fn an_amending_article_that_ends_a_provision_repeals_part_of_what_it_amends() {
+    let (text, found) = read("amending_repeals.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // "3. Bãi bỏ khoản 3 Điều 12 …" names no document: the provision is the amended law's. The
+            // "Bãi bỏ" inside the quoted new wording of Điều 8 is not an act of the input.
+            line("16/2012/QH13", "amends", Some(true), false, &["repeals"]),
+            // Its article only rewrites; the later "Bãi bỏ" item belongs to the article on entry into force.
+            line("103/2016/QH13", "amends", Some(true), false, &[]),
+            // The title names both laws without numbers; the articles give them, so each is one node.
+            line("16/2012/QH13", "amends", Some(true), false, &[]),
+            line("103/2016/QH13", "amends", Some(true), false, &[]),
+            // The promulgation formula names the input itself, which is no reference.
+            line("named:hien-phap@?", "basis", None, false, &[]),
+        ]
+    );
+    let also = &found.citations[0].also[0];
+    assert_eq!(also.partial, Some(true));
+    assert_eq!(
+        &text[also.start..also.end],
+        "Bãi bỏ khoản 3 Điều 12 và cụm từ “bằng văn bản” tại khoản 1 Điều 20."
     );
 }

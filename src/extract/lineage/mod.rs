@@ -13,6 +13,7 @@ use crate::vocab::{DocType, Relation};
 use regex::Regex;
 use std::sync::LazyLock;
 
+mod amending;
 mod change;
 mod lists;
 mod names;
@@ -20,6 +21,7 @@ mod notes;
 mod passive;
 mod scope;
 
+use amending::*;
 use change::*;
 use lists::*;
 use names::*;
@@ -31,8 +33,19 @@ use scope::*;
 /// input's title word and trích yếu.
 pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize, usize)>) {
     found.named.retain(is_a_name);
+    // "LUẬT CĂN CƯỚC" under a law's number is the input's own title, not a law it cites by name: kept, it
+    // would be a second node for the input itself.
+    if let Some((title_start, _)) = own_title {
+        found.named.retain(|n| n.start != title_start);
+    }
+    // So is the law its promulgation formula names: "Quốc hội ban hành Luật sửa đổi, bổ sung …".
+    if let Some(own_type) = found.document.as_ref().map(|d| d.doc_type) {
+        found.named.retain(|n| {
+            n.doc_type != own_type || !fold_prefix(text, 0, n.start, 40).ends_with("ban hanh")
+        });
+    }
     // The names this input writes with their number; the later rules change no citation's text or id.
-    let numbered = numbered_names(&found.citations);
+    let numbered = numbered_names(text, &found.citations);
     drop_unbacked_lower_names(found, &numbered);
     let refs = ordered_refs(found);
     let notes = note_spans(text);
@@ -42,6 +55,7 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
     resolve_named(found, &numbered);
     guides_by_scope(text, found, &refs, own_title);
     guides_by_scope_article(text, found, &refs);
+    repeals_among_amendments(text, found, &refs);
     for c in &mut found.citations {
         if let Some(also) = coordinated_change(text, c.relation, c.start, c.end) {
             c.also.push(also);

@@ -154,15 +154,21 @@ pub(super) fn symbol_year(symbol: &str) -> Option<i32> {
 
 /// Names written with their number in this input: "Luật Đất đai số 31/2024/QH15" → (31/2024/QH15, date).
 /// A name seen with two different numbers is dropped: it cannot name one document.
-pub(super) fn numbered_names(citations: &[Citation]) -> HashMap<String, (String, Option<String>)> {
+pub(super) fn numbered_names(
+    text: &str,
+    citations: &[Citation],
+) -> HashMap<String, (String, Option<String>)> {
     let mut out: HashMap<String, (String, Option<String>)> = HashMap::new();
     let mut clash: Vec<String> = Vec::new();
     for c in citations {
         if !c.doc_type.is_named() {
             continue;
         }
-        let folded = fold(&c.text);
-        let Some(name) = name_before_number(&folded) else {
+        // The mention is the number alone when a name stands between the type word and "số": the name
+        // is read from the words before it.
+        let folded = format!("{} {}", name_lead(text, c.start), fold(&c.text));
+        let folded = folded.trim_start();
+        let Some(name) = name_before_number(folded) else {
             continue;
         };
         let first = name.split(' ').next().unwrap_or("");
@@ -170,7 +176,7 @@ pub(super) fn numbered_names(citations: &[Citation]) -> HashMap<String, (String,
             continue;
         }
         // "Luật sửa đổi, bổ sung … của Luật X số …": the number is the amended law's, not the name's.
-        if name.contains(" cua ") {
+        if name.starts_with("luat sua doi") && name.contains(" cua ") {
             continue;
         }
         let key = name.replace(' ', "-");
@@ -186,6 +192,35 @@ pub(super) fn numbered_names(citations: &[Citation]) -> HashMap<String, (String,
         out.remove(&k);
     }
     out
+}
+
+/// The folded words of a law's name that end right before `at` ("… của Luật Quảng cáo số " before
+/// "16/2012/QH13"), from its type word on; empty when none stands there.
+fn name_lead(text: &str, at: usize) -> String {
+    let from = floor_boundary(text, at.saturating_sub(160));
+    let before = format!(" {}", fold(&text[from..at]));
+    let Some(before) = before.strip_suffix(" so") else {
+        return String::new();
+    };
+    let Some(start) = [" luat ", " phap lenh "]
+        .iter()
+        .filter_map(|w| before.rfind(w))
+        .max()
+    else {
+        return String::new();
+    };
+    // "Bộ luật" is found by its "luật".
+    let start = if before[..start].ends_with(" bo") {
+        start - 3
+    } else {
+        start
+    };
+    let name = before[start..].trim();
+    // The words of one name only: a clause boundary inside means the type word is another's.
+    if name.contains([';', ':', '.']) {
+        return String::new();
+    }
+    format!("{name} so")
 }
 
 /// The name key of a numbered law as written ("Luật Hải quan số 54/2014/QH13" → luat-hai-quan), or the
