@@ -123,6 +123,10 @@ pub struct Also {
     /// X đã được sửa đổi theo Luật Y" ends only the provisions of Y that amended X.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partial: Option<bool>,
+    /// The part it touches when the words that state it name one the mention does not ("Bãi bỏ khoản 3
+    /// Điều 12" under an article amending the document).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinpoint: Option<String>,
 }
 
 /// One side of a [`Reported`] relation: an index into the input's citations or named references, or the

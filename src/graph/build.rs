@@ -132,6 +132,7 @@ impl CitationGraph {
             for also in &c.also {
                 let evidence = Evidence {
                     partial: also.partial.or(evidence.partial),
+                    pinpoint: also.pinpoint.clone().or(evidence.pinpoint.clone()),
                     ..evidence.clone()
                 };
                 self.add_evidence(citing, to, also.relation, evidence);
@@ -169,6 +170,7 @@ impl CitationGraph {
             for also in &n.also {
                 let evidence = Evidence {
                     partial: also.partial.or(evidence.partial),
+                    pinpoint: also.pinpoint.clone().or(evidence.pinpoint.clone()),
                     ..evidence.clone()
                 };
                 self.add_evidence(citing, to, also.relation, evidence);

@@ -5,13 +5,14 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 14] = [
+const FIXTURES: [&str; 15] = [
     "amended_lapses.txt",
     "amending_repeals.txt",
     "bare_lead_in.txt",
     "circular_regulates.txt",
     "editorial.txt",
     "impossible.txt",
+    "lapsing_list.txt",
     "lead_in.txt",
     "procedure_scope.txt",
     "reported.txt",
@@ -342,6 +343,10 @@ fn status_reads_direct_reported_and_editorial_changes() {
         "doc:30/2016/QH14",
         "doc:40/2021/NĐ-CP",
         "doc:42/2023/NĐ-CP",
+        // Ended whole on the same matter; one provision ended; a provision ended by an amending article.
+        "doc:05/2017/TT-BCT",
+        "doc:11/2019/TT-BCT",
+        "doc:16/2012/QH13",
     ]
     .iter()
     .map(|id| {
@@ -456,5 +461,38 @@ fn an_amending_article_that_ends_a_provision_repeals_part_of_what_it_amends() {
     assert_eq!(
         &text[also.start..also.end],
         "Bãi bỏ khoản 3 Điều 12 và cụm từ “bằng văn bản” tại khoản 1 Điều 20."
+    );
+}
+
+#[test]
+fn one_lapse_ends_every_head_of_its_list_and_a_same_matter_ending_replaces() {
+    let (text, found) = read("lapsing_list.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // No scope article says what the circular regulates: the law is its basis only.
+            line("36/2005/QH11", "basis", None, false, &[]),
+            // The circular's own matter, of its own kind and issuer, ended whole: replaced.
+            line(
+                "05/2017/TT-BCT",
+                "repeals",
+                Some(false),
+                false,
+                &["replaces"]
+            ),
+            // Only its Điều 4 lapses.
+            line("11/2019/TT-BCT", "repeals", Some(true), false, &[]),
+            // An amendment whose title names only the number of what it amends shares no matter words.
+            line("09/2021/TT-BCT", "repeals", Some(false), false, &[]),
+            // A word of 09/2021's title, though it stands right before "hết hiệu lực".
+            line("05/2017/TT-BCT", "cites", None, false, &[]),
+            // Repealed, on another matter.
+            line("30/2018/TT-BCT", "repeals", Some(false), false, &[]),
+        ]
+    );
+    let also = &found.citations[1].also[0];
+    assert_eq!(
+        &text[also.start..also.end],
+        "Thông tư số 05/2017/TT-BCT ngày 10 tháng 4 năm 2017 của Bộ trưởng Bộ Công Thương hướng dẫn kinh doanh dịch vụ kho ngoại quan"
     );
 }

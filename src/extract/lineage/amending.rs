@@ -52,11 +52,17 @@ pub(super) fn repeals_among_amendments(text: &str, found: &mut Extraction, refs:
         let Some(governing) = amended_above(text, found, refs, start) else {
             continue;
         };
+        // The provisions: the item's words after its verb, to the end of its first clause.
+        let object = &text[start..end];
+        let object = object.split_once(' ').map_or("", |(_, rest)| rest);
+        let object = object.split_once(' ').map_or("", |(_, rest)| rest);
+        let object = object[..object.find([';', '.']).unwrap_or(object.len())].trim();
         let also = Also {
             relation: Relation::Repeals,
             start,
             end: start + text[start..end].trim_end().len(),
             partial: Some(true),
+            pinpoint: (!object.is_empty()).then(|| object.to_string()),
         };
         let repeals_already = |relation: Relation, alsos: &[Also]| {
             relation == Relation::Repeals || alsos.iter().any(|a| a.relation == Relation::Repeals)

@@ -56,6 +56,7 @@ pub(super) fn coordinated_change(
         start: clause_start,
         end,
         partial: None,
+        pinpoint: None,
     })
 }
 

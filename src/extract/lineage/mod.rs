@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 mod amending;
 mod change;
+mod lapses;
 mod lists;
 mod names;
 mod notes;
@@ -23,6 +24,7 @@ mod scope;
 
 use amending::*;
 use change::*;
+use lapses::*;
 use lists::*;
 use names::*;
 use notes::*;
@@ -52,6 +54,7 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
     editorial_notes(text, found, &refs, &notes);
     passive_statements(text, found, &refs, &notes);
     lead_in_lists(text, found, &refs);
+    lapsing_lists(text, found, &refs);
     resolve_named(found, &numbered);
     guides_by_scope(text, found, &refs, own_title);
     guides_by_scope_article(text, found, &refs);
@@ -92,6 +95,7 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
             doc_type,
         );
     }
+    replaced_on_same_matter(text, found);
 }
 
 /// A mention of either kind, by position in the text.

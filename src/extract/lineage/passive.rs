@@ -113,6 +113,7 @@ pub(super) fn passive_statements(
                         start: target.start,
                         end: a.end,
                         partial: governing.is_change().then_some(true),
+                        pinpoint: None,
                     };
                     match a.at {
                         Ref::Citation(k) => found.citations[k].also.push(also),

@@ -140,6 +140,7 @@ pub(super) fn guides_by_scope(
         start: s,
         end: e,
         partial: None,
+        pinpoint: None,
     };
     for c in &mut found.citations {
         let statute = is_detailed_statute(c.doc_type);
