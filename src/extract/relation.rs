@@ -180,6 +180,13 @@ fn phrase_before(
                     }
                 });
                 if !title_verb {
+                    let gap = &folded.text[p.end..mention_start];
+                    if p.relation == Relation::Implements && names_another_activity(gap) {
+                        return Some(Relation::Cites);
+                    }
+                    if p.relation.is_change() && proposed(&folded.text[cstart..p.start]) {
+                        return Some(Relation::Cites);
+                    }
                     return Some(p.relation);
                 }
                 if object_of_p {
@@ -189,6 +196,31 @@ fn phrase_before(
         }
     }
     agent(cstart).map(|_| Relation::Cites)
+}
+
+/// "triển khai tuyên truyền, phổ biến nội dung của Nghị định …", "thực hiện gửi dữ liệu … theo Mẫu số 03
+/// … ban hành kèm theo Nghị định …": the verb's object is an activity of several words, and the mention is
+/// only where its content or form comes from. "Thực hiện Nghị quyết …", "triển khai các nhiệm vụ được giao
+/// tại Nghị quyết …" keep the verb.
+/// An activity done "theo" (according to) the document still carries it out ("Thực hiện công tác … theo văn
+/// bản số …"); one that takes a form from it ("theo Mẫu số 01 … Nghị định số …") does not.
+fn names_another_activity(gap: &str) -> bool {
+    const WORDS: usize = 6;
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let source = matches!(words.last().copied(), Some("tai" | "cua" | "tu"));
+    let form = gap.contains("mau so");
+    // "các nhiệm vụ được giao tại": what the document assigns is the document's to carry out.
+    let assigned = words.iter().any(|w| *w == "duoc" || *w == "bi");
+    words.len() >= WORDS && (source || form) && !assigned
+}
+
+/// "đề xuất sửa đổi, bổ sung Quyết định số …", "đề nghị bãi bỏ …": a change someone proposes, not one the
+/// input makes. The words stand right before the verb.
+fn proposed(before_verb: &str) -> bool {
+    let before = before_verb.trim_end();
+    ["de xuat", "de nghi", "kien nghi", "du kien", "nghien cuu"]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// A clause that is only a list item ("a) Quyết định số …;") continues the item before it, or takes the

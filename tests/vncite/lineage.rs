@@ -5,7 +5,8 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 15] = [
+const FIXTURES: [&str; 16] = [
+    "activities.txt",
     "amended_lapses.txt",
     "amending_repeals.txt",
     "bare_lead_in.txt",
@@ -494,5 +495,28 @@ fn one_lapse_ends_every_head_of_its_list_and_a_same_matter_ending_replaces() {
     assert_eq!(
         &text[also.start..also.end],
         "Thông tư số 05/2017/TT-BCT ngày 10 tháng 4 năm 2017 của Bộ trưởng Bộ Công Thương hướng dẫn kinh doanh dịch vụ kho ngoại quan"
+    );
+}
+
+#[test]
+fn a_verb_acts_on_a_document_not_on_the_activity_it_names_first() {
+    let (_, found) = read("activities.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // The object of "triển khai" is the dissemination; the decree is its content.
+            line("95/2024/NĐ-CP", "cites", None, false, &[]),
+            // A form the circular issues.
+            line("05/2024/TT-BXD", "cites", None, false, &[]),
+            // Work done according to the letter carries it out.
+            line("1450/SXD-QLN", "implements", None, false, &[]),
+            // The rules the decision issues are part of it.
+            line("21/2025/QĐ-UBND", "implements", None, false, &[]),
+            // A proposal to amend is not an amendment.
+            line("33/2023/QĐ-UBND", "cites", None, false, &[]),
+            line("12-CTr/TU", "implements", None, false, &[]),
+            // Disseminating a directive is not carrying it out.
+            line("34-CT/TW", "cites", None, false, &[]),
+        ]
     );
 }
