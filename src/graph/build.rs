@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 impl CitationGraph {
-    fn add_evidence(
+    pub(super) fn add_evidence(
         &mut self,
         from: NodeIndex,
         to: NodeIndex,
@@ -262,7 +262,7 @@ impl CitationGraph {
     }
 
     /// Reads every edge's evidence, before the graph changes.
-    fn parse_all_evidence(&mut self) -> Result<(), crate::Error> {
+    pub(super) fn parse_all_evidence(&mut self) -> Result<(), crate::Error> {
         let Some(loaded) = self.store.clone() else {
             return Ok(());
         };

@@ -12,6 +12,7 @@
 
 mod build;
 mod dense;
+mod identity;
 mod rank;
 mod settle;
 mod stats;

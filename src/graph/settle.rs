@@ -16,6 +16,7 @@ impl CitationGraph {
     pub fn settle(&mut self) -> Result<(), crate::Error> {
         self.dense = std::sync::OnceLock::new();
         self.parse_documents()?;
+        self.merge_named_laws()?;
         // issued_by edges are derived: drop them and add them again below.
         let issued: Vec<_> = self
             .graph

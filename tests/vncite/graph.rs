@@ -571,3 +571,67 @@ fn inputs_keep_one_identity_per_file_and_standard_input_is_named() {
     );
     assert!(String::from_utf8_lossy(&named.stdout).starts_with("{\"source\":\"news.txt\","));
 }
+
+#[test]
+fn a_law_named_in_one_input_is_the_law_another_input_is() {
+    let law = vncite::extract(
+        "QUỐC HỘI\nLuật số: 71/2027/QH15\nHà Nội, ngày 20 tháng 6 năm 2027\nLUẬT\nQUẢNG CÁO NGOÀI TRỜI\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
+    );
+    // One input gives the law's full date, one its year alone, one another year.
+    let dated = vncite::extract("Căn cứ Luật Quảng cáo ngoài trời ngày 20 tháng 6 năm 2027;");
+    let year_only =
+        vncite::extract("Theo Luật Quảng cáo ngoài trời năm 2027, biển hiệu phải đăng ký.");
+    let other = vncite::extract("Luật Quảng cáo ngoài trời năm 2031 sẽ thay đổi điều này.");
+    let no_law =
+        vncite::extract("Theo Luật Quảng cáo ngoài trời năm 2027, biển hiệu phải đăng ký.");
+    let found = [
+        ("law.txt".to_string(), law),
+        ("dated.txt".to_string(), dated),
+        ("year.txt".to_string(), year_only),
+        ("other.txt".to_string(), other),
+    ];
+    let g = crate::built(&found);
+    let cited: Vec<(String, String, usize)> = g
+        .edges()
+        .iter()
+        .filter(|e| e.edge.relation != vncite::vocab::Relation::IssuedBy)
+        .filter(|e| e.to.contains("quang-cao") || e.to.contains("71/2027"))
+        .map(|e| (e.from.to_string(), e.to.to_string(), e.edge.count()))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            (
+                "source:dated.txt".to_string(),
+                "doc:71/2027/QH15".to_string(),
+                1
+            ),
+            (
+                "source:other.txt".to_string(),
+                "doc:named:luat-quang-cao-ngoai-troi@2031".to_string(),
+                1
+            ),
+            (
+                "source:year.txt".to_string(),
+                "doc:71/2027/QH15".to_string(),
+                1
+            ),
+        ]
+    );
+    let node = g
+        .node("doc:71/2027/QH15")
+        .unwrap_or_else(|| panic!("no node for the law"));
+    assert_eq!(node.name.as_deref(), Some("Luật Quảng cáo ngoài trời"));
+    // Without the law among the inputs, the year and the full date are still one node.
+    let g = crate::built(&[
+        ("dated.txt".to_string(), found[1].1.clone()),
+        ("year.txt".to_string(), no_law),
+    ]);
+    let named: Vec<&str> = g
+        .nodes()
+        .iter()
+        .filter(|n| n.id.as_str().starts_with("doc:named:"))
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(named, ["doc:named:luat-quang-cao-ngoai-troi@2027-06-20"]);
+}
