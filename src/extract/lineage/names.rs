@@ -197,6 +197,11 @@ pub(super) fn numbered_names(
 /// The folded words of a law's name that end right before `at` ("… của Luật Quảng cáo số " before
 /// "16/2012/QH13"), from its type word on; empty when none stands there.
 fn name_lead(text: &str, at: usize) -> String {
+    // Only a mention right after "số" can have a name before it; most law mentions carry their type word.
+    let just_before = text[..at].trim_end();
+    if !(just_before.ends_with("số") || just_before.ends_with("so") || just_before.ends_with("Số")) {
+        return String::new();
+    }
     let from = floor_boundary(text, at.saturating_sub(160));
     let before = format!(" {}", fold(&text[from..at]));
     let Some(before) = before.strip_suffix(" so") else {
