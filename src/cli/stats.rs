@@ -21,7 +21,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<bool> {
     let graph = CitationGraph::load(&args.graph).context("cannot read the store")?;
-    let s = graph.stats(args.top);
+    let mut s = graph.stats(args.top);
+    s.doubtful_mentions = graph
+        .doubtful_mentions()
+        .context("cannot read the store's evidence")?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.format == super::extract::Format::Json {
@@ -47,6 +50,11 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         out,
         "laws cited by name: {} resolved to their number; {} named nodes unresolved ({} of unknown year)",
         s.named_resolved, s.named_unresolved, s.named_unknown_year
+    )?;
+    writeln!(
+        out,
+        "doubtful: {} mentions state a change the dates or ranks make impossible (kept as cites)",
+        s.doubtful_mentions
     )?;
     fn section<K: std::fmt::Display + Ord>(
         out: &mut dyn Write,

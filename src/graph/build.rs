@@ -127,6 +127,7 @@ impl CitationGraph {
                 issuer_name: self.share_opt(c.issuer_name.as_deref()),
                 partial: c.partial,
                 said: Said::Act,
+                doubtful: c.doubtful,
             };
             // A further relation keeps the mention as its evidence; where it is stated is in the extraction.
             for also in &c.also {
@@ -166,6 +167,7 @@ impl CitationGraph {
                 issuer_name: None,
                 partial: n.partial,
                 said: Said::Act,
+                doubtful: n.doubtful,
             };
             for also in &n.also {
                 let evidence = Evidence {
@@ -221,6 +223,7 @@ impl CitationGraph {
                 } else {
                     Said::Reported
                 },
+                doubtful: false,
             };
             self.add_evidence(from, to, r.relation, evidence);
         }

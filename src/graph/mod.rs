@@ -141,6 +141,10 @@ pub struct Evidence {
     /// Who says it: the citing input acting (the default), or the input reporting what another document did.
     #[serde(skip_serializing_if = "Said::is_act")]
     pub said: Said,
+    /// The words state a change the dates or ranks make impossible; the edge is `cites` (see
+    /// [`crate::Citation::doubtful`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub doubtful: bool,
 }
 
 /// Who states the relation an evidence backs.

@@ -41,6 +41,9 @@ pub struct Stats {
     pub named_unknown_year: usize,
     /// Most-cited documents: (id, mentions, citing nodes), most first.
     pub most_cited: Vec<(String, usize, usize)>,
+    /// Mentions whose words state a change that the dates or ranks make impossible, kept as `cites`
+    /// (counted by [`CitationGraph::doubtful_mentions`], which reads every evidence).
+    pub doubtful_mentions: usize,
 }
 
 impl CitationGraph {
@@ -62,6 +65,7 @@ impl CitationGraph {
             named_unresolved: 0,
             named_unknown_year: 0,
             most_cited: Vec::new(),
+            doubtful_mentions: 0,
         };
         let mut cited: Vec<(String, usize, usize)> = Vec::new();
         for ix in self.graph.node_indices() {
@@ -115,5 +119,21 @@ impl CitationGraph {
         cited.truncate(top);
         s.most_cited = cited;
         s
+    }
+
+    /// How many mentions state a change the dates or ranks make impossible ("a 2015 circular repeals a
+    /// 2018 one", "a decree amends a law"): they stand as `cites`, and are counted, never kept silently.
+    pub fn doubtful_mentions(&self) -> Result<usize, crate::Error> {
+        let mut n = 0;
+        for e in (&self.graph).edge_references() {
+            if e.weight().relation == Relation::Cites {
+                n += self
+                    .evidence(e.weight())?
+                    .iter()
+                    .filter(|ev| ev.doubtful)
+                    .count();
+            }
+        }
+        Ok(n)
     }
 }

@@ -116,6 +116,10 @@ fn json_change_flags(out: &mut Vec<u8>, partial: Option<bool>, doubtful: bool, a
                     b",\"partial\":false"
                 });
             }
+            if let Some(pinpoint) = &a.pinpoint {
+                out.extend_from_slice(b",\"pinpoint\":");
+                json_str(out, pinpoint);
+            }
             out.push(b'}');
         }
         out.push(b']');

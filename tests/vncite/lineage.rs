@@ -356,6 +356,8 @@ fn status_reads_direct_reported_and_editorial_changes() {
     })
     .collect();
     insta::assert_snapshot!("lineage_status", verdicts.join("\n"));
+    // The two impossible changes of impossible.txt are counted, read back from the store's evidence.
+    assert_eq!(g.doubtful_mentions().ok(), Some(2));
     // The change edges of the fixtures all run from the newer document to the older one.
     for e in g.edges() {
         if matches!(e.edge.relation.as_str(), "amends" | "replaces" | "repeals") {

@@ -477,3 +477,20 @@ proptest! {
         check_bytes(format!("<html>{}", parts.concat()).as_bytes());
     }
 }
+
+/// The lineage fixtures carry every further-relation field (`also` with `partial` and `pinpoint`), which
+/// random text seldom reaches.
+#[test]
+fn json_lines_match_serde_json_on_every_lineage_fixture() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/lineage");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 16, "{names:?}");
+    for path in names {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        check_json(&path.display().to_string(), &text);
+    }
+}

@@ -199,7 +199,8 @@ pub(super) fn numbered_names(
 fn name_lead(text: &str, at: usize) -> String {
     // Only a mention right after "số" can have a name before it; most law mentions carry their type word.
     let just_before = text[..at].trim_end();
-    if !(just_before.ends_with("số") || just_before.ends_with("so") || just_before.ends_with("Số")) {
+    if !(just_before.ends_with("số") || just_before.ends_with("so") || just_before.ends_with("Số"))
+    {
         return String::new();
     }
     let from = floor_boundary(text, at.saturating_sub(160));

@@ -193,6 +193,7 @@ impl Loaded {
                     issuer_name: ev.issuer_name.as_deref().map(&mut *share),
                     partial: ev.partial,
                     said: ev.said,
+                    doubtful: ev.doubtful,
                 })
             })
             .collect()
@@ -260,6 +261,7 @@ impl CitationGraph {
                     issuer_name: ev.issuer_name.as_deref().map(Cow::Borrowed),
                     partial: ev.partial,
                     said: ev.said,
+                    doubtful: ev.doubtful,
                 })
                 .collect();
             serde_json::to_writer(&mut section, &rows).map_err(std::io::Error::other)?;

@@ -78,6 +78,8 @@ pub(super) struct StoreEvidence<'a> {
     pub(super) partial: Option<bool>,
     #[serde(default, skip_serializing_if = "Said::is_act")]
     pub(super) said: Said,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) doubtful: bool,
 }
 
 /// A node as the store writes and reads it: the in-memory [`Node`] may change without changing the format.
