@@ -23,9 +23,14 @@ static BLANK_NUMBER_RAW: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("blank number pattern: {e}"))
 });
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|\n|\|)[ |]*[^\n,|]{2,40},\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+    // Markdown copies emphasise parts of the line ("*Hà Nội, ngày 06* *tháng 02 năm 2018*").
+    re(
+        r"(?:^|\n|\|)[ |*_]*[^\n,|]{2,40},[\s*_]*ngay[\s*_]*(\d{1,2})[\s*_]*thang[\s*_]*(\d{1,2})[\s*_]*nam[\s*_]*(\d{4})",
+    )
 });
-static VV: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\n|\|)[ |]*v/v\s*:?\s*"));
+static VV: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\n|\|)[ |*_]*v/v\s*:?\s*"));
+/// "Số: 19046/BTC-TCHQ V/v hướng dẫn …": the subject line joined to the number line.
+static VV_AFTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[ |*_]*v/v\s*:?\s*"));
 
 /// What the header says about the document.
 #[derive(Debug, Clone, Default)]
@@ -54,7 +59,13 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
     // The number line is found from tiny folds of each candidate's line, and only the block around it is
     // folded whole: folding the whole header region cost as much as extracting a short document.
     let blank_at = BLANK_NUMBER_RAW.find(&text[..end]).map(|m| m.start());
+    // "SỐ 1050/QĐ-SCT" without a colon may be another document's number in the header ("ĐOÀN KIỂM TRA THEO
+    // QUYẾT ĐỊNH SỐ 1050/QĐ-SCT"): a "Số:" soon after it is the document's own.
+    let mut uncoloned: Option<usize> = None;
     for (i, raw) in raws.iter().enumerate().take_while(|(_, r)| r.end <= end) {
+        if uncoloned.is_some_and(|u| raw.start > raws[u].end + HEADER_BLOCK) {
+            break;
+        }
         let mut from = raw.start.saturating_sub(100);
         while !text.is_char_boundary(from) {
             from += 1;
@@ -73,8 +84,15 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         if blank_at.is_some_and(|b| b < raw.start) {
             break;
         }
+        if c.get(1).is_none() {
+            uncoloned.get_or_insert(i);
+            continue;
+        }
         header.symbol = Some(i);
         break;
+    }
+    if header.symbol.is_none() {
+        header.symbol = uncoloned;
     }
     let Some(number) = header.symbol.map(|i| &raws[i]) else {
         return header;
@@ -98,15 +116,28 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         }
         date_end = c.get(0).map(|m| folded.orig_end(m.end()));
     }
-    header.official_letter = VV
-        .find(&folded.text)
-        .is_some_and(|m| m.start() < header_end + 2000);
-    if header.official_letter {
-        if let Some(m) = VV.find(&folded.text) {
-            let (title, end) = title_from(text, &folded, m.end());
-            header.title = Some(title);
-            header.title_span = Some((folded.orig_start(m.start()), end));
-        }
+    // Page copies summarise the header above it, the subject cut short ("Số: 11352/BTC-TCHQ V/v hóa đơn
+    // hàng …"): the subject line written in full wins.
+    let subjects: Vec<(usize, String, usize)> = VV_AFTER_NUMBER
+        .find(folded.text.get(header_end..).unwrap_or_default())
+        .map(|m| (header_end + m.start(), header_end + m.end()))
+        .into_iter()
+        .chain(VV.find(&folded.text).map(|m| (m.start(), m.end())))
+        .filter(|&(start, _)| start < header_end + 2000)
+        .map(|(start, subject_end)| {
+            let (title, end) = title_from(text, &folded, subject_end);
+            (start, title, end)
+        })
+        .collect();
+    header.official_letter = !subjects.is_empty();
+    let cut_short = |t: &str| t.ends_with('…') || t.ends_with("...");
+    if let Some((start, title, end)) = subjects
+        .iter()
+        .find(|(_, t, _)| !cut_short(t))
+        .or(subjects.first())
+    {
+        header.title = Some(title.clone());
+        header.title_span = Some((folded.orig_start(*start), *end));
     }
     // The title word stands alone on its line, in capitals: "QUYẾT ĐỊNH", "KẾ HOẠCH".
     let mut pos = 0;
@@ -140,11 +171,16 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         if let Some((t, span, title)) = date_end.and_then(|at| joined_title(text, at)) {
             header.type_title = Some(t);
             if header.title.is_none() {
-                let title = match header.issuer.as_ref() {
-                    Some(i) => without_trailing_issuer(&title, &i.name),
-                    None => title,
-                };
-                header.title = Some(title);
+                let title = without_own_symbol(&title, &number.canonical, t);
+                let mut names: Vec<&str> = header.issuer.iter().map(|i| i.name.as_str()).collect();
+                names.extend(
+                    number
+                        .groups
+                        .iter()
+                        .filter_map(|g| crate::data::tables().issuer_of_code(g))
+                        .map(|row| row.name),
+                );
+                header.title = Some(without_signer(&title, &names));
                 header.title_span = Some(span);
             }
         }
@@ -161,9 +197,13 @@ const TYPE_WORDS_MAX: usize = 4;
 fn joined_title(text: &str, at: usize) -> Option<(crate::vocab::DocType, (usize, usize), String)> {
     let rest = &text[at..];
     let start = at + (rest.len() - rest.trim_start_matches([' ', '\n', '\r', '\t', '|']).len());
-    let limit = crate::extract::clean::floor_boundary(text, (start + 600).min(text.len()));
+    // Database copies put editorial notes in brackets inside the run ("NGHỊ ĐỊNH [Nghị định này được
+    // hướng dẫn bởi …] CỦA CHÍNH PHỦ …"): they are skipped and do not count against the run's length.
+    let limit = crate::extract::clean::floor_boundary(text, (start + 4000).min(text.len()));
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut pos = start;
+    let mut in_note = false;
+    let mut run_bytes = 0;
     for word in text[start..limit].split_inclusive([' ', '\n', '|', '\t']) {
         let w = word.trim_end_matches([' ', '\n', '|', '\t', '\r']);
         let w_start = pos;
@@ -171,7 +211,16 @@ fn joined_title(text: &str, at: usize) -> Option<(crate::vocab::DocType, (usize,
         if w.is_empty() {
             continue;
         }
-        if w.chars().any(char::is_lowercase) || w.starts_with("--") || w.starts_with("__") {
+        if in_note || w.starts_with('[') {
+            in_note = !w.contains(']');
+            continue;
+        }
+        run_bytes += word.len();
+        if run_bytes > 600
+            || w.chars().any(char::is_lowercase)
+            || w.starts_with("--")
+            || w.starts_with("__")
+        {
             break;
         }
         words.push((w_start, w_start + w.len()));
@@ -184,34 +233,123 @@ fn joined_title(text: &str, at: usize) -> Option<(crate::vocab::DocType, (usize,
     if words.len() <= type_words {
         return None;
     }
-    let title_start = words[type_words].0;
     let end = words[words.len() - 1].1;
-    let title = tidy(&text[title_start..end]).trim().to_string();
+    let title = words[type_words..]
+        .iter()
+        .map(|&(from, to)| tidy(&text[from..to]))
+        .collect::<Vec<_>>()
+        .join(" ");
     Some((doc_type, (start, end), title))
 }
 
-/// The trích yếu without the issuer's name that page copies join to its end ("… CỦA DÒNG HỌ HỘI ĐỒNG
-/// THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO", the preamble's opening words), unless the title speaks of that
-/// body ("… CƠ CẤU TỔ CHỨC CỦA BỘ TÀI CHÍNH").
-fn without_trailing_issuer(title: &str, issuer: &str) -> String {
-    let (t, i) = (fold(title), fold(issuer));
-    let Some(head) = t.strip_suffix(i.as_str()) else {
-        return title.to_string();
-    };
-    let head = head.trim_end();
-    let speaks_of = ["cua", "thuoc", "tai", "voi", "va", "cho"]
-        .iter()
-        .any(|w| head.ends_with(&format!(" {w}")));
-    if head.is_empty() || speaks_of {
+/// Ranks that open a signer's line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), folded.
+const SIGNER_RANKS: [&str; 12] = [
+    "chu tich",
+    "pho chu tich",
+    "giam doc",
+    "tong giam doc",
+    "bo truong",
+    "cuc truong",
+    "tong cuc truong",
+    "thu truong",
+    "truong ban",
+    "chanh an",
+    "vien truong",
+    "thong doc",
+];
+/// Words after which a body's name is the title's own matter ("… QUẢN LÝ CỦA BỘ CÔNG THƯƠNG"), in lower
+/// case with their marks: folded, "cho" would also be "chợ" ("… QUẢN LÝ CHỢ CHÍNH PHỦ").
+const SPEAKS_OF: [&str; 11] = [
+    "của", "thuộc", "tại", "với", "và", "cho", "do", "về", "vụ", "bầu", "chức",
+];
+/// The national motto, folded: page copies join it to either end of the title.
+const MOTTO: &str = "cong hoa xa hoi chu nghia";
+
+/// The trích yếu without what page copies join to its end: the motto, the issuer's name ("… CỦA DÒNG HỌ
+/// HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO", "… 1991 QUỐC HỘI NƯỚC CỘNG HOÀ …"), or the signer's line
+/// ("… TỈNH TUYÊN QUANG CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH"), unless the title speaks of that body ("… CƠ CẤU
+/// TỔ CHỨC CỦA BỘ TÀI CHÍNH", "… BẦU CHỨC VỤ CHỦ TỊCH …").
+fn without_signer(title: &str, issuers: &[&str]) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    // Folding keeps the count of words, so folded word k is title word k.
+    let folded = fold(title);
+    let fw: Vec<&str> = folded.split_whitespace().collect();
+    if fw.len() != words.len() {
         return title.to_string();
     }
-    // Folding keeps the count of words, so the head's words are the title's first words.
-    let keep = head.split_whitespace().count();
-    title
-        .split_whitespace()
-        .take(keep)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let issuer_words: Vec<String> = issuers.iter().map(|i| fold(i)).collect();
+    let starts_with = |at: usize, phrase: &str| {
+        let p: Vec<&str> = phrase.split_whitespace().collect();
+        fw.len() >= at + p.len() && fw[at..at + p.len()] == p[..]
+    };
+    let cut = (1..fw.len()).find(|&k| {
+        if starts_with(k, MOTTO) {
+            return true;
+        }
+        if SPEAKS_OF.contains(&words[k - 1].to_lowercase().as_str()) {
+            return false;
+        }
+        let rank = SIGNER_RANKS
+            .iter()
+            .filter(|r| starts_with(k, r))
+            .map(|r| r.split_whitespace().count())
+            .max();
+        let tail = &fw[k + rank.unwrap_or(0)..];
+        issuer_words.iter().any(|name| {
+            let name: Vec<&str> = name.split_whitespace().collect();
+            let common = tail.iter().zip(&name).take_while(|(a, b)| a == b).count();
+            let rest = &tail[common..];
+            let whole_name = common == name.len()
+                && (rest.is_empty() || rest.len() >= 2 && rest[..2] == ["nuoc", "cong"]);
+            // After a rank, a start of the name ("CỤC TRƯỞNG CỤC THUẾ") or the name with its place ("CHỦ TỊCH
+            // ỦY BAN NHÂN DÂN TỈNH LÀO CAI") is the signer's line.
+            let signer =
+                rank.is_some() && common >= 2 && (common == tail.len() || common == name.len());
+            common >= 2.min(name.len()) && (whole_name || signer)
+        })
+    });
+    match cut {
+        Some(k) => words[..k].join(" "),
+        None => title.to_string(),
+    }
+}
+
+/// The trích yếu of older headers that write the number inside it: "LUẬT ĐẤT ĐAI SỐ 24-L/CTN NGÀY
+/// 14/07/1993 CỦA QUỐC HỘI" is "ĐẤT ĐAI"; "LUẬT CỦA QUỐC HỘI NƯỚC … SỐ 29/2001/QH10 VỀ HẢI QUAN" is "HẢI
+/// QUAN" (a law's title is its matter, without "về").
+fn without_own_symbol(title: &str, symbol: &str, doc_type: crate::vocab::DocType) -> String {
+    use crate::vocab::DocType;
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let own = fold(symbol);
+    let Some(at) = (1..words.len()).find(|&k| {
+        fold(words[k - 1]) == "so" && fold(words[k].trim_end_matches([',', ';', ':'])) == own
+    }) else {
+        return title.to_string();
+    };
+    let head = &words[..at - 1];
+    if !head.is_empty() && fold(head[0]) != "cua" {
+        return head.join(" ");
+    }
+    let mut tail = &words[at + 1..];
+    // The date after the number: "NGÀY 14/07/1993", "NGÀY 05 THÁNG 7 NĂM 1994".
+    let folded_tail: Vec<String> = tail.iter().take(6).map(|w| fold(w)).collect();
+    if folded_tail.first().is_some_and(|w| w == "ngay") {
+        if folded_tail.get(1).is_some_and(|w| w.contains('/')) {
+            tail = &tail[2..];
+        } else if folded_tail.len() == 6 && folded_tail[2] == "thang" && folded_tail[4] == "nam" {
+            tail = &tail[6..];
+        }
+    }
+    if let Some(first) = tail.first() {
+        let statute = matches!(doc_type, DocType::Law | DocType::Code | DocType::Ordinance);
+        if statute && fold(first) == "ve" {
+            tail = &tail[1..];
+        }
+    }
+    if tail.is_empty() {
+        return title.to_string();
+    }
+    tail.join(" ")
 }
 
 /// The trích yếu: the lines after the title word (or "V/v") up to a blank line or the preamble, and the
@@ -230,15 +368,34 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
     let mut end = from;
     let mut lines = 0;
     let mut pos = from;
+    let mut last_end = from;
     for line in rest.split('\n') {
         let l = line.trim_matches(|c: char| c == '|' || c == ' ');
-        let stop = l.is_empty() && lines > 0
+        let plain = l.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
+        // Folding turns a run of blank lines into one break, so a blank line is read off the original.
+        let orig_gap =
+            &text[folded.orig_end(last_end)..folded.orig_start(pos.min(folded.text.len()))];
+        let after_blank = orig_gap.bytes().filter(|&b| b == b'\n').count() >= 2;
+        let orig_line = &text[folded.orig_start(pos)..folded.orig_end(pos + line.len())];
+        let capitals = !orig_line.chars().any(char::is_lowercase);
+        let stop = (l.is_empty() || after_blank) && lines > 0
             || PLACE_DATE.is_match(l)
             || l.starts_with("can cu")
             || l.starts_with("kinh gui")
             || l.starts_with("---")
             || l.starts_with("___")
-            || (lines > 0 && crate::data::tables().issuer_alias_re.is_match(l) && l.len() < 60)
+            || plain.starts_with(MOTTO)
+            || plain.starts_with("doc lap - tu do")
+            || (lines > 0
+                && ["thuc hien ", "theo de nghi", "xet de nghi", "xet to trinh"]
+                    .iter()
+                    .any(|w| plain.starts_with(w)))
+            // The signer's line, in capitals ("THỦ TƯỚNG CHÍNH PHỦ"); a title's own line may name a body
+            // ("Ủy ban nhân dân thành phố Đà Nẵng nhiệm kỳ …").
+            || (lines > 0
+                && capitals
+                && crate::data::tables().issuer_alias_re.is_match(l)
+                && l.len() < 60)
             // A title never ends with a full stop, and never holds an article or chapter heading: such a line
             // is the body's.
             || (lines > 0 && (l.ends_with('.') || is_heading(l)));
@@ -248,12 +405,13 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
         if !l.is_empty() {
             lines += 1;
             end = pos + line.len();
+            last_end = end;
         }
         pos += line.len() + 1;
     }
     let orig_end = folded.orig_end(end);
     let title = tidy(&text[folded.orig_start(from)..orig_end])
-        .trim_matches(|c: char| c == '|' || c == ' ')
+        .trim_matches(|c: char| matches!(c, '|' | ' ' | '*' | '_'))
         .to_string();
     (title, orig_end)
 }

@@ -383,6 +383,9 @@ fn name_words(
     let mut amending = false;
     let mut lower = false;
     let mut joined = false;
+    // A name never ends with "và": "Luật Kế toán và có phần mềm …" names "Luật Kế toán".
+    let mut last_joins = false;
+    let mut before_join = (from, 0);
     while pos < bytes.len() && words < MAX_NAME_WORDS * if amending { 3 } else { 1 } {
         let rest = &window[pos..];
         let skipped = rest.len() - rest.trim_start_matches(' ').len();
@@ -458,6 +461,10 @@ fn name_words(
             break;
         }
         joined |= w == "va";
+        if w == "va" {
+            before_join = (name_end, words);
+        }
+        last_joins = w == "va";
         words += 1;
         pos = at + w_len;
         name_end = pos;
@@ -465,6 +472,9 @@ fn name_words(
         if words > 1 && w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1945..=2100).contains(&y)) {
             break;
         }
+    }
+    if last_joins {
+        (name_end, words) = before_join;
     }
     Some(NameWords {
         end: name_end,

@@ -442,6 +442,9 @@ fn a_name_ends_where_its_words_end_whatever_folding_merges() {
             ("Luật Đa dạng sinh học", Some("2008-11-13")),
             ("Luật Thi đua, khen thưởng", Some("2022-06-15")),
             ("Luật Chăn nuôi", None),
+            // A name never ends with "và"; one "và" inside it stays.
+            ("Luật Kế toán", None),
+            ("Luật Bảo vệ và phát triển rừng", Some("2004-12-03")),
         ]
     );
 }
@@ -645,4 +648,54 @@ fn a_passive_verb_with_its_agent_word_makes_a_source() {
         let got: Vec<String> = summary(text).into_iter().map(|c| c.4).collect();
         assert_eq!(got, relations, "{text}");
     }
+}
+
+#[test]
+fn a_title_ends_before_the_signer_the_motto_and_the_body_and_goes_on_across_its_line_breaks() {
+    let own = |text: &str| {
+        vncite::extract(text)
+            .document
+            .map(|d| (d.symbol, d.title.unwrap_or_default()))
+            .unwrap_or_default()
+    };
+    let pair = |s: &str, t: &str| (s.to_string(), t.to_string());
+    // Stacked: a blank line, then the signer's line in capitals.
+    assert_eq!(
+        own("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\n\nSố: 12/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu trồng rừng\nnăm 2026\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\n\nCăn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;\n"),
+        pair("12/QĐ-UBND", "Về việc giao chỉ tiêu trồng rừng năm 2026")
+    );
+    // A title that names a post and a body keeps them.
+    assert_eq!(
+        own("THỦ TƯỚNG CHÍNH PHỦ\nSố: 88/QĐ-TTg\nHà Nội, ngày 02 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\nPhê chuẩn kết quả miễn nhiệm Phó Chủ tịch\nỦy ban nhân dân tỉnh Hà Giang\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n"),
+        pair(
+            "88/QĐ-TTg",
+            "Phê chuẩn kết quả miễn nhiệm Phó Chủ tịch Ủy ban nhân dân tỉnh Hà Giang"
+        )
+    );
+    // A page copy joins the signer's line to the title.
+    assert_eq!(
+        own("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSố: 30/QĐ-UBND\nHà Giang, ngày 5 tháng 1 năm 2026 QUYẾT ĐỊNH BAN HÀNH QUY CHẾ LÀM VIỆC CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"),
+        pair("30/QĐ-UBND", "BAN HÀNH QUY CHẾ LÀM VIỆC")
+    );
+    // An older law writes its number inside the title.
+    assert_eq!(
+        own("QUỐC HỘI\nSố: 12/1998/QH10\nHà Nội, ngày 10 tháng 12 năm 1998 LUẬT CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 12/1998/QH10 VỀ KHOÁNG SẢN\nĐể quản lý tài nguyên, Luật này quy định về khoáng sản.\n"),
+        pair("12/1998/QH10", "KHOÁNG SẢN")
+    );
+    // A database note in brackets inside the run, and the number and date written in the title.
+    assert_eq!(
+        own("CHÍNH PHỦ\nSố:\n20-CP Hà Nội, ngày 10 tháng 3 năm 1995\nNGHỊ ĐỊNH [Nghị định này được hướng dẫn bởi Thông tư 5-TT năm 1996] CỦA CHÍNH PHỦ SỐ 20-CP NGÀY 10 THÁNG 3 NĂM 1995 VỀ QUẢN LÝ CHỢ\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 30 tháng 9 năm 1992;\n"),
+        pair("20-CP", "VỀ QUẢN LÝ CHỢ")
+    );
+    // A letter's subject joined to its number, after a page summary that cuts it short; the motto in
+    // Markdown emphasis below it.
+    assert_eq!(
+        own("Bộ Tài chính ban hành công văn. Số: 812/BTC-TCT V/v hoàn thuế giá trị …\n\nBỘ TÀI CHÍNH\n\nSố: 812/BTC-TCT\n\n*V/v hoàn thuế giá trị gia tăng*\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n\n*Hà Nội, ngày 3 tháng 2 năm 2026*\n\nKính gửi: Cục Thuế.\n"),
+        pair("812/BTC-TCT", "hoàn thuế giá trị gia tăng")
+    );
+    // Another document's number in the header block, without a colon, is not the document's own.
+    assert_eq!(
+        own("SỞ XÂY DỰNG\nĐOÀN KIỂM TRA\nTHEO QUYẾT ĐỊNH\nSỐ 20/QĐ-SXD\n\nSố: 45/KH-ĐKT\n\nKẾ HOẠCH\nKiểm tra an toàn công trình\n\nThực hiện Quyết định số 20/QĐ-SXD ngày 02/3/2026 của Giám đốc Sở Xây dựng.\n"),
+        pair("45/KH-ĐKT", "Kiểm tra an toàn công trình")
+    );
 }
