@@ -591,3 +591,52 @@ static LAWS: LazyLock<Vec<LawRow>> = LazyLock::new(|| {
 pub fn laws() -> &'static [LawRow] {
     &LAWS
 }
+
+const CONSTITUTIONS_TSV: &str = include_str!("../data/constitutions.tsv");
+
+/// One row of `data/constitutions.tsv`: a constitution, as the texts in `sources` state it.
+#[derive(Debug, Clone)]
+pub struct ConstitutionRow {
+    /// The year it was adopted.
+    pub year: i32,
+    /// Its adoption date, when a text states it.
+    pub adopted: Option<&'static str>,
+    /// The texts (paths under `../shared`) that state the row.
+    pub sources: Vec<&'static str>,
+    /// Table line, for messages.
+    pub line: usize,
+}
+
+static CONSTITUTIONS: LazyLock<Vec<ConstitutionRow>> = LazyLock::new(|| {
+    tsv_rows(CONSTITUTIONS_TSV, 3)
+        .map(|(line, c)| ConstitutionRow {
+            year: c[0]
+                .parse()
+                .unwrap_or_else(|e| panic!("data/constitutions.tsv line {line}: {e}")),
+            adopted: (c[1] != "-").then_some(c[1]),
+            sources: c[2].split(' ').collect(),
+            line,
+        })
+        .collect()
+});
+
+/// The rows of `data/constitutions.tsv`, in table order.
+pub fn constitutions() -> &'static [ConstitutionRow] {
+    &CONSTITUTIONS
+}
+
+/// The constitution a text dated `date` (`YYYY-MM-DD`, or a year) means by "Hiến pháp" with no year: the
+/// latest adopted before it. `None` in the year of an adoption that the date does not place after.
+pub fn constitution_in_force(date: &str) -> Option<&'static ConstitutionRow> {
+    let year: i32 = date.get(..4)?.parse().ok()?;
+    let rows = constitutions();
+    let before = rows.iter().rev().find(|r| r.year < year);
+    match rows.iter().find(|r| r.year == year) {
+        None => before,
+        Some(row) => match row.adopted {
+            Some(adopted) if date.len() == 10 && date > adopted => Some(row),
+            Some(adopted) if date.len() == 10 && date < adopted => before,
+            _ => None,
+        },
+    }
+}

@@ -374,3 +374,52 @@ fn law_rows_are_stated_by_their_sources() {
         );
     }
 }
+
+#[test]
+fn constitution_rows_are_in_order_and_stated_by_their_sources() {
+    let rows = vncite::data::constitutions();
+    assert!(rows.len() >= 5, "{} rows", rows.len());
+    for pair in rows.windows(2) {
+        assert!(
+            pair[0].year < pair[1].year,
+            "data/constitutions.tsv line {}: {} is out of order or repeated",
+            pair[1].line,
+            pair[1].year
+        );
+    }
+    for row in rows {
+        if let Some(adopted) = row.adopted {
+            assert!(
+                adopted.starts_with(&row.year.to_string()) && adopted.len() == 10,
+                "data/constitutions.tsv line {}: {adopted}",
+                row.line
+            );
+        }
+    }
+    let Some(corpus) = crate::corpus_dir() else {
+        return;
+    };
+    let shared = corpus.join("..");
+    for row in rows {
+        let text = std::fs::read_to_string(shared.join(row.sources[0]))
+            .unwrap_or_else(|e| panic!("data/constitutions.tsv line {}: {e}", row.line));
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&format!("Hiến pháp năm {}", row.year))
+                || flat.contains(&format!("năm {} | HIẾN PHÁP", row.year)),
+            "data/constitutions.tsv line {}: {} does not write the constitution of {}",
+            row.line,
+            row.sources[0],
+            row.year
+        );
+        if let Some(adopted) = row.adopted {
+            let (y, m, d) = (&adopted[..4], &adopted[5..7], &adopted[8..]);
+            assert!(
+                flat.contains(&format!("ngày {d} tháng {m} năm {y}")),
+                "data/constitutions.tsv line {}: {} does not write {adopted}",
+                row.line,
+                row.sources[0]
+            );
+        }
+    }
+}

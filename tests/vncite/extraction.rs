@@ -699,3 +699,49 @@ fn a_title_ends_before_the_signer_the_motto_and_the_body_and_goes_on_across_its_
         pair("45/KH-ĐKT", "Kiểm tra an toàn công trình")
     );
 }
+
+#[test]
+fn an_undated_constitution_is_the_one_in_force_when_the_citing_text_was_written() {
+    let ids = |text: &str| -> Vec<String> {
+        vncite::extract(text)
+            .named
+            .into_iter()
+            .filter(|n| n.doc_type == "constitution")
+            .map(|n| n.id)
+            .collect()
+    };
+    let header = |date: &str| {
+        format!("QUỐC HỘI\nSố: 15/2020/QH14\nHà Nội, {date}\n\nLUẬT\nTHỦY LỢI NỘI ĐỒNG\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n")
+    };
+    assert_eq!(
+        ids(&header("ngày 10 tháng 6 năm 2020")),
+        ["named:hien-phap@2013"]
+    );
+    assert_eq!(
+        ids(&header("ngày 10 tháng 6 năm 1995")),
+        ["named:hien-phap@1992"]
+    );
+    // The year of an adoption: after its date the new constitution, before it the old one.
+    assert_eq!(
+        ids(&header("ngày 20 tháng 12 năm 2013")),
+        ["named:hien-phap@2013"]
+    );
+    assert_eq!(
+        ids(&header("ngày 20 tháng 6 năm 2013")),
+        ["named:hien-phap@1992"]
+    );
+    // A year the text writes wins; a text without a date of its own leaves the constitution unknown.
+    assert_eq!(
+        ids(&header("ngày 10 tháng 6 năm 2020").replace("Việt Nam;", "Việt Nam năm 1992;")),
+        ["named:hien-phap@1992"]
+    );
+    assert_eq!(
+        ids("Theo Hiến pháp, mọi người có quyền khiếu nại."),
+        ["named:hien-phap@?"]
+    );
+    // A constitution's own text speaks of itself; the constitutions it names by year are others.
+    assert_eq!(
+        ids("QUỐC HỘI\n\nHà Nội, ngày 2 tháng 1 năm 2030\n\nHIẾN PHÁP\n\nKế thừa Hiến pháp năm 2013, Nhân dân xây dựng Hiến pháp này.\nĐiều 5. Việc sửa đổi Hiến pháp do Quốc hội quyết định.\n"),
+        ["named:hien-phap@2013"]
+    );
+}

@@ -456,7 +456,7 @@ fn an_amending_article_that_ends_a_provision_repeals_part_of_what_it_amends() {
             line("16/2012/QH13", "amends", Some(true), false, &[]),
             line("103/2016/QH13", "amends", Some(true), false, &[]),
             // The promulgation formula names the input itself, which is no reference.
-            line("named:hien-phap@?", "basis", None, false, &[]),
+            line("named:hien-phap@2013", "basis", None, false, &[]),
         ]
     );
     let also = &found.citations[0].also[0];

@@ -49,6 +49,7 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
     // The names this input writes with their number; the later rules change no citation's text or id.
     let numbered = numbered_names(text, &found.citations);
     drop_unbacked_lower_names(found, &numbered);
+    drop_own_constitution(text, found);
     let refs = ordered_refs(found);
     let notes = note_spans(text);
     editorial_notes(text, found, &refs, &notes);

@@ -50,6 +50,22 @@ fn written_in_lower_case(name: &str) -> bool {
         .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && !fold(w).starts_with("sua"))
 }
 
+/// A constitution's own text says "Hiến pháp" of itself ("Việc sửa đổi Hiến pháp …"): when the input's
+/// header has the title word "HIẾN PHÁP" on its own line, its mentions of "Hiến pháp" with no year are the
+/// input, not another document. (A constitution has no number, so no header identity says so.)
+pub(super) fn drop_own_constitution(text: &str, found: &mut Extraction) {
+    let head = &text[..crate::extract::clean::floor_boundary(text, text.len().min(4000))];
+    let is_constitution = head.lines().any(|line| {
+        let word = line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '*' | '#'));
+        !word.chars().any(char::is_lowercase) && fold(word) == "hien phap"
+    });
+    if is_constitution {
+        found.named.retain(|n| {
+            n.doc_type != DocType::Constitution || n.year.is_some() || n.date.is_some()
+        });
+    }
+}
+
 pub(super) const CONSTITUTION_FULL: &str = "hien-phap-nuoc-cong-hoa-xa-hoi-chu-nghia-viet-nam";
 
 /// The folded name of a law, for comparing spellings: "Luật Hải quan" and "LUẬT HẢI QUAN" are one.
@@ -81,6 +97,10 @@ pub(super) fn resolve_named(
             }
         }
     }
+    let own_date = found
+        .document
+        .as_ref()
+        .and_then(|d| d.date.clone().or(d.year.map(|y| y.to_string())));
     for n in &mut found.named {
         let key = if n.doc_type == "constitution" {
             "hien-phap".to_string()
@@ -100,6 +120,11 @@ pub(super) fn resolve_named(
                     (_, 1) => Some(v[0].clone()),
                     _ => None,
                 }
+            })
+            .or_else(|| {
+                // "Căn cứ Hiến pháp …;" is the constitution in force when the input was written.
+                let in_force = crate::data::constitution_in_force(own_date.as_deref()?)?;
+                (n.doc_type == DocType::Constitution).then(|| in_force.year.to_string())
             });
         if let Some((symbol, sym_date)) = numbered.get(&key) {
             let agrees = match (&when, sym_date) {
