@@ -247,3 +247,76 @@ fn every_header_title_ends_at_the_end_of_the_title() {
     assert!(lines.len() >= 60, "{} headers", lines.len());
     insta::assert_snapshot!("corpus_titles", lines.join("\n"));
 }
+
+/// The store of the whole corpus is the same bytes whatever order its inputs come in, in one batch, in
+/// several, or added to a store that already holds some of them (`graph build --into`).
+#[test]
+fn any_order_of_the_corpus_inputs_gives_a_byte_identical_store() {
+    let Some(dir) = crate::corpus_dir() else {
+        return;
+    };
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let found: Vec<(String, vncite::Extraction)> = paths
+        .iter()
+        .map(|p| {
+            let text =
+                std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, vncite::extract(&text))
+        })
+        .collect();
+    let store_of = |batches: &[Vec<usize>]| -> Vec<u8> {
+        let mut g = vncite::CitationGraph::new();
+        for batch in batches {
+            g.add_inputs(batch.iter().map(|&i| (found[i].0.as_str(), &found[i].1)))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let mut bytes = Vec::new();
+        g.write_store(&mut bytes).unwrap_or_else(|e| panic!("{e}"));
+        bytes
+    };
+    let n = found.len();
+    let sorted: Vec<usize> = (0..n).collect();
+    let reference = store_of(std::slice::from_ref(&sorted));
+    // A fixed pseudo-random order (multiplication by a unit modulo a prime above n), so a failure repeats.
+    let p = 97;
+    assert!(n < p, "{n} inputs");
+    let scrambled: Vec<usize> = (0..p).map(|k| (k * 31) % p).filter(|&i| i < n).collect();
+    let orders: Vec<(&str, Vec<Vec<usize>>)> = vec![
+        ("reversed", vec![sorted.iter().rev().copied().collect()]),
+        ("scrambled", vec![scrambled.clone()]),
+        (
+            "scrambled, in three batches",
+            scrambled.chunks(n / 3 + 1).map(<[usize]>::to_vec).collect(),
+        ),
+        (
+            "half, then all again",
+            vec![
+                scrambled[..n / 2].to_vec(),
+                sorted.iter().rev().copied().collect(),
+            ],
+        ),
+    ];
+    for (what, batches) in orders {
+        let bytes = store_of(&batches);
+        assert!(
+            bytes == reference,
+            "{what}: the store differs from the sorted build ({} bytes against {})",
+            bytes.len(),
+            reference.len()
+        );
+    }
+    crate::report(&format!(
+        "corpus store: {n} inputs, {} bytes, identical in 5 orders",
+        reference.len()
+    ));
+}
