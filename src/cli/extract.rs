@@ -56,7 +56,9 @@ fn is_large(source: &Result<Source, vncite::Error>) -> bool {
 pub fn run(args: Args) -> anyhow::Result<bool> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let pool = super::thread_pool(args.inputs.threads)?;
+    // Started at the first batch of two or more inputs: one short input runs on this thread, since starting
+    // workers cost more than reading it.
+    let mut pool: Option<rayon::ThreadPool> = None;
     let options = args.inputs.read.options();
     let format = args.format;
     let sources = input::expand(&args.paths, &args.inputs.extensions);
@@ -74,7 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
     };
     let mut i = 0;
     while i < sources.len() {
-        if is_large(&sources[i]) {
+        if is_large(&sources[i]) || sources.len() == 1 {
             match extract_one(&sources[i]) {
                 Ok((name, found)) => render(&mut out, format, &name, &found)?,
                 Err(e) => report(&mut out, e)?,
@@ -87,7 +89,11 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
             j += 1;
         }
         // Each input's output is made on a worker; the main thread writes them in input order.
-        let outputs: Vec<Result<Vec<u8>, vncite::Error>> = pool.install(|| {
+        let workers = match pool {
+            Some(ref p) => p,
+            None => pool.insert(super::thread_pool(args.inputs.threads)?),
+        };
+        let outputs: Vec<Result<Vec<u8>, vncite::Error>> = workers.install(|| {
             sources[i..j]
                 .par_iter()
                 .map(|s| {

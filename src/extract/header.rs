@@ -394,7 +394,7 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
             // ("Ủy ban nhân dân thành phố Đà Nẵng nhiệm kỳ …").
             || (lines > 0
                 && capitals
-                && crate::data::tables().issuer_alias_re.is_match(l)
+                && crate::data::tables().starts_with_issuer_alias(l)
                 && l.len() < 60)
             // A title never ends with a full stop, and never holds an article or chapter heading: such a line
             // is the body's.
