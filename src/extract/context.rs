@@ -222,8 +222,10 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
         end: from,
         ..After::default()
     };
+    let markup = markup_after(&folded.text[from..]);
     for _ in 0..2 {
-        let rest = &folded.text[after.end..];
+        let skipped = if after.end == from { markup } else { 0 };
+        let rest = &folded.text[after.end + skipped..];
         // Cheap look at the first word decides which pattern may match; the patterns themselves are costly.
         let lead = rest.trim_start_matches([' ', '\n', ',', '(', ')']);
         let datey = ["ngay", "ban hanh", "ky ", "da ", "thong qua", "vao"]
@@ -235,7 +237,7 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
         if after.date.is_none() && (datey || yeary) {
             if let Some((d, len)) = datey.then(|| date_after(rest)).flatten() {
                 after.date = Some(d);
-                after.end += len;
+                after.end += skipped + len;
                 continue;
             }
             if after.year.is_none() {
@@ -243,7 +245,7 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
                     if let Some(y) = c.get(1).and_then(|m| m.as_str().parse::<i32>().ok()) {
                         if (1900..=2100).contains(&y) {
                             after.year = Some(y);
-                            after.end += c.get(1).map_or(0, |m| m.end());
+                            after.end += skipped + c.get(1).map_or(0, |m| m.end());
                             continue;
                         }
                     }
@@ -265,6 +267,35 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
         break;
     }
     after
+}
+
+/// The length of Markdown markup right after a reference, which web copies put between it and its date:
+/// emphasis closing ("**Thông tư số 12/2020/TT-BTC** ngày …") and a link's target and title
+/// ("[Nghị định số 218/2013/NĐ-CP](# \"…\") ngày 26/12/2013"). Zero when there is none.
+fn markup_after(rest: &str) -> usize {
+    const LINK_MAX: usize = 400;
+    let mut at = 0;
+    loop {
+        let emphasis = rest[at..].len() - rest[at..].trim_start_matches(['*', '_']).len();
+        at += emphasis;
+        let Some(target) = rest[at..].strip_prefix("](") else {
+            break;
+        };
+        let window =
+            &target[..crate::extract::clean::floor_boundary(target, target.len().min(LINK_MAX))];
+        // A title in quotes may hold parentheses of its own.
+        let close = match window.find('"') {
+            Some(q) if !window[..q].contains(')') => {
+                window[q + 1..].find("\")").map(|c| q + 1 + c + 2)
+            }
+            _ => window.find(')').map(|c| c + 1),
+        };
+        match close.filter(|&c| !window[..c].contains('\n')) {
+            Some(c) => at += 2 + c,
+            None => break,
+        }
+    }
+    at
 }
 
 /// Reads an issuer alias (and its place, for local bodies) at folded index `at`; returns it and the folded length.

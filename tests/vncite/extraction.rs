@@ -745,3 +745,36 @@ fn an_undated_constitution_is_the_one_in_force_when_the_citing_text_was_written(
         ["named:hien-phap@2013"]
     );
 }
+
+#[test]
+fn a_date_after_markdown_emphasis_or_a_link_is_the_reference_s_date() {
+    let text = "Căn cứ [**Nghị định số 45/2019/NĐ-CP**](https://example.vn/nd-45 \"Nghị định (bản gốc)\") ngày 12/6/2019 của Chính phủ;\nCăn cứ **Thông tư số 08/2021/TT-BXD** ngày 5 tháng 3 năm 2021;\nTheo [Quyết định số 77/QĐ-UBND](#) năm 2022.\nXem **Nghị định số 46/2019/NĐ-CP**.\n";
+    let found: Vec<(String, Option<String>, Option<i32>, String)> = vncite::extract(text)
+        .citations
+        .into_iter()
+        .map(|c| (c.symbol, c.date, c.year, c.text))
+        .collect();
+    let row = |s: &str, d: Option<&str>, y: i32, t: &str| {
+        (s.to_string(), d.map(str::to_string), Some(y), t.to_string())
+    };
+    assert_eq!(
+        found,
+        [
+            row(
+                "45/2019/NĐ-CP",
+                Some("2019-06-12"),
+                2019,
+                "Nghị định số 45/2019/NĐ-CP**](https://example.vn/nd-45 \"Nghị định (bản gốc)\") ngày 12/6/2019 của Chính phủ"
+            ),
+            row(
+                "08/2021/TT-BXD",
+                Some("2021-03-05"),
+                2021,
+                "Thông tư số 08/2021/TT-BXD** ngày 5 tháng 3 năm 2021"
+            ),
+            row("77/QĐ-UBND", None, 2022, "Quyết định số 77/QĐ-UBND](#) năm 2022"),
+            // Markup with no date after it stays out of the mention.
+            row("46/2019/NĐ-CP", None, 2019, "Nghị định số 46/2019/NĐ-CP"),
+        ]
+    );
+}
