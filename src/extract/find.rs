@@ -88,7 +88,7 @@ fn is_separator_at(bytes: &[u8], at: usize) -> bool {
     }
 }
 
-/// The leftmost start of `[0-9]{1,6}(\.[0-9]{1,3})?[ \t\u{a0}]{0,2}` ending at `sep`.
+/// The leftmost start of `[0-9]{1,6}((\.[0-9]{1,3})?[ \t\u{a0}]{0,2}|[A-Z])` ending at `sep`.
 fn number_before(bytes: &[u8], sep: usize) -> Option<usize> {
     let mut end = sep;
     for _ in 0..2 {
@@ -107,6 +107,15 @@ fn number_before(bytes: &[u8], sep: usize) -> Option<usize> {
             .take_while(|b| b.is_ascii_digit())
             .count()
     };
+    // "33B-HĐBT": one capital letter right after the number, glued to the separator.
+    if end == sep
+        && end >= 2
+        && bytes[end - 1].is_ascii_uppercase()
+        && bytes[end - 2].is_ascii_digit()
+    {
+        let run = digits_before(end - 1);
+        return Some(end - 1 - run.min(6));
+    }
     let last_run = digits_before(end);
     if last_run == 0 {
         return None;
@@ -303,6 +312,13 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
     if text[i..].starts_with('.') && text[i + 1..].starts_with(|c: char| c.is_ascii_digit()) {
         i = digits_end(text, i + 1);
     }
+    // A capital letter glued to the number and its separator ("33B-HĐBT") is part of the number; such a
+    // number makes a symbol only of codes the tables know.
+    let lettered = text[i..].starts_with(|c: char| c.is_ascii_uppercase())
+        && separator_at(text, i + 1).is_some();
+    if lettered {
+        i += 1;
+    }
     let number = text[start..i].to_string();
     i = skip_spaces(text, i, 2);
     let (mut first_sep, after) = separator_at(text, i)?;
@@ -315,8 +331,18 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
         mut groups,
         mut seps,
         mut known_groups,
-        end,
+        mut end,
     } = read_groups(text, i)?;
+    if lettered && (known_groups < groups.len() || year.is_some()) {
+        return None;
+    }
+    // Older symbols write the year last: "3/NQ/1976", "01/BXD-QLN-1996".
+    let trailing_year = match year {
+        None => trailing_year(text, end),
+        Some(_) => None,
+    };
+    let inner_year = year;
+    let year = year.or(trailing_year.map(|(y, _, _)| y));
     // "Nghị định số 04/2014/NĐ": a type code cut short before its issuer, where the tables know the one body
     // that issues the type in year-form symbols.
     if let (Some(_), [code]) = (year, groups.as_slice()) {
@@ -329,7 +355,7 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
     let mut canonical = String::with_capacity(end - start);
     canonical.push_str(&number);
     canonical.push(if first_sep == Sep::Slash { '/' } else { '-' });
-    if let Some(y) = year {
+    if let Some(y) = inner_year {
         canonical.push_str(&y.to_string());
         canonical.push('/');
     }
@@ -338,6 +364,11 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
             canonical.push(seps[n - 1]);
         }
         canonical.push_str(g);
+    }
+    if let Some((y, sep, year_end)) = trailing_year {
+        canonical.push(sep);
+        canonical.push_str(&y.to_string());
+        end = year_end;
     }
     Some(RawSymbol {
         start,
@@ -349,6 +380,26 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
         dash_form: first_sep == Sep::Dash,
         known_groups,
     })
+}
+
+/// A year written after the codes, at `i`: a slash or dash and four digits of a plausible year that end the
+/// symbol. Returns the year, its separator and where it ends.
+fn trailing_year(text: &str, i: usize) -> Option<(i32, char, usize)> {
+    let (sep, after) = separator_at(text, i)?;
+    let year_end = digits_end(text, after);
+    if year_end - after != 4 {
+        return None;
+    }
+    let y: i32 = text[after..year_end].parse().ok()?;
+    let ends = text[year_end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !(c.is_alphanumeric() || unicode_mark(c) || is_slash(c) || is_dash(c)));
+    ((1945..=2100).contains(&y) && ends).then_some((
+        y,
+        if sep == Sep::Slash { '/' } else { '-' },
+        year_end,
+    ))
 }
 
 /// Whether four digits of a plausible year stand at `i`, followed by a slash and a type code: the shape of a
@@ -535,13 +586,14 @@ mod tests {
                     "[ \t\u{a0}]{1,3}",
                     "[/\\-\u{2010}-\u{2016}\u{2044}\u{2212}\u{2215}\u{2216}\u{ff0d}\u{ff0f}\u{fe58}\u{fe63}]",
                     "[aĐ“]",
+                    "[AB]",
                 ],
                 0..14,
             )
         ) {
             let text = parts.concat();
             let shape = regex::Regex::new(
-                r"[0-9]{1,6}(?:\.[0-9]{1,3})?[ \t\x{a0}]{0,2}[/\-\x{2010}-\x{2015}\x{2212}\x{2044}\x{2215}\x{ff0f}\x{ff0d}\x{fe58}\x{fe63}]",
+                r"[0-9]{1,6}(?:(?:\.[0-9]{1,3})?[ \t\x{a0}]{0,2}|[A-Z])[/\-\x{2010}-\x{2015}\x{2212}\x{2044}\x{2215}\x{ff0f}\x{ff0d}\x{fe58}\x{fe63}]",
             )
             .unwrap();
             let expected: Vec<usize> = shape.find_iter(&text).map(|m| m.start()).collect();

@@ -109,12 +109,30 @@ fn every_symbol_form_is_found_with_its_doc_type() {
         ("19/2017/NQ-CP", "resolution"),
         ("27/CT-Tg", "directive"),
         ("144/2025/CV-BSGBTr", "official_letter"),
+        ("33B-HĐBT", "decision"),
+        ("3/NQ/1976", "resolution"),
+        ("01/BXD-QLN-1996", "official_letter"),
     ];
     let expected: Vec<(String, String)> = expected
         .iter()
         .map(|(s, t)| (s.to_string(), t.to_string()))
         .collect();
     assert_eq!(found, expected);
+    // A year written after the codes is the symbol's year.
+    let years: Vec<(String, Option<i32>)> =
+        vncite::extract("Nghị quyết 3/NQ/1976; Công văn 01/BXD-QLN-1996; Quyết định 33B-HĐBT.")
+            .citations
+            .into_iter()
+            .map(|c| (c.symbol, c.year))
+            .collect();
+    assert_eq!(
+        years,
+        [
+            ("3/NQ/1976".to_string(), Some(1976)),
+            ("01/BXD-QLN-1996".to_string(), Some(1996)),
+            ("33B-HĐBT".to_string(), None),
+        ]
+    );
 }
 
 #[test]
