@@ -16,6 +16,7 @@ pub(crate) mod clean;
 mod context;
 pub(crate) mod find;
 mod header;
+mod heading_dates;
 mod lineage;
 mod named;
 mod relation;
@@ -86,7 +87,8 @@ pub fn extract(text: &str) -> Extraction {
         .filter(|_| document.is_some());
     let resolver = resolve::Resolver::new(text, document.as_ref(), own_place.as_deref());
     // One scan serves both the header and the mentions.
-    let (citations, named) = references(text, &raws, &named::anchors(text), own, resolver);
+    let (mut citations, named) = references(text, &raws, &named::anchors(text), own, resolver);
+    heading_dates::apply(text, &mut citations);
     let mut found = Extraction {
         document,
         citations,

@@ -796,3 +796,27 @@ fn a_date_after_markdown_emphasis_or_a_link_is_the_reference_s_date() {
         ]
     );
 }
+
+#[test]
+fn a_list_heading_that_opens_with_a_date_dates_its_items_and_nothing_else() {
+    let text = "Kết quả kỳ họp như sau.\nNgày 20 tháng 11 năm 2024:\n- Luật số 41/2024/QH15;\n- Luật số 42/2024/QH15, được sửa đổi theo Luật số 18/2023/QH15;\n\nNgày 3/12/2024, Quốc hội thông qua:\na) Nghị quyết số 150/2024/QH15;\nGhi chú: Luật số 43/2024/QH15.\n- Luật số 44/2024/QH15;\n";
+    let dates: Vec<(String, Option<String>)> = vncite::extract(text)
+        .citations
+        .into_iter()
+        .map(|c| (c.symbol, c.date))
+        .collect();
+    let row = |s: &str, d: Option<&str>| (s.to_string(), d.map(str::to_string));
+    assert_eq!(
+        dates,
+        [
+            row("41/2024/QH15", Some("2024-11-20")),
+            row("42/2024/QH15", Some("2024-11-20")),
+            // Another year than the heading's: not the heading's document.
+            row("18/2023/QH15", None),
+            row("150/2024/QH15", Some("2024-12-03")),
+            // Not an item; and the item after it has a line above it that is no heading.
+            row("43/2024/QH15", None),
+            row("44/2024/QH15", None),
+        ]
+    );
+}
