@@ -463,6 +463,10 @@ fn a_name_ends_where_its_words_end_whatever_folding_merges() {
             // A name never ends with "và"; one "và" inside it stays.
             ("Luật Kế toán", None),
             ("Luật Bảo vệ và phát triển rừng", Some("2004-12-03")),
+            // A known law's name ends at the comma after it; a name with commas of its own stays whole.
+            ("Luật Địa chất và khoáng sản", None),
+            ("Luật Giá", None),
+            ("Luật Phòng, chống tham nhũng", None),
         ]
     );
 }

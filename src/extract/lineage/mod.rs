@@ -48,6 +48,7 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
     }
     // The names this input writes with their number; the later rules change no citation's text or id.
     let numbered = numbered_names(text, &found.citations);
+    cut_at_known_name(text, found, &numbered);
     drop_unbacked_lower_names(found, &numbered);
     drop_own_constitution(text, found);
     let refs = ordered_refs(found);

@@ -149,6 +149,46 @@ pub(super) fn resolve_named(
     }
 }
 
+/// A name read on past a comma into the sentence ("… Điều 82 của Luật Địa chất và khoáng sản, cơ quan nhà
+/// nước, người có thẩm quyền …") ends at the comma when the words before it are a law that `data/laws.tsv` or
+/// the input itself knows by that name. Names with commas of their own ("Luật Quản lý, sử dụng vũ khí, vật
+/// liệu nổ …") are kept whole: their heads ("Luật Quản lý") name no law.
+pub(super) fn cut_at_known_name(
+    text: &str,
+    found: &mut Extraction,
+    numbered: &HashMap<String, (String, Option<String>)>,
+) {
+    let known = |name: &str| {
+        let key = name_key(name);
+        LAWS_BY_NAME.contains_key(&key) || numbered.contains_key(&key)
+    };
+    for n in found.named.iter_mut() {
+        if n.date.is_some() || n.year.is_some() || !n.name.contains(',') || known(&n.name) {
+            continue;
+        }
+        let cut = n
+            .name
+            .match_indices(',')
+            .map(|(i, _)| i)
+            .enumerate()
+            .filter(|&(_, i)| known(&n.name[..i]))
+            .last();
+        let Some((nth, name_at)) = cut else {
+            continue;
+        };
+        let Some((text_at, _)) = n.text.match_indices(',').nth(nth) else {
+            continue;
+        };
+        let end = n.start + text_at;
+        let Some(written) = text.get(n.start..end) else {
+            continue;
+        };
+        n.text = written.to_string();
+        n.end = end;
+        n.name.truncate(name_at);
+    }
+}
+
 /// The rows of `data/laws.tsv` by name key.
 static LAWS_BY_NAME: LazyLock<HashMap<String, Vec<&'static crate::data::LawRow>>> =
     LazyLock::new(|| {
