@@ -19,6 +19,29 @@ fn counts(keys: impl Iterator<Item = Key>) -> HashMap<Key, i64> {
     m
 }
 
+/// The corpus's text files, in path order, as (file name, text).
+fn corpus_texts(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let text =
+                std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, text)
+        })
+        .collect()
+}
+
 #[test]
 fn gold_precision_recall_and_attributes() {
     let Some(dir) = crate::corpus_dir() else {
@@ -190,23 +213,15 @@ fn whole_corpus_spans_slice_the_original_and_runs_are_deterministic() {
     let Some(dir) = crate::corpus_dir() else {
         return;
     };
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    entries.sort();
-    assert!(entries.len() >= 80, "corpus has {} files", entries.len());
-    for path in entries {
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let texts = corpus_texts(&dir);
+    assert!(texts.len() >= 80, "corpus has {} files", texts.len());
+    for (name, text) in texts {
         let found = vncite::extract(&text);
         for c in &found.citations {
-            assert_eq!(&text[c.start..c.end], c.text, "{}", path.display());
+            assert_eq!(&text[c.start..c.end], c.text, "{name}");
         }
         for n in &found.named {
-            assert_eq!(&text[n.start..n.end], n.text, "{}", path.display());
+            assert_eq!(&text[n.start..n.end], n.text, "{name}");
         }
         assert_eq!(found, vncite::extract(&text));
     }
@@ -220,24 +235,11 @@ fn every_header_title_ends_at_the_end_of_the_title() {
     let Some(dir) = crate::corpus_dir() else {
         return;
     };
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    entries.sort();
     let mut lines = Vec::new();
-    for path in entries {
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    for (name, text) in corpus_texts(&dir) {
         let Some(doc) = vncite::extract(&text).document else {
             continue;
         };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
         lines.push(format!(
             "{name}: {} | {}",
             doc.symbol,
@@ -255,23 +257,11 @@ fn any_order_of_the_corpus_inputs_gives_a_byte_identical_store() {
     let Some(dir) = crate::corpus_dir() else {
         return;
     };
-    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let found: Vec<(String, vncite::Extraction)> = paths
-        .iter()
-        .map(|p| {
-            let text =
-                std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            (name, vncite::extract(&text))
+    let found: Vec<(String, vncite::Extraction)> = corpus_texts(&dir)
+        .into_iter()
+        .map(|(name, text)| {
+            let found = vncite::extract(&text);
+            (name, found)
         })
         .collect();
     let store_of = |batches: &[Vec<usize>]| -> Vec<u8> {
