@@ -2,6 +2,18 @@
 
 use proptest::prelude::*;
 
+/// `n` cases per property, times `VNCITE_FUZZ_SCALE` when it is set: the README's test command runs the
+/// default in seconds, and `scripts/fuzz.sh` runs the same properties for minutes. A case that fails is kept
+/// in `tests/proptest-regressions/` and replayed first by every later run.
+fn cases(n: u32) -> ProptestConfig {
+    let scale = std::env::var("VNCITE_FUZZ_SCALE")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+        .unwrap_or(1)
+        .max(1);
+    ProptestConfig::with_cases(n.saturating_mul(scale))
+}
+
 fn check(text: &str) {
     let found = vncite::extract(text);
     for c in &found.citations {
@@ -138,7 +150,7 @@ fn check_json(source: &str, text: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(600))]
+    #![proptest_config(cases(600))]
 
     #[test]
     fn json_lines_match_serde_json(source in any::<String>(), text in any::<String>()) {
@@ -179,6 +191,14 @@ proptest! {
     fn unicode_soup_never_panics(text in "[0-9/\\-–⁄ NĐÐđQCPTgsốngày\u{0300}-\u{0323}\n\u{a0}:.,;()]{0,200}") {
         check(&text);
     }
+}
+
+/// Cases the longer fuzzing found (`scripts/fuzz.sh`), kept whole: the seeds in tests/proptest-regressions
+/// replay them too, but only while the strategies stay as they are.
+#[test]
+fn cases_found_by_fuzzing_stay_fixed() {
+    // A name read over the symbol after it ended past the start of the next amending mention.
+    check("Sửa đổi, bổ sung, bãi bỏ  của Luật Luật 2020/NĐ30");
 }
 
 /// Pieces that make headers (so inputs get identities and titles) and the characters exports must escape.
@@ -276,7 +296,7 @@ fn check_graph(texts: &[String]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(cases(300))]
 
     #[test]
     fn graphs_stores_and_exports_of_generated_inputs_are_sound(
@@ -338,7 +358,7 @@ fn check_annotation(text: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(cases(400))]
 
     #[test]
     fn annotations_give_the_input_back(text in any::<String>()) {
@@ -441,7 +461,7 @@ const MARKUP: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(cases(300))]
 
     #[test]
     fn legacy_encodings_keep_every_span_on_its_bytes(

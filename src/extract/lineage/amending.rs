@@ -85,6 +85,10 @@ fn amended_on_line(text: &str, found: &Extraction, refs: &[Span], mention: &Span
 fn repealing_items(text: &str, refs: &[Span], from: usize, until: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut items = Vec::new();
+    // Overlapping mentions (a name read over the symbol after it) can put the next one before this one's end.
+    if from >= until {
+        return items;
+    }
     let mut at = memchr::memchr(b'\n', &bytes[from..until]).map_or(until, |p| from + p + 1);
     let mut quote = QuoteState::default();
     while at < until {
