@@ -100,7 +100,7 @@ pub struct IssuerHit {
 
 /// The issue date right after a symbol ("ngày 11/9/2020", "ban hành ngày 11 tháng 9 năm 2020") and the length
 /// read. Hand-written because a capturing pattern here cost more than the rest of the mention's reading.
-fn date_after(rest: &str) -> Option<(Date, usize)> {
+pub(crate) fn date_after(rest: &str) -> Option<(Date, usize)> {
     let mut p = Cursor { s: rest, at: 0 };
     p.skip(" \n),(");
     for lead in ["da ban hanh", "ban hanh", "ky", "thong qua", "da ky"] {
@@ -224,8 +224,9 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
     };
     let markup = markup_after(&folded.text[from..]);
     for _ in 0..2 {
-        let skipped = if after.end == from { markup } else { 0 };
-        let rest = &folded.text[after.end + skipped..];
+        // Markup stands only between the reference and what its words say first.
+        let at = after.end + if after.end == from { markup } else { 0 };
+        let rest = &folded.text[at..];
         // Cheap look at the first word decides which pattern may match; the patterns themselves are costly.
         let lead = rest.trim_start_matches([' ', '\n', ',', '(', ')']);
         let datey = ["ngay", "ban hanh", "ky ", "da ", "thong qua", "vao"]
@@ -237,7 +238,7 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
         if after.date.is_none() && (datey || yeary) {
             if let Some((d, len)) = datey.then(|| date_after(rest)).flatten() {
                 after.date = Some(d);
-                after.end += skipped + len;
+                after.end = at + len;
                 continue;
             }
             if after.year.is_none() {
@@ -245,7 +246,7 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
                     if let Some(y) = c.get(1).and_then(|m| m.as_str().parse::<i32>().ok()) {
                         if (1900..=2100).contains(&y) {
                             after.year = Some(y);
-                            after.end += skipped + c.get(1).map_or(0, |m| m.end());
+                            after.end = at + c.get(1).map_or(0, |m| m.end());
                             continue;
                         }
                     }
@@ -257,9 +258,9 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
         }
         if after.issuer.is_none() {
             if let Some(intro) = ISSUER_INTRO.find(rest) {
-                if let Some((hit, len)) = read_issuer(original, folded, after.end + intro.end()) {
+                if let Some((hit, len)) = read_issuer(original, folded, at + intro.end()) {
                     after.issuer = Some(hit);
-                    after.end += intro.end() + len;
+                    after.end = at + intro.end() + len;
                     continue;
                 }
             }

@@ -1,11 +1,14 @@
 //! Dates that a list's heading gives its items: "Ngày 16 tháng 6 năm 2025:" above "- Luật số 72/2025/QH15;".
 
 use crate::extract::clean::fold;
-use crate::extract::context::Date;
+use crate::extract::context::{date_after, Date};
 use crate::model::Citation;
 
 /// How far above an item its heading may stand: a list of laws passed on one day is seldom longer.
 const HEADING_REACH: usize = 8_000;
+/// How far before a reference its item's marker may stand. The bound keeps a text of one endless line (a
+/// dense list of symbols) linear.
+const ITEM_REACH: usize = 300;
 
 /// Gives each list item's reference that has no date of its own the date its list's heading opens with, when
 /// the heading's year is the symbol's own. The heading is the first line above the item that is not an item
@@ -16,13 +19,23 @@ pub(crate) fn apply(text: &str, citations: &mut [Citation]) {
         let Some(year) = c.year else {
             continue;
         };
-        let line_start = text[..c.start].rfind('\n').map_or(0, |p| p + 1);
+        let Some(line_start) = line_start(text, c.start.saturating_sub(ITEM_REACH), c.start) else {
+            continue;
+        };
         if !is_item(&text[line_start..c.start]) {
             continue;
         }
         if let Some(date) = heading_date(text, line_start).filter(|d| d.year == year) {
             c.date = Some(date.iso());
         }
+    }
+}
+
+/// Where the line holding byte `at` starts, if it starts at or after `floor`.
+fn line_start(text: &str, floor: usize, at: usize) -> Option<usize> {
+    match memchr::memrchr(b'\n', &text.as_bytes()[floor..at]) {
+        Some(p) => Some(floor + p + 1),
+        None => (floor == 0).then_some(0),
     }
 }
 
@@ -43,12 +56,11 @@ fn is_item(line: &str) -> bool {
 /// The date of the heading above the list item whose line starts at `item_start`.
 fn heading_date(text: &str, item_start: usize) -> Option<Date> {
     let floor = item_start.saturating_sub(HEADING_REACH);
-    let mut end = item_start;
+    let mut end = item_start.saturating_sub(1);
     while end > floor {
-        let body = text[..end].strip_suffix('\n').unwrap_or(&text[..end]);
-        let start = body.rfind('\n').map_or(0, |p| p + 1);
-        let line = body[start..].trim();
-        end = start;
+        let start = line_start(text, floor, end)?;
+        let line = text[start..end].trim();
+        end = start.saturating_sub(1);
         if line.is_empty() || is_item(line) {
             continue;
         }
@@ -62,27 +74,8 @@ fn heading_date(text: &str, item_start: usize) -> Option<Date> {
 fn opening_date(line: &str) -> Option<Date> {
     let folded = fold(line.trim_start_matches(['#', '*', '_', ' ']));
     let folded = folded.trim_end_matches(['*', '_', ' ']);
-    if !folded.ends_with(':') {
+    if !(folded.starts_with("ngay") && folded.ends_with(':')) {
         return None;
     }
-    let rest = folded.strip_prefix("ngay")?.trim_start();
-    let digits = |s: &str| -> Option<(u32, usize)> {
-        let n = s.bytes().take_while(u8::is_ascii_digit).count();
-        Some((s[..n].parse().ok()?, n))
-    };
-    let (day, n) = digits(rest)?;
-    let rest = &rest[n..];
-    let (month, rest) = if let Some(r) = rest.strip_prefix('/') {
-        let (m, n) = digits(r)?;
-        (m, r[n..].strip_prefix('/')?)
-    } else {
-        let r = rest.trim_start().strip_prefix("thang")?.trim_start();
-        let (m, n) = digits(r)?;
-        (m, r[n..].trim_start().strip_prefix("nam")?.trim_start())
-    };
-    let (year, n) = digits(rest)?;
-    if n != 4 {
-        return None;
-    }
-    Date::new(year as i32, month, day)
+    date_after(folded).map(|(date, _)| date)
 }

@@ -770,7 +770,7 @@ fn an_undated_constitution_is_the_one_in_force_when_the_citing_text_was_written(
 
 #[test]
 fn a_date_after_markdown_emphasis_or_a_link_is_the_reference_s_date() {
-    let text = "Căn cứ [**Nghị định số 45/2019/NĐ-CP**](https://example.vn/nd-45 \"Nghị định (bản gốc)\") ngày 12/6/2019 của Chính phủ;\nCăn cứ **Thông tư số 08/2021/TT-BXD** ngày 5 tháng 3 năm 2021;\nTheo [Quyết định số 77/QĐ-UBND](#) năm 2022.\nXem **Nghị định số 46/2019/NĐ-CP**.\n";
+    let text = "Căn cứ [**Nghị định số 45/2019/NĐ-CP**](https://example.vn/nd-45 \"Nghị định (bản gốc)\") ngày 12/6/2019 của Chính phủ;\nCăn cứ **Thông tư số 08/2021/TT-BXD** ngày 5 tháng 3 năm 2021;\nTheo [Quyết định số 77/QĐ-UBND](#) năm 2022.\nXem **Nghị định số 46/2019/NĐ-CP**.\nTheo **Nghị định số 48/2019/NĐ-CP** của Chính phủ.\n";
     let found: Vec<(String, Option<String>, Option<i32>, String)> = vncite::extract(text)
         .citations
         .into_iter()
@@ -797,6 +797,13 @@ fn a_date_after_markdown_emphasis_or_a_link_is_the_reference_s_date() {
             row("77/QĐ-UBND", None, 2022, "Quyết định số 77/QĐ-UBND](#) năm 2022"),
             // Markup with no date after it stays out of the mention.
             row("46/2019/NĐ-CP", None, 2019, "Nghị định số 46/2019/NĐ-CP"),
+            // The issuer after the markup is read too.
+            row(
+                "48/2019/NĐ-CP",
+                None,
+                2019,
+                "Nghị định số 48/2019/NĐ-CP** của Chính phủ"
+            ),
         ]
     );
 }
