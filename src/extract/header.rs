@@ -331,14 +331,14 @@ fn without_own_symbol(title: &str, symbol: &str, doc_type: crate::vocab::DocType
         return head.join(" ");
     }
     let mut tail = &words[at + 1..];
-    // The date after the number: "NGÀY 14/07/1993", "NGÀY 05 THÁNG 7 NĂM 1994".
-    let folded_tail: Vec<String> = tail.iter().take(6).map(|w| fold(w)).collect();
-    if folded_tail.first().is_some_and(|w| w == "ngay") {
-        if folded_tail.get(1).is_some_and(|w| w.contains('/')) {
-            tail = &tail[2..];
-        } else if folded_tail.len() == 6 && folded_tail[2] == "thang" && folded_tail[4] == "nam" {
-            tail = &tail[6..];
-        }
+    // The date after the number: "NGÀY 14/07/1993", "NGÀY 05 THÁNG 7 NĂM 1994". Folding keeps the count of
+    // words, so the words the date reader consumed are the tail's first words.
+    let folded_tail = fold(&tail.join(" "));
+    if let Some((_, len)) = crate::extract::context::date_after(&folded_tail) {
+        tail = &tail[folded_tail[..len]
+            .split_whitespace()
+            .count()
+            .min(tail.len())..];
     }
     if let Some(first) = tail.first() {
         let statute = matches!(doc_type, DocType::Law | DocType::Code | DocType::Ordinance);
@@ -368,13 +368,11 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
     let mut end = from;
     let mut lines = 0;
     let mut pos = from;
-    let mut last_end = from;
     for line in rest.split('\n') {
         let l = line.trim_matches(|c: char| c == '|' || c == ' ');
         let plain = l.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
         // Folding turns a run of blank lines into one break, so a blank line is read off the original.
-        let orig_gap =
-            &text[folded.orig_end(last_end)..folded.orig_start(pos.min(folded.text.len()))];
+        let orig_gap = &text[folded.orig_end(end)..folded.orig_start(pos.min(folded.text.len()))];
         let after_blank = orig_gap.bytes().filter(|&b| b == b'\n').count() >= 2;
         let orig_line = &text[folded.orig_start(pos)..folded.orig_end(pos + line.len())];
         let capitals = !orig_line.chars().any(char::is_lowercase);
@@ -405,7 +403,6 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
         if !l.is_empty() {
             lines += 1;
             end = pos + line.len();
-            last_end = end;
         }
         pos += line.len() + 1;
     }

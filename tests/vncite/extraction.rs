@@ -735,23 +735,15 @@ fn an_undated_constitution_is_the_one_in_force_when_the_citing_text_was_written(
     let header = |date: &str| {
         format!("QUỐC HỘI\nSố: 15/2020/QH14\nHà Nội, {date}\n\nLUẬT\nTHỦY LỢI NỘI ĐỒNG\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n")
     };
-    assert_eq!(
-        ids(&header("ngày 10 tháng 6 năm 2020")),
-        ["named:hien-phap@2013"]
-    );
-    assert_eq!(
-        ids(&header("ngày 10 tháng 6 năm 1995")),
-        ["named:hien-phap@1992"]
-    );
     // The year of an adoption: after its date the new constitution, before it the old one.
-    assert_eq!(
-        ids(&header("ngày 20 tháng 12 năm 2013")),
-        ["named:hien-phap@2013"]
-    );
-    assert_eq!(
-        ids(&header("ngày 20 tháng 6 năm 2013")),
-        ["named:hien-phap@1992"]
-    );
+    for (date, expected) in [
+        ("ngày 10 tháng 6 năm 2020", "named:hien-phap@2013"),
+        ("ngày 10 tháng 6 năm 1995", "named:hien-phap@1992"),
+        ("ngày 20 tháng 12 năm 2013", "named:hien-phap@2013"),
+        ("ngày 20 tháng 6 năm 2013", "named:hien-phap@1992"),
+    ] {
+        assert_eq!(ids(&header(date)), [expected], "{date}");
+    }
     // A year the text writes wins; a text without a date of its own leaves the constitution unknown.
     assert_eq!(
         ids(&header("ngày 10 tháng 6 năm 2020").replace("Việt Nam;", "Việt Nam năm 1992;")),
