@@ -6,9 +6,9 @@ use crate::model::Citation;
 
 /// How far above an item its heading may stand: a list of laws passed on one day is seldom longer.
 const HEADING_REACH: usize = 8_000;
-/// How far before a reference its item's marker may stand. The bound keeps a text of one endless line (a
-/// dense list of symbols) linear.
-const ITEM_REACH: usize = 300;
+/// How far before a reference its item's marker may stand: items open with the reference they date ("- Luật
+/// số …", "a) Nghị quyết số …"). The bound also keeps a text of one endless line (a dense list) linear.
+const ITEM_REACH: usize = 120;
 
 /// Gives each list item's reference that has no date of its own the date its list's heading opens with, when
 /// the heading's year is the symbol's own. The heading is the first line above the item that is not an item
