@@ -413,6 +413,16 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
     (title, orig_end)
 }
 
+/// The issuer's column of a folded header line: what comes before the national name or motto when the two
+/// columns share the line.
+fn left_of_motto(line: &str) -> &str {
+    ["cong hoa", "doc lap"]
+        .iter()
+        .filter_map(|m| line.find(m).filter(|&at| at > 0))
+        .min()
+        .map_or(line, |at| &line[..at])
+}
+
 /// The issuing body: the last issuer named in the capital-letter block before the number line.
 fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
     let region_end = if header_end > 1 {
@@ -426,6 +436,10 @@ fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
     for line in folded.text[..region_end].split('\n') {
         let line_start = pos;
         pos += line.len() + 1;
+        // A two-column header flattened to lines puts the motto after the issuer's column: "SỞ CÔNG THƯƠNG
+        // Độc lập - Tự do - Hạnh phúc" names the issuer under "UBND TỈNH LÀO CAI", and the motto's small
+        // letters must not hide it.
+        let line = left_of_motto(line);
         let lead = line.len() - line.trim_start_matches(['|', ' ']).len();
         let at = line_start + lead;
         let orig = &text[folded.orig_start(at)..folded.orig_end(line_start + line.len())];
@@ -435,7 +449,23 @@ fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
         if fold(orig).starts_with("cong hoa") {
             continue;
         }
-        if let Some((hit, _)) = context::read_issuer(text, folded, at) {
+        if let Some((mut hit, mut len)) = context::read_issuer(text, folded, at) {
+            // Flattened stacked lines: "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN" names the issuer last.
+            let line_end = line_start + line.len();
+            let mut next = at + len;
+            while next < line_end {
+                next += usize::from(folded.text.as_bytes()[next] == b' ');
+                match context::read_issuer(text, folded, next) {
+                    Some((below, below_len)) if next + below_len <= line_end => {
+                        if let Some(place) = &hit.place {
+                            parent_place = Some((place.clone(), hit.name.clone()));
+                        }
+                        (hit, len) = (below, below_len);
+                        next += len;
+                    }
+                    _ => break,
+                }
+            }
             if let Some(place) = &hit.place {
                 parent_place = Some((place.clone(), hit.name.clone()));
             }

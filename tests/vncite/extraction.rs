@@ -576,15 +576,36 @@ fn ocr_letters_for_digits_inside_a_date_are_read_as_digits() {
 }
 
 #[test]
-fn a_two_column_header_flattened_to_one_line_keeps_the_motto_out_of_the_place() {
+fn a_two_column_header_names_the_body_below_its_parent_and_keeps_the_motto_out() {
+    // The issuer is the body under its parent, on the line the motto shares.
     let text = "UBND TỈNH LÀO CAI              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG                  Độc lập - Tự do - Hạnh phúc\n\nSố: 15 /QĐ-SCT                   Lào Cai, ngày 06 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\nKiểm tra việc chấp hành\n";
     let doc = vncite::extract(text).document.expect("a header");
-    assert_eq!(doc.symbol, "15/QĐ-SCT");
     assert_eq!(
-        doc.issuer_name.as_deref(),
-        Some("Ủy ban nhân dân tỉnh Lào Cai")
+        (
+            doc.symbol.as_str(),
+            doc.issuer_name.as_deref(),
+            doc.title.as_deref()
+        ),
+        (
+            "15/QĐ-SCT",
+            Some("Sở Công Thương"),
+            Some("Kiểm tra việc chấp hành")
+        )
     );
-    assert_eq!(doc.title.as_deref(), Some("Kiểm tra việc chấp hành"));
+    // A provincial committee whose place is on the motto's line.
+    let text = "ỦY BAN NHÂN DÂN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH YÊN BÁI              Độc lập - Tự do - Hạnh phúc\nSố: 7/2025/QĐ-UBND        Yên Bái, ngày 02 tháng 4 năm 2025\nQUYẾT ĐỊNH\nBan hành quy chế\n";
+    let doc = vncite::extract(text).document.expect("a header");
+    assert_eq!(
+        (doc.issuer_name.as_deref(), doc.id.as_str()),
+        (
+            Some("Ủy ban nhân dân tỉnh Yên Bái"),
+            "7/2025/QĐ-UBND~yen-bai"
+        )
+    );
+    // Both columns and both stacked lines flattened to one line.
+    let text = "BỘ TÀI CHÍNH TỔNG CỤC THUẾ ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: 42/TCT-CS V/v hoàn thuế\nHà Nội, ngày 3 tháng 5 năm 2025\n";
+    let doc = vncite::extract(text).document.expect("a header");
+    assert_eq!(doc.issuer_name.as_deref(), Some("Tổng cục Thuế"));
 }
 
 #[test]
