@@ -58,7 +58,7 @@ static LIST_GLUE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[ \n]*(?:,|;|va|hoac|den|toi|-)?[ \n]*(?:va\s+)?(?:so\s*:?)?[ \n]*$"));
 static NOT_A_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u:\b)(?:mau|bieu mau|mau bieu|mau so|theo mau|bieu so|bieu|phieu|to khai|tieu chuan|qcvn|tcvn|iso|ma so|ma|tai khoan|dien thoai|dt|fax|hotline|bien so|so hieu tai khoan)\s*(?:so)?\s*:?\s*$",
+        r"(?-u:\b)(?:(?:mau|bieu mau|mau bieu|mau so|theo mau|bieu so|bieu|phieu|to khai|tieu chuan|qcvn|tcvn|iso|ma so|ma|tai khoan|dien thoai|dt|fax|hotline|bien so|so hieu tai khoan)\s*(?:so)?\s*:?|(?:qcvn|tcvn|iso)\s*[0-9][0-9.-]*\s*:)\s*$",
     )
 });
 
