@@ -108,13 +108,16 @@ const NAME_STOP: &[&str] = &[
     "tại",
     "cho",
     "ban hành",
+    // "Luật Tố cáo do Văn phòng Quốc hội hợp nhất": "do" is "by" ("đô" of Luật Thủ đô is another word as written).
+    "do",
+    "và sửa đổi",
 ];
 
 /// First words of [`NAME_STOP`] folded: only a word that folds to one of these is compared as written.
 const NAME_STOP_FOLDS: &[&str] = &[
     "ve", "khi", "doi", "trong", "nhung", "ma", "hoac", "cung", "cua", "se", "dang", "phai", "nhu",
     "tu", "den", "ke", "va", "co", "bao", "tru", "bi", "da", "la", "thi", "de", "tai", "cho",
-    "ban",
+    "ban", "do",
 ];
 
 /// Whether a word of [`NAME_STOP`] starts the original text at folded index `at`, where the folded word `w`
@@ -386,6 +389,7 @@ fn name_words(
     // A name never ends with "và": "Luật Kế toán và có phần mềm …" names "Luật Kế toán".
     let mut last_joins = false;
     let mut before_join = (from, 0);
+    let mut first_word = "";
     while pos < bytes.len() && words < MAX_NAME_WORDS * if amending { 3 } else { 1 } {
         let rest = &window[pos..];
         let skipped = rest.len() - rest.trim_start_matches(' ').len();
@@ -403,7 +407,9 @@ fn name_words(
         }
         let at = pos + skipped;
         let rest = &window[at..];
-        if rest.is_empty() || NAME_END.is_match(rest) {
+        if rest.is_empty()
+            || NAME_END.is_match(rest) && !is_country_before_year(text, folded, window, at)
+        {
             break;
         }
         let w_len = rest
@@ -441,6 +447,7 @@ fn name_words(
         }
         let w = &rest[..w_len];
         if words == 0 {
+            first_word = w;
             let capital = word_is_capitalized(text, folded, at);
             amending = w == "sua";
             lower = !capital && !amending && doc_type != DocType::Constitution;
@@ -457,7 +464,9 @@ fn name_words(
         ]
         .iter()
         .any(|t| next.starts_with(t));
-        if w == "va" && !amending && (another_name || joined) {
+        // Nor does it join its own first word again: "Luật Doanh nghiệp và doanh nghiệp nhà nước" is a list.
+        let repeats_first = next.split(|c: char| !c.is_alphanumeric()).next() == Some(first_word);
+        if w == "va" && !amending && (another_name || joined || repeats_first) {
             break;
         }
         joined |= w == "va";
@@ -482,6 +491,14 @@ fn name_words(
         amending,
         lower,
     })
+}
+
+/// "Việt Nam 2008" folds to the words of "năm 2008" ("in 2008"), which end a name: "Luật Quốc tịch Việt Nam
+/// 2008" names the country, written with a capital and without the breve.
+fn is_country_before_year(text: &str, folded: &Folded, window: &str, at: usize) -> bool {
+    window[..at].trim_end().ends_with("viet")
+        && text[folded.orig_start(at)..].starts_with(['N'])
+        && !text[folded.orig_start(at)..].starts_with("NĂM")
 }
 
 const BEFORE_CLAUSE: usize = 200;

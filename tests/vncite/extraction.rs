@@ -467,8 +467,18 @@ fn a_name_ends_where_its_words_end_whatever_folding_merges() {
             ("Luật Địa chất và khoáng sản", None),
             ("Luật Giá", None),
             ("Luật Phòng, chống tham nhũng", None),
+            // "do" is "by" ("đô" is a word of a name); "Việt Nam" before a year is no "năm".
+            ("Luật Khiếu nại", None),
+            ("Luật Thủ đô", None),
+            ("Luật Biển Việt Nam", None),
+            ("Luật Quốc tịch Việt Nam", None),
+            // "và" before the name's own first word, or before "sửa đổi", starts a list.
+            ("Luật Đầu tư", None),
+            ("Luật Lâm nghiệp", None),
         ]
     );
+    let biển = &found.named[13];
+    assert_eq!((biển.year, biển.id.as_str()), (Some(2012), "18/2012/QH13"));
 }
 
 #[test]
