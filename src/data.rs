@@ -631,6 +631,47 @@ pub fn constitutions() -> &'static [ConstitutionRow] {
     &CONSTITUTIONS
 }
 
+/// Laws are replaced about once a decade (Luật Đất đai 2003, 2013, 2024; Luật Doanh nghiệp 2005, 2014, 2020),
+/// and the table lists only the laws the shared texts number: an older row may have a successor it does not
+/// know (Luật Điện lực 2004 had one in 2024), so a name is not taken for a row older than this.
+const LAW_FRESHNESS_YEARS: i32 = 10;
+
+/// The law among `rows` (the table's laws of one name) that a text dated `date` (`YYYY-MM-DD`) means by the
+/// name with no year: the latest one surely issued before it, once surely in force (its effective date
+/// passed, or, when no text states that date, a later calendar year). `None` when a newer law of the name
+/// may already be adopted but not yet in force, or none is: the text could mean either.
+pub fn law_in_force<'a>(rows: &[&'a LawRow], date: &str) -> Option<&'a LawRow> {
+    let year: i32 = date.get(..4)?.parse().ok()?;
+    if date.len() != 10 {
+        return None;
+    }
+    let issued_before = |r: &LawRow| match r.issued {
+        Some(issued) => Some(issued < date),
+        None => match r.year()?.cmp(&year) {
+            std::cmp::Ordering::Less => Some(true),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(false),
+        },
+    };
+    let mut newest: Option<&'a LawRow> = None;
+    for &row in rows {
+        match issued_before(row) {
+            None => return None,
+            Some(true) if newest.is_none_or(|n| n.year() <= row.year()) => newest = Some(row),
+            _ => {}
+        }
+    }
+    let row = newest?;
+    if row.year().is_none_or(|y| year - y > LAW_FRESHNESS_YEARS) {
+        return None;
+    }
+    let in_force = match row.effective {
+        Some(effective) => effective <= date,
+        None => row.year().is_some_and(|y| y < year),
+    };
+    in_force.then_some(row)
+}
+
 /// The constitution a text dated `date` (`YYYY-MM-DD`, or a year) means by "Hiến pháp" with no year: the
 /// latest adopted before it. `None` in the year of an adoption that the date does not place after.
 pub fn constitution_in_force(date: &str) -> Option<&'static ConstitutionRow> {

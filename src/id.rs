@@ -176,6 +176,12 @@ impl PartialEq<&str> for NodeId {
     }
 }
 
+/// The year a numbered symbol carries (`54/2014/QH13` → 2014); `None` for the older forms without one
+/// (`24-L/CTN`).
+pub(crate) fn symbol_year(symbol: &str) -> Option<i32> {
+    symbol.split('/').nth(1)?.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

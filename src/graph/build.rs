@@ -147,7 +147,10 @@ impl CitationGraph {
                 CitedFacts {
                     symbol: n.symbol.clone(),
                     name: Some(n.name.clone()),
-                    year: n.year,
+                    // A name resolved without a year in the text still names the year of its number.
+                    year: n
+                        .year
+                        .or_else(|| n.symbol.as_deref().and_then(crate::id::symbol_year)),
                     issuers: if n.doc_type == DocType::Ordinance {
                         vec!["UBTVQH".into()]
                     } else {

@@ -854,3 +854,42 @@ fn a_list_heading_that_opens_with_a_date_dates_its_items_and_nothing_else() {
         ]
     );
 }
+
+#[test]
+fn an_undated_law_name_in_a_dated_text_is_the_law_of_that_name_in_force_then() {
+    let resolved = |date: &str, body: &str| -> Vec<String> {
+        let (y, m, d) = (&date[..4], &date[5..7], &date[8..]);
+        let text = format!(
+            "BỘ TÀI CHÍNH\nSố: 12/{y}/TT-BTC\nHà Nội, ngày {d} tháng {m} năm {y}\nTHÔNG TƯ\nHướng dẫn thủ tục\n{body}\n"
+        );
+        let found = vncite::extract(&text);
+        assert_eq!(found.document.map(|d| d.date), Some(Some(date.to_string())));
+        found.named.into_iter().map(|n| n.id).collect()
+    };
+    let customs = "Căn cứ Luật Hải quan;";
+    // In force: its effective date (2015-01-01) has passed.
+    assert_eq!(resolved("2016-03-01", customs), ["54/2014/QH13"]);
+    // Adopted (2014-06-23) but not yet in force: the text may mean either law.
+    assert_eq!(resolved("2014-09-10", customs), ["named:luat-hai-quan@?"]);
+    // The older law, with no effective date stated, counts as in force from the next calendar year.
+    assert_eq!(resolved("2008-05-05", customs), ["29/2001/QH10"]);
+    // Over ten years old: a successor the table does not know may exist.
+    assert_eq!(resolved("2012-05-05", customs), ["named:luat-hai-quan@?"]);
+    // Issued in the text's own year with no effective date stated: not surely in force.
+    let land = "Căn cứ Luật Đất đai;";
+    assert_eq!(resolved("2024-03-01", land), ["named:luat-dat-dai@?"]);
+    assert_eq!(resolved("2025-02-01", land), ["31/2024/QH15"]);
+    // An amending law's name: a newer one replaces no older one of that name.
+    let amending = "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quản lý thuế;";
+    assert_eq!(
+        resolved("2016-03-01", amending),
+        ["named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-quan-ly-thue@?"]
+    );
+    // No date of its own: nothing to tell the laws apart by.
+    let undated: Vec<String> = vncite::extract("Căn cứ Luật Hải quan;")
+        .named
+        .into_iter()
+        .map(|n| n.id)
+        .collect();
+    assert_eq!(undated, ["named:luat-hai-quan@?"]);
+}

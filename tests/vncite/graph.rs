@@ -635,3 +635,16 @@ fn a_law_named_in_one_input_is_the_law_another_input_is() {
         .collect();
     assert_eq!(named, ["doc:named:luat-quang-cao-ngoai-troi@2027-06-20"]);
 }
+
+#[test]
+fn a_law_resolved_without_a_year_in_the_text_has_the_year_of_its_number() {
+    let text = "BỘ TÀI CHÍNH\nSố: 12/2016/TT-BTC\nHà Nội, ngày 01 tháng 3 năm 2016\nTHÔNG TƯ\nHướng dẫn thủ tục\nCăn cứ Luật Hải quan;\n";
+    let g = crate::built(&[("tt.txt".to_string(), vncite::extract(text))]);
+    let node = g
+        .node("doc:54/2014/QH13")
+        .unwrap_or_else(|| panic!("no node for the customs law in force in 2016"));
+    assert_eq!(
+        (node.name.as_deref(), node.year),
+        (Some("Luật Hải quan"), Some(2014))
+    );
+}

@@ -130,7 +130,7 @@ pub(super) fn resolve_named(
             let agrees = match (&when, sym_date) {
                 (Some(w), Some(d)) => d.starts_with(w.as_str()) || w.starts_with(d.as_str()),
                 (Some(w), None) => {
-                    symbol_year(symbol).is_none_or(|y| w.starts_with(&y.to_string()))
+                    crate::id::symbol_year(symbol).is_none_or(|y| w.starts_with(&y.to_string()))
                 }
                 (None, _) => true,
             };
@@ -140,7 +140,16 @@ pub(super) fn resolve_named(
                 continue;
             }
         }
-        if let Some(row) = when.as_deref().and_then(|w| law_of(&key, w)) {
+        let row = match when.as_deref() {
+            Some(w) => law_of(&key, w),
+            // "Căn cứ Luật Đất đai;" in a dated text: the law of that name in force then. Not an amending
+            // law's name: a newer amending law replaces no older one of the same name.
+            None if !n.name.to_lowercase().starts_with("luật sửa đổi") => own_date
+                .as_deref()
+                .and_then(|d| crate::data::law_in_force(LAWS_BY_NAME.get(&key)?, d)),
+            None => None,
+        };
+        if let Some(row) = row {
             n.symbol = Some(row.symbol.to_string());
             n.id = row.symbol.to_string();
             continue;
@@ -211,10 +220,6 @@ pub(crate) fn law_of(key: &str, when: &str) -> Option<&'static crate::data::LawR
     });
     let one = fits.next()?;
     fits.next().is_none().then_some(*one)
-}
-
-pub(super) fn symbol_year(symbol: &str) -> Option<i32> {
-    symbol.split('/').nth(1)?.parse().ok()
 }
 
 /// Names written with their number in this input: "Luật Đất đai số 31/2024/QH15" → (31/2024/QH15, date).
