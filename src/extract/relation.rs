@@ -181,10 +181,13 @@ fn phrase_before(
                 });
                 if !title_verb {
                     let gap = &folded.text[p.end..mention_start];
-                    if p.relation == Relation::Implements && names_another_activity(gap) {
+                    let verb_lead = &folded.text[cstart..p.start];
+                    if p.relation == Relation::Implements
+                        && (names_another_activity(gap) || passive_verb(verb_lead))
+                    {
                         return Some(Relation::Cites);
                     }
-                    if p.relation.is_change() && proposed(&folded.text[cstart..p.start]) {
+                    if p.relation.is_change() && (proposed(verb_lead) || after_a_form(gap)) {
                         return Some(Relation::Cites);
                     }
                     return Some(p.relation);
@@ -214,13 +217,33 @@ fn names_another_activity(gap: &str) -> bool {
     words.len() >= WORDS && (source || form) && !assigned
 }
 
-/// "đề xuất sửa đổi, bổ sung Quyết định số …", "đề nghị bãi bỏ …": a change someone proposes, not one the
-/// input makes. The words stand right before the verb.
+/// "đề xuất sửa đổi, bổ sung Quyết định số …", "đề nghị bãi bỏ …", "kiến nghị Bộ … xem xét, sửa đổi …": a
+/// change someone proposes or considers, not one the input makes. The words stand right before the verb.
 fn proposed(before_verb: &str) -> bool {
+    let before = before_verb.trim_end().trim_end_matches(',').trim_end();
+    [
+        "de xuat",
+        "de nghi",
+        "kien nghi",
+        "du kien",
+        "nghien cuu",
+        "xem xet",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+}
+
+/// "Hồ sơ đã được thực hiện theo …": the verb is passive, so it reports what was done, and the input
+/// carries nothing out.
+fn passive_verb(before_verb: &str) -> bool {
     let before = before_verb.trim_end();
-    ["de xuat", "de nghi", "kien nghi", "du kien", "nghien cuu"]
-        .iter()
-        .any(|w| before.ends_with(w))
+    before.ends_with(" duoc") || before.ends_with(" bi") || before == "duoc" || before == "bi"
+}
+
+/// "tờ khai sửa đổi, bổ sung (theo mẫu số 04 … ban hành kèm Thông tư …)": the verb names a kind of paper,
+/// and the mention is only where its form comes from.
+fn after_a_form(gap: &str) -> bool {
+    gap.trim_start_matches([' ', '(']).starts_with("theo mau")
 }
 
 /// A clause that is only a list item ("a) Quyết định số …;") continues the item before it, or takes the

@@ -519,6 +519,12 @@ fn a_verb_acts_on_a_document_not_on_the_activity_it_names_first() {
             line("12-CTr/TU", "implements", None, false, &[]),
             // Disseminating a directive is not carrying it out.
             line("34-CT/TW", "cites", None, false, &[]),
+            // Asking someone to consider a change is no change.
+            line("06/2025/TT-BXD", "cites", None, false, &[]),
+            // "sửa đổi, bổ sung" names a kind of form; the circular is where the form comes from.
+            line("07/2025/TT-BXD", "cites", None, false, &[]),
+            // A passive "được thực hiện" reports what was done.
+            line("45/QĐ-UBND", "cites", None, false, &[]),
         ]
     );
 }
