@@ -3,7 +3,7 @@
 use super::*;
 
 /// The verbs of a list lead-in, likewise.
-pub(super) static LEAD_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static LEAD_IN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     literal_words(&[
         "hiệu lực",
         "bãi bỏ",

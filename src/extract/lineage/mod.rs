@@ -153,8 +153,8 @@ pub(super) fn fold_prefix(text: &str, from: usize, to: usize, max: usize) -> Str
     format!(" {}", fold(&text[s..to]))
 }
 
-/// An alternation of `words` in lower case, capitals and with a capital first letter.
-pub(super) fn literal_words(words: &[&str]) -> Regex {
+/// `words` in lower case, capitals and with a capital first letter, to find any of them at once.
+pub(super) fn literal_words(words: &[&str]) -> aho_corasick::AhoCorasick {
     let mut all: Vec<String> = Vec::new();
     for w in words {
         let mut first = w.chars();
@@ -164,12 +164,15 @@ pub(super) fn literal_words(words: &[&str]) -> Regex {
             .unwrap_or_default();
         all.extend([w.to_string(), w.to_uppercase(), capital]);
     }
-    let alternation: Vec<String> = all.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&alternation.join("|")).unwrap_or_else(|e| panic!("literal words: {e}"))
+    // Leftmost-first, as the alternation regex it replaced matched.
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(&all)
+        .unwrap_or_else(|e| panic!("literal words: {e}"))
 }
 
 /// Whether `text` may hold one of `words`: it does as NFC text writes them, or it is NFD (combining marks,
 /// lead bytes 0xCC and 0xCD), which spells them otherwise and is always folded.
-pub(super) fn may_hold(words: &Regex, text: &str) -> bool {
+pub(super) fn may_hold(words: &aho_corasick::AhoCorasick, text: &str) -> bool {
     memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some() || words.is_match(text)
 }

@@ -123,7 +123,7 @@ pub(super) fn editorial_notes(
 }
 
 /// The words of a database note ("… bởi …", "hết hiệu lực", "được hướng dẫn"), likewise.
-pub(super) static NOTE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static NOTE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     literal_words(&[
         "bởi",
         "hiệu lực",

@@ -32,7 +32,7 @@ pub(super) static LIST_JOIN: LazyLock<Regex> =
 /// Words one of which every statement of [`PASSIVE_BETWEEN`] or [`LAPSES_WHEN`] holds, as NFC text writes
 /// them: the text between two mentions is folded only when it has one. One literal alternation, which the
 /// regex crate searches with a single multi-literal prefilter.
-pub(super) static STATEMENT_WORDS: LazyLock<Regex> =
+pub(super) static STATEMENT_WORDS: LazyLock<aho_corasick::AhoCorasick> =
     LazyLock::new(|| literal_words(&["bởi", "theo", "tại", "hiệu lực", "boi", "tai", "hieu luc"]));
 
 pub(super) fn passive_statements(

@@ -176,7 +176,7 @@ pub(super) fn organises_a_body(text: &str, mention_end: usize) -> bool {
 }
 
 /// The heading of the scope article as written, in the capitalisations documents use.
-static SCOPE_HEADING: LazyLock<Regex> =
+static SCOPE_HEADING: LazyLock<aho_corasick::AhoCorasick> =
     LazyLock::new(|| literal_words(&["phạm vi điều chỉnh", "pham vi dieu chinh"]));
 
 /// The statement of the scope article: "Điều 1. Phạm vi điều chỉnh" and, within a short reach, "Nghị định
