@@ -17,17 +17,42 @@ const HEADER_BLOCK: usize = 2_500;
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:^|\n|\||-{3}|_{3})[ |]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$")
 });
-/// "Số:    /KH-UBND" on the raw text, in any spelling of "Số".
+/// "Số:    /KH-UBND" on the raw text, in any spelling of "Số", with at most [`BLANK_FILLER`] characters of
+/// filler. The bounds are checked on the match: a counted repetition of a Unicode class compiles to a large
+/// automaton, and these patterns are built on every run.
 static BLANK_NUMBER_RAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t|]*[Ss][oOôÔốỐ\x{0300}-\x{036F}]{1,3}[ \t]*:[ \t]*[._…\s]{0,40}[/⁄][ \t]*[A-ZĐa-z]")
+    Regex::new(r"(?m)^[ \t|]*[Ss][oOôÔốỐ\x{0300}-\x{036F}]{1,3}[ \t]*:[ \t]*([._… \t\r\n\x{A0}]*)[/⁄][ \t]*[A-ZĐa-z]")
         .unwrap_or_else(|e| panic!("blank number pattern: {e}"))
 });
+const BLANK_FILLER: usize = 40;
+/// The place-and-date line; its place (group 1) has 2 to [`PLACE_CHARS`] characters.
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Markdown copies emphasise parts of the line ("*Hà Nội, ngày 06* *tháng 02 năm 2018*").
     re(
-        r"(?:^|\n|\|)[ |*_]*[^\n,|]{2,40},[\s*_]*ngay[\s*_]*(\d{1,2})[\s*_]*thang[\s*_]*(\d{1,2})[\s*_]*nam[\s*_]*(\d{4})",
+        r"(?:^|\n|\|)[ |*_]*([^\n,|]{2,}),[\s*_]*ngay[\s*_]*(\d{1,2})[\s*_]*thang[\s*_]*(\d{1,2})[\s*_]*nam[\s*_]*(\d{4})",
     )
 });
+const PLACE_CHARS: usize = 40;
+
+/// The first place-and-date line in folded `text` (groups: place, day, month, year).
+fn place_date(text: &str) -> Option<regex::Captures<'_>> {
+    PLACE_DATE.captures_iter(text).find(|c| {
+        c.get(1)
+            .is_some_and(|p| p.as_str().chars().count() <= PLACE_CHARS)
+    })
+}
+
+/// Where the first blank number line ("Số:    /KH-UBND") of `text` starts.
+fn blank_number(text: &str) -> Option<usize> {
+    BLANK_NUMBER_RAW
+        .captures_iter(text)
+        .find(|c| {
+            c.get(1)
+                .is_some_and(|f| f.as_str().chars().count() <= BLANK_FILLER)
+        })
+        .and_then(|c| c.get(0))
+        .map(|m| m.start())
+}
 static VV: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\n|\|)[ |*_]*v/v\s*:?\s*"));
 /// "Số: 19046/BTC-TCHQ V/v hướng dẫn …": the subject line joined to the number line.
 static VV_AFTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[ |*_]*v/v\s*:?\s*"));
@@ -58,7 +83,7 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
     let mut header = Header::default();
     // The number line is found from tiny folds of each candidate's line, and only the block around it is
     // folded whole: folding the whole header region cost as much as extracting a short document.
-    let blank_at = BLANK_NUMBER_RAW.find(&text[..end]).map(|m| m.start());
+    let blank_at = blank_number(&text[..end]);
     // "SỐ 1050/QĐ-SCT" without a colon may be another document's number in the header ("ĐOÀN KIỂM TRA THEO
     // QUYẾT ĐỊNH SỐ 1050/QĐ-SCT"): a "Số:" soon after it is the document's own.
     let mut uncoloned: Option<usize> = None;
@@ -109,9 +134,9 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
 
     let header_end = folded.index_at(number.end);
     let mut date_end = None;
-    if let Some(c) = PLACE_DATE.captures(&folded.text) {
+    if let Some(c) = place_date(&folded.text) {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        if let (Some(d), Some(m), Some(y)) = (n(1), n(2), n(3)) {
+        if let (Some(d), Some(m), Some(y)) = (n(2), n(3), n(4)) {
             header.date = Date::new(y as i32, m, d);
         }
         date_end = c.get(0).map(|m| folded.orig_end(m.end()));
@@ -377,7 +402,7 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
         let orig_line = &text[folded.orig_start(pos)..folded.orig_end(pos + line.len())];
         let capitals = !orig_line.chars().any(char::is_lowercase);
         let stop = (l.is_empty() || after_blank) && lines > 0
-            || PLACE_DATE.is_match(l)
+            || place_date(l).is_some()
             || l.starts_with("can cu")
             || l.starts_with("kinh gui")
             || l.starts_with("---")
@@ -489,4 +514,33 @@ fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_place_and_the_blank_filler_keep_their_bounds() {
+        let place = |p: &str| {
+            place_date(&format!("{p}, ngay 05 thang 3 nam 2024"))
+                .and_then(|c| c.get(4).map(|y| y.as_str().to_string()))
+        };
+        assert_eq!(place("ha noi").as_deref(), Some("2024"));
+        assert_eq!(place(&"a".repeat(PLACE_CHARS)).as_deref(), Some("2024"));
+        assert_eq!(place(&"a".repeat(PLACE_CHARS + 1)), None);
+        // A later line may hold the place and date.
+        let two = format!(
+            "{}, ngay 1 thang 1 nam 2020\nha noi, ngay 2 thang 2 nam 2021",
+            "a".repeat(50)
+        );
+        assert_eq!(
+            place_date(&two).and_then(|c| c.get(4)).map(|m| m.as_str()),
+            Some("2021")
+        );
+        let blank = |filler: usize| blank_number(&format!("x\nSố: {}/KH-UBND", ".".repeat(filler)));
+        assert_eq!(blank(BLANK_FILLER), Some(2));
+        assert_eq!(blank(BLANK_FILLER + 1), None);
+        assert_eq!(blank_number("Số: 12/KH-UBND"), None);
+    }
 }

@@ -21,11 +21,34 @@ pub(super) static LEAD_IN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock:
 
 /// A lead-in that ends with a colon and says what happens to the items below it: "Các văn bản sau đây
 /// hết hiệu lực kể từ ngày Nghị định này có hiệu lực:", "Bãi bỏ các quy định sau:".
+/// The verb stands at most [`LEAD_IN_REACH`] bytes before the colon (group 2); checked on the match, since a
+/// counted repetition compiles to an automaton many times larger.
 pub(super) static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"(?:(het hieu luc|bi bai bo|bai bo|bi huy bo|huy bo|bi thay the|thay the|sua doi, bo sung|sua doi)(?:[\n -~&&[^:;]]{0,120}))\s*:\s*$",
+        r"(?:(het hieu luc|bi bai bo|bai bo|bi huy bo|huy bo|bi thay the|thay the|sua doi, bo sung|sua doi)([\n -~&&[^:;]]*))\s*:\s*$",
     )
 });
+const LEAD_IN_REACH: usize = 120;
+
+/// The first [`LEAD_IN`] match of folded `line` whose verb is within reach of the colon.
+fn lead_in_captures(line: &str) -> Option<regex::Captures<'_>> {
+    let mut from = 0;
+    while from < line.len() {
+        let c = LEAD_IN.captures_at(line, from)?;
+        if c.get(2)
+            .is_some_and(|gap| gap.as_str().trim_end_matches([' ', '\n']).len() <= LEAD_IN_REACH)
+        {
+            return Some(c);
+        }
+        // A later verb may stand within reach.
+        from = c.get(1).map_or(line.len(), |v| v.start() + 1);
+        while !line.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
 /// A lead-in without its colon: the verb, and "sau" (đây) naming the items below as what it acts on,
 /// with nothing after but the time it takes effect.
 pub(super) static BARE_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,7 +182,7 @@ pub(super) fn lead_in(line: &str, on_line: &[Span]) -> Option<Relation> {
     if !verbs.iter().any(|v| folded.contains(v)) {
         return None;
     }
-    let c = LEAD_IN.captures(&folded)?;
+    let c = lead_in_captures(&folded)?;
     let verb = c.get(1)?;
     if folded[..verb.start()].trim_end().ends_with("duoc") {
         return None;
@@ -189,4 +212,28 @@ pub(super) fn bare_lead_in(line: &str, on_line: &[Span]) -> Option<Relation> {
         "thay the" => Relation::Replaces,
         _ => Relation::Amends,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lead_in_verb_reaches_the_colon_from_at_most_its_reach() {
+        let within = format!("Bãi bỏ {}:", "x".repeat(LEAD_IN_REACH - 1));
+        let beyond = format!("Bãi bỏ {}:", "x".repeat(LEAD_IN_REACH + 1));
+        assert_eq!(lead_in(&within, &[]), Some(Relation::Repeals));
+        // Spaces before the colon do not count.
+        assert_eq!(
+            lead_in(&format!("{}     :", &within[..within.len() - 1]), &[]),
+            Some(Relation::Repeals)
+        );
+        assert_eq!(lead_in(&beyond, &[]), None);
+        // A later verb within reach of the colon is the lead-in's.
+        let later = format!(
+            "Bãi bỏ {} và thay thế các quy định sau:",
+            "x".repeat(LEAD_IN_REACH)
+        );
+        assert_eq!(lead_in(&later, &[]), Some(Relation::Replaces));
+    }
 }
