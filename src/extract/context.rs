@@ -46,21 +46,13 @@ static ISSUER_INTRO: LazyLock<Regex> = LazyLock::new(|| re(r"^[ \n]*,?[ \n]*(?:c
 static PLACE_LEVEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s+(thanh pho|tp\.?|tinh|thi xa|thi tran|huyen|quan|xa|phuong)\s+"));
 static SENTENCE_DATE: LazyLock<Regex> = LazyLock::new(|| re(DATE));
-static ISSUING_VERB_END: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:^|\s)(?:da\s+)?(?:ban hanh|ra|ky|thong qua|ky ban hanh)\s*$"));
 static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:(?:(?:diem\s+[a-z0-9]{1,3}\)?\s*,?\s*)?khoan\s+\d+[a-z]?\s*,?\s*)?dieu\s+\d+[a-z]?|(?:diem\s+[a-z0-9]{1,3}\s*,?\s*)?khoan\s+\d+[a-z]?|(?:muc\s+[0-9ivxlc]+\s+)?phu luc\s+[0-9ivxlc]+)\s*,?\s*(?:cua|tai|theo)?\s*$",
     )
 });
-static SO_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)so\s*:?\s*$"));
 static LIST_GLUE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[ \n]*(?:,|;|va|hoac|den|toi|-)?[ \n]*(?:va\s+)?(?:so\s*:?)?[ \n]*$"));
-static NOT_A_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?-u:\b)(?:(?:mau|bieu mau|mau bieu|mau so|theo mau|bieu so|bieu|phieu|to khai|tieu chuan|qcvn|tcvn|iso|ma so|ma|tai khoan|dien thoai|dt|fax|hotline|bien so|so hieu tai khoan)\s*(?:so)?\s*:?|(?:qcvn|tcvn|iso)\s*[0-9][0-9.-]*\s*:)\s*$",
-    )
-});
 
 /// A date read at `at` in folded text, with the folded end of what was read.
 fn read_date(caps: &regex::Captures<'_>) -> Option<Date> {
@@ -538,12 +530,12 @@ pub fn has_type_word(text: &str) -> bool {
 
 /// Whether "số" stands right before a symbol.
 pub fn so_before(prefix: &str) -> bool {
-    SO_ONLY.is_match(tail(prefix, 12).1)
+    super::tail_words::ends_with_so(tail(prefix, 12).1)
 }
 
 /// Whether the words before a number make it a form, standard, account or phone number, not a document.
 pub fn not_a_document(prefix: &str) -> bool {
-    NOT_A_DOCUMENT.is_match(tail(prefix, 40).1)
+    super::tail_words::names_no_document(tail(prefix, 40).1)
 }
 
 /// Whether the text between two mentions only joins a list ("A, B", "A và số B").
@@ -575,7 +567,7 @@ pub fn pinpoint_before(original: &str, folded: &Folded, from: usize, end: usize)
 /// "Ngày 11/10/2021, Chính phủ ban hành Nghị quyết số …": the date of a sentence whose verb of issuing
 /// stands right before the mention (`before_type_word` is the clause text up to the type word).
 pub fn sentence_date(before_type_word: &str) -> Option<Date> {
-    if !ISSUING_VERB_END.is_match(before_type_word) {
+    if !super::tail_words::ends_with_issuing_verb(before_type_word) {
         return None;
     }
     let last = SENTENCE_DATE.captures_iter(before_type_word).last()?;

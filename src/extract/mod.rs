@@ -21,6 +21,7 @@ mod lineage;
 mod named;
 mod relation;
 mod resolve;
+mod tail_words;
 mod window;
 
 pub use find::RawSymbol;
