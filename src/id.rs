@@ -182,9 +182,24 @@ pub(crate) fn symbol_year(symbol: &str) -> Option<i32> {
     symbol.split('/').nth(1)?.parse().ok()
 }
 
+/// The year a named document's key carries (`named:hien-phap@2013`, `named:…@2014-12-11` → the year);
+/// `None` for a name of unknown date (`@?`).
+pub(crate) fn named_year(key: &str) -> Option<i32> {
+    let when = key.strip_prefix("named:")?.rsplit_once('@')?.1;
+    when.get(..4)?.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_named_key_gives_the_year_of_its_date() {
+        assert_eq!(named_year("named:hien-phap@2013"), Some(2013));
+        assert_eq!(named_year("named:luat-x@2014-12-11"), Some(2014));
+        assert_eq!(named_year("named:luat-x@?"), None);
+        assert_eq!(named_year("54/2014/QH13"), None);
+    }
 
     #[test]
     fn ids_are_read_back_as_they_were_built() {

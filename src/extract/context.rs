@@ -51,8 +51,10 @@ static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:(?:diem\s+[a-z0-9]{1,3}\)?\s*,?\s*)?khoan\s+\d+[a-z]?\s*,?\s*)?dieu\s+\d+[a-z]?|(?:diem\s+[a-z0-9]{1,3}\s*,?\s*)?khoan\s+\d+[a-z]?|(?:muc\s+[0-9ivxlc]+\s+)?phu luc\s+[0-9ivxlc]+)\s*,?\s*(?:cua|tai|theo)?\s*$",
     )
 });
-static LIST_GLUE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[ \n]*(?:,|;|va|hoac|den|toi|-)?[ \n]*(?:va\s+)?(?:so\s*:?)?[ \n]*$"));
+/// The words between two items of one list. "và" may end it: a gap folded on its own has no space after.
+static LIST_GLUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[ \n]*(?:,|;|va|hoac|den|toi|-)?[ \n]*(?:va(?:\s+|$))?(?:so\s*:?)?[ \n]*$")
+});
 
 /// A date read at `at` in folded text, with the folded end of what was read.
 fn read_date(caps: &regex::Captures<'_>) -> Option<Date> {

@@ -42,6 +42,26 @@ fn place_date(text: &str) -> Option<regex::Captures<'_>> {
     })
 }
 
+/// The date line of a draft, its day and month left blank for the signing: "Lào Cai, ngày    tháng    năm
+/// 2026" (group 1: the year), on folded text.
+static BLANK_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"ngay[ \t._…\x{A0}]{0,40}thang[ \t._…\x{A0}]{0,40}nam[ \t]*(\d{4})"));
+
+/// The year of a draft's blank date line within a header block after `blank_at`.
+fn blank_year(text: &str, blank_at: usize) -> Option<i32> {
+    let mut to = (blank_at + HEADER_BLOCK).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let folded = Folded::new(text, blank_at, to);
+    BLANK_DATE
+        .captures(&folded.text)?
+        .get(1)?
+        .as_str()
+        .parse()
+        .ok()
+}
+
 /// Where the first blank number line ("Số:    /KH-UBND") of `text` starts.
 fn blank_number(text: &str) -> Option<usize> {
     BLANK_NUMBER_RAW
@@ -70,6 +90,9 @@ pub(crate) struct Header {
     /// Original byte span of the title word and the trích yếu: verbs there are the document's own acts
     /// ("NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT … LUẬT …"), not words of another document's title.
     pub title_span: Option<(usize, usize)>,
+    /// A draft's year ("Số:    /KH-UBND … ngày    tháng    năm 2026"): it has no identity, but its year
+    /// still says which law of a name it means.
+    pub draft_year: Option<i32>,
 }
 
 pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
@@ -120,6 +143,7 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         header.symbol = uncoloned;
     }
     let Some(number) = header.symbol.map(|i| &raws[i]) else {
+        header.draft_year = blank_at.and_then(|b| blank_year(text, b));
         return header;
     };
     let mut from = number.start.saturating_sub(HEADER_BLOCK);

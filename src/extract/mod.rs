@@ -96,7 +96,7 @@ pub fn extract(text: &str) -> Extraction {
         named,
         reported: Vec::new(),
     };
-    lineage::apply(text, &mut found, own.title);
+    lineage::apply(text, &mut found, own.title, header.draft_year);
     found
 }
 

@@ -304,6 +304,8 @@ pub(crate) fn read_named(
     // nước ngoài theo hợp đồng") is read to the end of that name.
     if let Some(longer) = table_name_at(window, fa, name_end) {
         name_end = longer;
+    } else if let Some(longer) = dated_basis_name_at(window, fa, name_end, words) {
+        name_end = longer;
     }
     // A number right after the name makes it a numbered citation, not a named one.
     let tail = window[name_end..].trim_start();
@@ -519,6 +521,40 @@ static TABLE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 /// Where the longest table name that starts at folded `start` of `window` and runs past `name_end` ends.
+/// How far past a stop word a basis item's name may run to its date.
+const DATED_NAME_REACH: usize = 80;
+const DATED_NAME_EXTRA_WORDS: usize = 2;
+
+/// "Căn cứ Luật Quản lý sử dụng vốn nhà nước đầu tư vào sản xuất kinh doanh tại doanh nghiệp ngày 26 tháng 11
+/// năm 2014;": an item of the basis list is a name and its date, so a name that stopped at a word such as
+/// "tại" runs on to the date when only lower-case words stand between (no punctuation, number or type word).
+fn dated_basis_name_at(window: &str, start: usize, name_end: usize, words: usize) -> Option<usize> {
+    if !window.get(..start)?.trim_end().ends_with("can cu") {
+        return None;
+    }
+    let rest = window.get(name_end..)?;
+    let rest =
+        &rest[..crate::extract::clean::floor_boundary(rest, rest.len().min(DATED_NAME_REACH))];
+    let date_at = rest.find(" ngay ")?;
+    let between = &rest[..date_at];
+    let date_follows = rest[date_at + 6..].starts_with(|c: char| c.is_ascii_digit());
+    let plain = between.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
+    let more: Vec<&str> = between.split_whitespace().collect();
+    // Another name, a list, or a verb of issuing ("Luật … ban hành ngày …") between: the date is not the
+    // name's end.
+    let another = more.iter().any(|w| {
+        matches!(
+            *w,
+            "luat" | "so" | "nghi" | "phap" | "va" | "ban" | "thong" | "duoc" | "da" | "ky"
+        )
+    });
+    // The date closes the item, so the name may pass the usual bound by these few words: the longest law
+    // names run to seventeen ("Luật Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh
+    // nghiệp").
+    let within = words + more.len() <= MAX_NAME_WORDS + DATED_NAME_EXTRA_WORDS;
+    (date_follows && plain && !another && !more.is_empty() && within).then_some(name_end + date_at)
+}
+
 fn table_name_at(window: &str, start: usize, name_end: usize) -> Option<usize> {
     let read = window.get(start..name_end)?;
     let from_start = window.get(start..)?;

@@ -190,6 +190,9 @@ fn phrase_before(
                     if p.relation.is_change() && (proposed(verb_lead) || after_a_form(gap)) {
                         return Some(Relation::Cites);
                     }
+                    if measured_against(gap) {
+                        return Some(Relation::Cites);
+                    }
                     return Some(p.relation);
                 }
                 if object_of_p {
@@ -244,6 +247,26 @@ fn passive_verb(before_verb: &str) -> bool {
 /// and the mention is only where its form comes from.
 fn after_a_form(gap: &str) -> bool {
     gap.trim_start_matches([' ', '(']).starts_with("theo mau")
+}
+
+/// "bãi bỏ nghị quyết … có nội dung trái với Hiến pháp", "sửa đổi các biểu mẫu cho phù hợp với Thông tư …":
+/// the verb acts on something else, and the mention is only the rule that thing is measured against.
+fn measured_against(gap: &str) -> bool {
+    let gap = gap.trim_end();
+    let gap = gap
+        .strip_suffix(" quy dinh cua")
+        .or_else(|| gap.strip_suffix(" quy dinh tai"))
+        .unwrap_or(gap)
+        .trim_end();
+    [
+        " trai",
+        " trai voi",
+        " phu hop voi",
+        " thong nhat voi",
+        " mau thuan voi",
+    ]
+    .iter()
+    .any(|w| gap.ends_with(w) || gap == w.trim_start())
 }
 
 /// A clause that is only a list item ("a) Quyết định số …;") continues the item before it, or takes the

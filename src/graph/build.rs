@@ -147,10 +147,12 @@ impl CitationGraph {
                 CitedFacts {
                     symbol: n.symbol.clone(),
                     name: Some(n.name.clone()),
-                    // A name resolved without a year in the text still names the year of its number.
+                    // A name resolved without a year in the text still names the year of its number, or of
+                    // the law in force that the rules chose ("Căn cứ Hiến pháp …;" in a 2024 text).
                     year: n
                         .year
-                        .or_else(|| n.symbol.as_deref().and_then(crate::id::symbol_year)),
+                        .or_else(|| n.symbol.as_deref().and_then(crate::id::symbol_year))
+                        .or_else(|| crate::id::named_year(&n.id)),
                     issuers: if n.doc_type == DocType::Ordinance {
                         vec!["UBTVQH".into()]
                     } else {

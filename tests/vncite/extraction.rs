@@ -475,6 +475,21 @@ fn a_name_ends_where_its_words_end_whatever_folding_merges() {
             // "và" before the name's own first word, or before "sửa đổi", starts a list.
             ("Luật Đầu tư", None),
             ("Luật Lâm nghiệp", None),
+            // A known law's name ends before a verb that opens the sentence's predicate; lower-case words
+            // that are no verb go on as words of another law's name.
+            ("Luật Giá", None),
+            ("Luật Đất đai", None),
+            ("Luật Đầu tư công", None),
+            ("Luật Doanh nghiệp nhà nước", None),
+            // A basis item is a name and its date: words such as "tại", "có" before the date are the name's.
+            (
+                "Luật Hỗ trợ người lao động làm việc tại doanh nghiệp",
+                Some("2021-06-10")
+            ),
+            (
+                "Pháp lệnh Ưu đãi người có công với cách mạng",
+                Some("2020-12-09")
+            ),
         ]
     );
     let biển = &found.named[13];
@@ -884,6 +899,64 @@ fn an_undated_law_name_in_a_dated_text_is_the_law_of_that_name_in_force_then() {
     assert_eq!(
         resolved("2016-03-01", amending),
         ["named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-quan-ly-thue@?"]
+    );
+    // An amending law's name: the one amendment of that name issued in the year before the text.
+    let mining = "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Địa chất và khoáng sản;";
+    assert_eq!(resolved("2026-02-01", mining), ["147/2025/QH15"]);
+    // Not before it is issued, nor years later, when the table may not know a newer amendment.
+    let unknown = "named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-dia-chat-va-khoang-san@?";
+    assert_eq!(resolved("2025-12-01", mining), [unknown]);
+    assert_eq!(resolved("2028-02-01", mining), [unknown]);
+    assert_eq!(
+        resolved("2013-03-01", amending),
+        ["21/2012/QH13"],
+        "one amendment of Luật Quản lý thuế the year before"
+    );
+    // A text dated by its year alone: the law in force on both its first and its last day.
+    let of_year = |header: &str| -> Vec<String> {
+        vncite::extract(&format!(
+            "{header}
+KẾ HOẠCH
+Triển khai công tác đất đai
+Căn cứ Luật Đất đai;
+"
+        ))
+        .named
+        .into_iter()
+        .map(|n| n.id)
+        .collect()
+    };
+    assert_eq!(
+        of_year(
+            "ỦY BAN NHÂN DÂN
+Số: 15/2025/KH-UBND"
+        ),
+        ["31/2024/QH15"]
+    );
+    // In 2024 the law of 2024 was issued on 18 January: on the year's first day the older one held.
+    assert_eq!(
+        of_year(
+            "ỦY BAN NHÂN DÂN
+Số: 15/2024/KH-UBND"
+        ),
+        ["named:luat-dat-dai@?"]
+    );
+    // A draft has no number and no day, but its year.
+    assert_eq!(
+        of_year(
+            "ỦY BAN NHÂN DÂN
+Số:      /KH-UBND
+Lào Cai, ngày      tháng     năm 2026"
+        ),
+        ["31/2024/QH15"]
+    );
+    assert_eq!(
+        of_year(
+            "ỦY BAN NHÂN DÂN
+Số:      /KH-UBND
+Lào Cai, ngày      tháng     năm 20"
+        ),
+        ["named:luat-dat-dai@?"]
     );
     // No date of its own: nothing to tell the laws apart by.
     let undated: Vec<String> = vncite::extract("Căn cứ Luật Hải quan;")

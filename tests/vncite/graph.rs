@@ -648,3 +648,13 @@ fn a_law_resolved_without_a_year_in_the_text_has_the_year_of_its_number() {
         (Some("Luật Hải quan"), Some(2014))
     );
 }
+
+#[test]
+fn the_constitution_in_force_has_the_year_of_its_adoption() {
+    let text = "BỘ TÀI CHÍNH\nSố: 12/2016/TT-BTC\nHà Nội, ngày 01 tháng 3 năm 2016\nTHÔNG TƯ\nHướng dẫn thủ tục\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n";
+    let g = crate::built(&[("tt.txt".to_string(), vncite::extract(text))]);
+    let node = g
+        .node("doc:named:hien-phap@2013")
+        .unwrap_or_else(|| panic!("no node for the constitution in force in 2016"));
+    assert_eq!(node.year, Some(2013));
+}

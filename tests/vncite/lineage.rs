@@ -5,7 +5,7 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 16] = [
+const FIXTURES: [&str; 17] = [
     "activities.txt",
     "amended_lapses.txt",
     "amending_repeals.txt",
@@ -15,6 +15,7 @@ const FIXTURES: [&str; 16] = [
     "impossible.txt",
     "lapsing_list.txt",
     "lead_in.txt",
+    "mixed_basis.txt",
     "procedure_scope.txt",
     "reported.txt",
     "scope.txt",
@@ -525,6 +526,30 @@ fn a_verb_acts_on_a_document_not_on_the_activity_it_names_first() {
             line("07/2025/TT-BXD", "cites", None, false, &[]),
             // A passive "được thực hiện" reports what was done.
             line("45/QĐ-UBND", "cites", None, false, &[]),
+            // What is repealed or amended is measured against the decree and the circular, not them.
+            line("88/2025/NĐ-CP", "cites", None, false, &[]),
+            line("09/2025/TT-BXD", "cites", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn a_basis_list_joins_names_and_numbers_by_semicolons_but_not_an_amending_title() {
+    let (_, found) = read("mixed_basis.txt");
+    let amending = "named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-dau-thau@?";
+    assert_eq!(
+        mentions(&found),
+        [
+            line("12/2025/NĐ-CP", "basis", None, false, &[]),
+            line("30/2024/NĐ-CP", "basis", None, false, &[]),
+            line("72/2025/QH15", "basis", None, false, &[]),
+            line("08/2017/QH14", "basis", None, false, &[]),
+            line("79/2006/QH11", "basis", None, false, &[]),
+            // An amending law's title with no date lists what it amends, semicolons and all.
+            line(amending, "basis", None, false, &[]),
+            line("58/2024/QH15", "cites", None, false, &[]),
+            // Luật Hải quan of 2014 is over ten years old in 2026: the table may not know its successor.
+            line("named:luat-hai-quan@?", "cites", None, false, &[]),
         ]
     );
 }

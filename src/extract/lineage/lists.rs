@@ -214,6 +214,43 @@ pub(super) fn bare_lead_in(line: &str, on_line: &[Span]) -> Option<Relation> {
     })
 }
 
+/// "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung … ngày 22 tháng 11 năm
+/// 2019;": the items of one basis list share its verb whichever kind each is. Mentions of one kind already
+/// continue each other's lists as they are read; a name and a number meet only here.
+pub(super) fn mixed_basis_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
+    for pair in refs.windows(2) {
+        let (prev, next) = (pair[0], pair[1]);
+        let both_numbered = matches!((prev.at, next.at), (Ref::Citation(_), Ref::Citation(_)));
+        if both_numbered || prev.end > next.start {
+            continue;
+        }
+        let Some(gap) = text.get(prev.end..next.start).map(fold) else {
+            continue;
+        };
+        // After an amending law's name, commas and semicolons list the laws its title amends ("Luật sửa
+        // đổi, bổ sung Luật Chứng khoán, Luật Kế toán, …", "… của Luật Đấu thầu; Luật Đầu tư …"), until
+        // its date closes the title.
+        let open_title = match prev.at {
+            Ref::Named(i) => {
+                let n = &found.named[i];
+                n.name.to_lowercase().starts_with("luật sửa đổi")
+                    && n.date.is_none()
+                    && n.year.is_none()
+            }
+            _ => false,
+        };
+        if crate::extract::context::is_list_glue(&gap)
+            && !open_title
+            && relation_at(found, prev.at) == Some(Relation::Basis)
+            && relation_at(found, next.at) == Some(Relation::Cites)
+        {
+            if let Some(r) = relation_mut(found, next.at) {
+                *r = Relation::Basis;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,12 @@ use scope::*;
 
 /// Applies every rule of this module to one input's extraction; `own_title` is the original span of the
 /// input's title word and trích yếu.
-pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize, usize)>) {
+pub(crate) fn apply(
+    text: &str,
+    found: &mut Extraction,
+    own_title: Option<(usize, usize)>,
+    draft_year: Option<i32>,
+) {
     found.named.retain(is_a_name);
     // "LUẬT CĂN CƯỚC" under a law's number is the input's own title, not a law it cites by name: kept, it
     // would be a second node for the input itself.
@@ -57,7 +62,8 @@ pub(crate) fn apply(text: &str, found: &mut Extraction, own_title: Option<(usize
     passive_statements(text, found, &refs, &notes);
     lead_in_lists(text, found, &refs);
     lapsing_lists(text, found, &refs);
-    resolve_named(found, &numbered);
+    mixed_basis_lists(text, found, &refs);
+    resolve_named(found, &numbered, draft_year);
     guides_by_scope(text, found, &refs, own_title);
     guides_by_scope_article(text, found, &refs);
     repeals_among_amendments(text, found, &refs);

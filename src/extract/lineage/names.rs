@@ -79,6 +79,7 @@ pub(super) fn name_key(name: &str) -> String {
 pub(super) fn resolve_named(
     found: &mut Extraction,
     numbered: &HashMap<String, (String, Option<String>)>,
+    draft_year: Option<i32>,
 ) {
     let mut dates: HashMap<String, Vec<String>> = HashMap::new();
     for n in &found.named {
@@ -100,7 +101,8 @@ pub(super) fn resolve_named(
     let own_date = found
         .document
         .as_ref()
-        .and_then(|d| d.date.clone().or(d.year.map(|y| y.to_string())));
+        .and_then(|d| d.date.clone().or(d.year.map(|y| y.to_string())))
+        .or(draft_year.map(|y| y.to_string()));
     for n in &mut found.named {
         let key = if n.doc_type == "constitution" {
             "hien-phap".to_string()
@@ -142,12 +144,15 @@ pub(super) fn resolve_named(
         }
         let row = match when.as_deref() {
             Some(w) => law_of(&key, w),
-            // "Căn cứ Luật Đất đai;" in a dated text: the law of that name in force then. Not an amending
-            // law's name: a newer amending law replaces no older one of the same name.
+            // "Căn cứ Luật Đất đai;" in a dated text: the law of that name in force then. An amending law's
+            // name is not in force in that sense: a newer amending law replaces no older one of its name.
             None if !n.name.to_lowercase().starts_with("luật sửa đổi") => own_date
                 .as_deref()
                 .and_then(|d| crate::data::law_in_force(LAWS_BY_NAME.get(&key)?, d)),
-            None => None,
+            // "quy định chi tiết Luật sửa đổi, bổ sung một số điều của Luật …;": the recent amendment.
+            None => own_date
+                .as_deref()
+                .and_then(|d| crate::data::amending_law_before(LAWS_BY_NAME.get(&key)?, d)),
         };
         if let Some(row) = row {
             n.symbol = Some(row.symbol.to_string());
@@ -172,7 +177,10 @@ pub(super) fn cut_at_known_name(
         LAWS_BY_NAME.contains_key(&key) || numbered.contains_key(&key)
     };
     for n in found.named.iter_mut() {
-        if n.date.is_some() || n.year.is_some() || !n.name.contains(',') || known(&n.name) {
+        if n.date.is_some() || n.year.is_some() || known(&n.name) {
+            continue;
+        }
+        if cut_before_verb(text, n, &known) || !n.name.contains(',') {
             continue;
         }
         let cut = n
@@ -196,6 +204,53 @@ pub(super) fn cut_at_known_name(
         n.end = end;
         n.name.truncate(name_at);
     }
+}
+
+/// Words that open a predicate, not a law's name: "… của Luật Địa chất và khoáng sản sử dụng khoáng sản đã
+/// tập kết …" has the law's subject do something.
+const PREDICATE_WORDS: [&str; 6] = [
+    "su dung",
+    "quy dinh",
+    "thuc hien",
+    "ap dung",
+    "duoc",
+    "co hieu luc",
+];
+
+/// Ends a name before a predicate word when the words before it are a law that `data/laws.tsv` or the input
+/// knows by that name; true when it cut. Real names go on in lower case ("Luật Đầu tư công", "Luật Doanh
+/// nghiệp nhà nước"), so only a verb that opens a predicate ends them.
+fn cut_before_verb(text: &str, n: &mut crate::model::Named, known: &impl Fn(&str) -> bool) -> bool {
+    let words: Vec<&str> = n.name.split_whitespace().collect();
+    let cut = (2..words.len()).find(|&k| {
+        let rest = fold(&words[k..].join(" "));
+        // "… của Luật Đất đai và sử dụng đất ở đúng mục đích": "và" joins a second predicate, no name.
+        let rest = rest.strip_prefix("va ").unwrap_or(&rest);
+        PREDICATE_WORDS
+            .iter()
+            .any(|w| rest == *w || rest.starts_with(&format!("{w} ")))
+            && known(&words[..k].join(" "))
+    });
+    let Some(k) = cut else {
+        return false;
+    };
+    // The written text has the same words, perhaps with other spaces or line breaks between them.
+    let Some((last_at, last)) = n
+        .text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - n.text.as_ptr() as usize, w))
+        .nth(k - 1)
+    else {
+        return false;
+    };
+    let end = n.start + last_at + last.len();
+    let Some(written) = text.get(n.start..end) else {
+        return false;
+    };
+    n.text = written.to_string();
+    n.end = end;
+    n.name = words[..k].join(" ");
+    true
 }
 
 /// The rows of `data/laws.tsv` by name key.
