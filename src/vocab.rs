@@ -199,6 +199,35 @@ impl DocType {
         matches!(self, DocType::Constitution | DocType::Code | DocType::Law)
     }
 
+    /// The legal normative acts that only another such act can change: statutes, ordinances, decrees,
+    /// circulars. (A decision or resolution may be normative or not; its type alone does not say.)
+    pub fn is_normative_act(self) -> bool {
+        self.is_statute()
+            || matches!(
+                self,
+                DocType::Ordinance | DocType::Decree | DocType::Circular | DocType::JointCircular
+            )
+    }
+
+    /// Papers that state, report, propose or plan, and change no normative act: a letter that writes
+    /// "bãi bỏ khoản 2 Nghị định …" summarises what another document does.
+    pub fn changes_no_act(self) -> bool {
+        matches!(
+            self,
+            DocType::OfficialLetter
+                | DocType::Report
+                | DocType::Submission
+                | DocType::Notice
+                | DocType::Plan
+                | DocType::Program
+                | DocType::Conclusion
+                | DocType::Communique
+                | DocType::Minutes
+                | DocType::Invitation
+                | DocType::Dispatch
+        )
+    }
+
     /// The types cited by name alone ("Luật Đất đai"): statutes and ordinances.
     pub fn is_named(self) -> bool {
         self.is_statute() || self == DocType::Ordinance

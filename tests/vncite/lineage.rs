@@ -5,16 +5,18 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 17] = [
+const FIXTURES: [&str; 19] = [
     "activities.txt",
     "amended_lapses.txt",
     "amending_repeals.txt",
     "bare_lead_in.txt",
+    "codification_note.txt",
     "circular_regulates.txt",
     "editorial.txt",
     "impossible.txt",
     "lapsing_list.txt",
     "lead_in.txt",
+    "letter_changes.txt",
     "mixed_basis.txt",
     "procedure_scope.txt",
     "reported.txt",
@@ -357,8 +359,9 @@ fn status_reads_direct_reported_and_editorial_changes() {
     })
     .collect();
     insta::assert_snapshot!("lineage_status", verdicts.join("\n"));
-    // The two impossible changes of impossible.txt are counted, read back from the store's evidence.
-    assert_eq!(g.doubtful_mentions().ok(), Some(2));
+    // The two impossible changes of impossible.txt and the two of letter_changes.txt are counted, read back
+    // from the store's evidence.
+    assert_eq!(g.doubtful_mentions().ok(), Some(4));
     // The change edges of the fixtures all run from the newer document to the older one.
     for e in g.edges() {
         if matches!(e.edge.relation.as_str(), "amends" | "replaces" | "repeals") {
@@ -550,6 +553,34 @@ fn a_basis_list_joins_names_and_numbers_by_semicolons_but_not_an_amending_title(
             line("58/2024/QH15", "cites", None, false, &[]),
             // Luật Hải quan of 2014 is over ten years old in 2026: the table may not know its successor.
             line("named:luat-hai-quan@?", "cites", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn a_letter_changes_no_decree_or_circular_but_may_replace_a_letter() {
+    let (_, found) = read("letter_changes.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("15/2026/NĐ-CP", "cites", None, false, &[]),
+            // The letter sums up what the decree does: its words would repeal and replace, but a letter
+            // changes no normative act, so both are kept as doubtful.
+            line("20/2022/NĐ-CP", "cites", None, true, &[]),
+            line("78/2021/TT-BTC", "cites", None, true, &[]),
+            line("300/TCT-CS", "replaces", Some(false), false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn a_codification_note_points_to_related_acts_and_acts_on_none() {
+    let (_, found) = read("codification_note.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("64/2021/NĐ-CP", "cites", None, false, &[]),
+            line("03/2022/TT-BNG", "cites", None, false, &[]),
         ]
     );
 }

@@ -99,7 +99,8 @@ pub(super) fn partial_change(
     )
 }
 
-/// A document cannot change one issued after it, and nothing below a law changes a law.
+/// A document cannot change one issued after it, nothing below a law changes a law, and a letter, report or
+/// plan changes no normative act.
 pub(super) fn impossible(
     own: Option<&Document>,
     relation: Relation,
@@ -116,5 +117,6 @@ pub(super) fn impossible(
     let outranked = cited_type.is_statute()
         && !own.doc_type.is_statute()
         && own.doc_type != DocType::Resolution;
-    later || outranked
+    let not_an_act = own.doc_type.changes_no_act() && cited_type.is_normative_act();
+    later || outranked || not_an_act
 }

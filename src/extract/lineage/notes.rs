@@ -58,6 +58,36 @@ pub(super) fn note_spans(text: &str) -> Vec<(usize, usize)> {
         }
         from = close + 1;
     }
+    out.extend(related_content_notes(text));
+    out.sort_unstable();
+    out
+}
+
+/// The codification's note under a provision: "(Điều này có nội dung liên quan đến Điều 1. Sửa đổi … của
+/// Luật 34/2018/QH14 …)". It points the reader to related provisions and acts on none of them.
+fn related_content_notes(text: &str) -> Vec<(usize, usize)> {
+    const LEAD: &str = "có nội dung liên quan đến";
+    /// "(Chương này " and "(Điều này ": the note's subject stands right after the parenthesis.
+    const SUBJECT_REACH: usize = 30;
+    /// A chapter's note lists every related provision with its act's title: 4 KB in the corpus.
+    const NOTE_REACH: usize = 8_000;
+    static FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(LEAD));
+    let bytes = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for at in FINDER.find_iter(bytes) {
+        let from = at.saturating_sub(SUBJECT_REACH);
+        let Some(open) = memchr::memrchr(b'(', &bytes[from..at]).map(|p| from + p) else {
+            continue;
+        };
+        if bytes[open..at].contains(&b')') || out.last().is_some_and(|&(_, end)| end > open) {
+            continue;
+        }
+        let limit = (at + NOTE_REACH).min(bytes.len());
+        if let Some(close) = memchr::memchr(b')', &bytes[at..limit]).map(|p| at + p) {
+            out.push((open, close + 1));
+        }
+    }
     out
 }
 
