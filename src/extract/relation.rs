@@ -234,6 +234,17 @@ fn proposed(before_verb: &str) -> bool {
     ]
     .iter()
     .any(|w| before.ends_with(w))
+        || purpose(before)
+}
+
+/// "nhằm điều chỉnh, thay thế Quy trình … ban hành kèm theo Quyết định số …", "để sửa đổi …": a change the
+/// input aims at, within the three words before the verb; the input does not make it.
+fn purpose(before_verb: &str) -> bool {
+    before_verb
+        .rsplit([' ', ','])
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| w == "nham" || w == "de")
 }
 
 /// "Hồ sơ đã được thực hiện theo …": the verb is passive, so it reports what was done, and the input

@@ -532,6 +532,8 @@ fn a_verb_acts_on_a_document_not_on_the_activity_it_names_first() {
             // What is repealed or amended is measured against the decree and the circular, not them.
             line("88/2025/NĐ-CP", "cites", None, false, &[]),
             line("09/2025/TT-BXD", "cites", None, false, &[]),
+            // A change the work aims at ("nhằm … thay thế") is not made by the input.
+            line("1200/QĐ-BXD", "cites", None, false, &[]),
         ]
     );
 }
