@@ -92,6 +92,24 @@ pub(crate) fn find_references<'a>(
         // The document's own number in its header is no reference, and names no span.
         mentions.retain(|m| own_symbol != Some((m.raw.start, m.raw.end)));
         let taken: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        // The numbered mentions before a name govern it as they govern each other: "Nghị định số 181/2024/
+        // NĐ-CP … quy định chi tiết một số điều của Luật Quản lý, sử dụng vũ khí … ngày 29/6/2024" is the
+        // decree's title, not the input's act on the law.
+        let mut reach = 0;
+        let numbered: Vec<Earlier> = mentions
+            .iter()
+            .map(|m| {
+                let (start, end) = (folded.index_at(m.start), folded.index_at(m.end));
+                reach = reach.max(end);
+                Earlier {
+                    start,
+                    end,
+                    relation: m.relation,
+                    clause_relation: m.relation,
+                    reach,
+                }
+            })
+            .collect();
         // Both lists are in text order, so one cursor walks the taken spans.
         let mut taken_at = 0;
         for (anchor, (from, to)) in anchors[region.anchors.clone()]
@@ -114,7 +132,8 @@ pub(crate) fn find_references<'a>(
                 ceiling: hi,
                 own_title: own.title,
             };
-            if let Some(found) = named::read_named(anchor, &window) {
+            let before = numbered.partition_point(|e| e.end <= folded.index_at(anchor.start));
+            if let Some(found) = named::read_named(anchor, &window, &numbered[..before]) {
                 resume = found.end;
                 named.push(found);
             }

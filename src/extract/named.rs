@@ -252,6 +252,7 @@ fn inside_sentence(text: &str, at: usize) -> bool {
 pub(crate) fn read_named(
     anchor: &Anchor,
     window: &crate::extract::window::Window,
+    earlier: &[crate::extract::relation::Earlier],
 ) -> Option<Named> {
     let (text, folded, lo, hi) = (window.original, window.folded, window.floor, window.ceiling);
     let (anchor_start, anchor_end, doc_type) = (anchor.start, anchor.end, anchor.doc_type);
@@ -330,7 +331,8 @@ pub(crate) fn read_named(
     let name_orig_end = folded.orig_end(name_end);
     let name = tidy(&text[start..name_orig_end]);
     let cstart = crate::extract::window::clause_start(text, folded, fa, lo).max(lo);
-    let (relation, _) = crate::extract::relation::relation_of(scope, cstart, fa, end_f, &[], false);
+    let (relation, _) =
+        crate::extract::relation::relation_of(scope, cstart, fa, end_f, earlier, false);
     let pinpoint = context::pinpoint_before(text, folded, cstart, fa);
     Some(Named {
         start,

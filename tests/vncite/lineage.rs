@@ -5,7 +5,7 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 19] = [
+const FIXTURES: [&str; 20] = [
     "activities.txt",
     "amended_lapses.txt",
     "amending_repeals.txt",
@@ -24,6 +24,7 @@ const FIXTURES: [&str; 19] = [
     "scope_article.txt",
     "scope_regulates.txt",
     "title_guides.txt",
+    "title_names.txt",
     "title_verbs.txt",
 ];
 
@@ -583,6 +584,22 @@ fn a_codification_note_points_to_related_acts_and_acts_on_none() {
         [
             line("64/2021/NĐ-CP", "cites", None, false, &[]),
             line("03/2022/TT-BNG", "cites", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn a_law_named_in_another_documents_title_is_cited_not_guided() {
+    let (_, found) = read("title_names.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("40/2025/NĐ-CP", "basis", None, false, &[]),
+            line("12/2024/NĐ-CP", "basis", None, false, &[]),
+            // "quy định chi tiết" is the decree's title: the circular does not guide the law.
+            line("named:luat-hoa-chat@2007-11-21", "cites", None, false, &[]),
+            // A name joined to a number by "và" shares its verb.
+            line("08/2017/QH14", "basis", None, false, &[]),
         ]
     );
 }
