@@ -128,6 +128,10 @@ fn stops_name(text: &str, folded: &Folded, at: usize, w: &str, amending: bool) -
     let from = folded.orig_start(at);
     let written =
         tidy(&text[from..floor_boundary(text, (from + 40).min(text.len()))]).to_lowercase();
+    // "người có công với cách mạng" is one term of the ordinances' names, not a verb "có".
+    if written.starts_with("có công ") {
+        return false;
+    }
     NAME_STOP.iter().any(|stop| {
         written.starts_with(stop)
             && !written[stop.len()..]
@@ -411,7 +415,9 @@ fn name_words(
         let at = pos + skipped;
         let rest = &window[at..];
         if rest.is_empty()
-            || NAME_END.is_match(rest) && !is_country_before_year(text, folded, window, at)
+            || NAME_END.is_match(rest)
+                && !is_country_before_year(text, folded, window, at)
+                && !(rest.starts_with("voi cach mang") && window[..at].ends_with("co cong "))
         {
             break;
         }

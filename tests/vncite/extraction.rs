@@ -490,7 +490,18 @@ fn a_name_ends_where_its_words_end_whatever_folding_merges() {
                 "Pháp lệnh Ưu đãi người có công với cách mạng",
                 Some("2020-12-09")
             ),
+            // "có công với cách mạng" is a term of the name, wherever the name stands.
+            ("Pháp lệnh Ưu đãi người có công với cách mạng", None),
+            // A known law's name ends before a negation or a condition.
+            ("Luật Doanh nghiệp", None),
+            ("Luật Quản lý thuế", None),
+            ("Luật Chất lượng sản phẩm , hàng hóa", None),
         ]
+    );
+    // A comma spaced off its word is the same name.
+    assert_eq!(
+        found.named.last().map(|n| n.id.as_str()),
+        Some("named:luat-chat-luong-san-pham,-hang-hoa@?")
     );
     let biển = &found.named[13];
     assert_eq!((biển.year, biển.id.as_str()), (Some(2012), "18/2012/QH13"));

@@ -70,7 +70,12 @@ pub(super) const CONSTITUTION_FULL: &str = "hien-phap-nuoc-cong-hoa-xa-hoi-chu-n
 
 /// The folded name of a law, for comparing spellings: "Luật Hải quan" and "LUẬT HẢI QUAN" are one.
 pub(super) fn name_key(name: &str) -> String {
-    fold(name).split_whitespace().collect::<Vec<_>>().join("-")
+    // Copies space a comma off its word ("Luật Chất lượng sản phẩm , hàng hóa"): one name still.
+    fold(name)
+        .replace(" ,", ",")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Gives every named reference its node id: the numbered document when this input writes the name with
@@ -206,15 +211,24 @@ pub(super) fn cut_at_known_name(
     }
 }
 
-/// Words that open a predicate, not a law's name: "… của Luật Địa chất và khoáng sản sử dụng khoáng sản đã
-/// tập kết …" has the law's subject do something.
-const PREDICATE_WORDS: [&str; 6] = [
+/// Words that open a predicate or a condition, not a law's name: "… của Luật Địa chất và khoáng sản sử dụng
+/// khoáng sản đã tập kết …" has the law's subject do something; "… của Luật Kế toán nếu không có …",
+/// "… Luật Doanh nghiệp đáp ứng các điều kiện …" go on with the sentence.
+const PREDICATE_WORDS: [&str; 14] = [
     "su dung",
     "quy dinh",
     "thuc hien",
     "ap dung",
     "duoc",
     "co hieu luc",
+    "dap ung",
+    "hoat dong",
+    "khong",
+    "neu",
+    "truong hop",
+    "la",
+    "phai",
+    "se",
 ];
 
 /// Ends a name before a predicate word when the words before it are a law that `data/laws.tsv` or the input
