@@ -427,8 +427,12 @@ fn name_words(
         // A name never starts with one either ("LUẬT CỦA ĐƠN VỊ …"); "Ban hành" may start one ("Luật Ban
         // hành văn bản quy phạm pháp luật").
         let w_here = &rest[..w_len];
+        // "Luật sửa đổi, bổ sung một số điều của các Luật về thuế": the laws it amends are named by their
+        // matter.
+        let amended_matter = amending && w_here == "ve" && window[..at].ends_with("cac luat ");
         if w_len > 0
             && (words > 0 || w_here != "ban")
+            && !amended_matter
             && stops_name(text, folded, at, w_here, amending)
         {
             // Right after the type word, even a constitution's ("Hiến pháp và pháp luật"): no name.
