@@ -42,10 +42,11 @@ fn place_date(text: &str) -> Option<regex::Captures<'_>> {
     })
 }
 
-/// The date line of a draft, its day and month left blank for the signing: "Lào Cai, ngày    tháng    năm
-/// 2026" (group 1: the year), on folded text.
-static BLANK_DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"ngay[ \t._…\x{A0}]{0,40}thang[ \t._…\x{A0}]{0,40}nam[ \t]*(\d{4})"));
+/// The date line of a draft, its day (and often its month) left blank for the signing: "Lào Cai, ngày
+/// tháng    năm 2026", "ngày     tháng 6 năm 2026", or filled in (group 1: the year), on folded text.
+static BLANK_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"ngay[ \t._…\x{A0}0-9]{0,40}thang[ \t._…\x{A0}0-9]{0,40}nam[ \t]*(\d{4})")
+});
 
 /// The year of a draft's blank date line within a header block after `blank_at`.
 fn blank_year(text: &str, blank_at: usize) -> Option<i32> {
