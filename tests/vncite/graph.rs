@@ -180,6 +180,64 @@ fn store_round_trips_and_rejects_damage_and_other_versions() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// The store's edges are sorted, so the loader checks their order instead of keeping a set of every edge:
+/// an edge repeated or moved, in a first line whose checksum was made to match, is still refused.
+#[test]
+fn edges_out_of_order_or_repeated_are_refused_even_with_a_matching_checksum() {
+    let bytes = store_bytes(&build(&ALL));
+    let split = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| p + 1);
+    let header: serde_json::Value =
+        serde_json::from_slice(&bytes[..split]).unwrap_or_else(|e| panic!("{e}"));
+    let resealed = |edit: &dyn Fn(&mut Vec<serde_json::Value>)| -> Vec<u8> {
+        let mut h = header.clone();
+        let obj = h
+            .as_object_mut()
+            .unwrap_or_else(|| panic!("header is an object"));
+        obj.remove("checksum");
+        let edges = obj
+            .get_mut("edges")
+            .and_then(|e| e.as_array_mut())
+            .unwrap_or_else(|| panic!("edges are an array"));
+        edit(edges);
+        let body = serde_json::to_string(&h).unwrap_or_else(|e| panic!("{e}"));
+        let crc = crc32fast::hash(body.as_bytes());
+        let mut out =
+            format!("{},\"checksum\":\"{crc:08x}\"}}\n", &body[..body.len() - 1]).into_bytes();
+        out.extend_from_slice(&bytes[split..]);
+        out
+    };
+    // Resealed unchanged, the store loads: the checksum is made as the writer makes it.
+    assert!(CitationGraph::from_store_bytes(resealed(&|_| {}), "g.json").is_ok());
+    for (what, edit) in [
+        (
+            "swapped",
+            // Two edges' ends and relations swapped, their evidence left in place.
+            &(|e: &mut Vec<serde_json::Value>| {
+                let (first, rest) = e.split_at_mut(1);
+                if let (Some(a), Some(b)) = (first[0].as_array_mut(), rest[0].as_array_mut()) {
+                    a[..3].swap_with_slice(&mut b[..3]);
+                }
+            }) as &dyn Fn(&mut Vec<_>),
+        ),
+        ("repeated", &|e: &mut Vec<serde_json::Value>| {
+            let first = e[0].clone();
+            e.insert(1, first);
+        }),
+    ] {
+        let err = CitationGraph::from_store_bytes(resealed(edit), "g.json")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("listed twice or out of order"),
+            "{what}: {err}"
+        );
+    }
+}
+
 #[test]
 fn graph_build_command_writes_atomically_and_reports_bad_inputs() {
     let dir = std::env::temp_dir().join(format!("vncite-gb-{}", std::process::id()));

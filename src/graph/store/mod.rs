@@ -9,10 +9,10 @@ mod wire;
 
 use super::{CitationGraph, CitedFacts, Edge, Evidence, NodeKind};
 use crate::error::{Error, ErrorKind};
+use crate::vocab::Relation;
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::Arc;
 use wire::{DocumentOut, StoreEvidence, StoreFileIn, StoreHeaderOut, StoreInputOut, StoreNode};
 
@@ -410,20 +410,32 @@ impl CitationGraph {
         // The evidence lines must tile the section: each starts where the one before ended, and the last
         // ends where the file does. A cut or padded file, or a length that points past it, is caught here.
         let mut expected = 0usize;
-        let mut seen = HashSet::with_capacity(file.edges.len());
+        // Edges are written sorted by (from, to, relation) over sorted nodes, so each key is greater than the
+        // one before: a repeated or moved edge breaks the order, and no set of a million keys is needed.
+        let mut previous: Option<(u32, u32, Relation)> = None;
         for (k, (from, to, relation, count, at, len, crc)) in file.edges.into_iter().enumerate() {
             let line = k + 2;
-            let (Some(&from_ix), Some(&to_ix)) = (positions.get(from), positions.get(to)) else {
+            let (Some(&from_ix), Some(&to_ix)) =
+                (positions.get(from as usize), positions.get(to as usize))
+            else {
                 return Err(damaged(format!(
                     "edge {from} -> {to} names a node the store lacks ({} nodes)",
                     positions.len()
                 )));
             };
-            if !seen.insert((from, to, relation)) {
+            let key = (from, to, relation);
+            if previous.is_some_and(|p| p >= key) {
                 return Err(damaged(format!(
-                    "edge {from} -> {to} {relation} is listed twice"
+                    "edge {from} -> {to} {relation} is listed twice or out of order"
                 )));
             }
+            previous = Some(key);
+            let (count, len) = (count as usize, len as usize);
+            let Ok(at) = usize::try_from(at) else {
+                return Err(damaged(format!(
+                    "edge {from} -> {to} is placed past memory"
+                )));
+            };
             let ends = at.checked_add(len).and_then(|e| e.checked_add(1));
             let fits = ends.is_some_and(|e| e as u64 <= section_len);
             if at != expected || !fits {

@@ -45,8 +45,10 @@ pub(super) struct StoreHeaderOut<'a> {
 /// JSON. Arrays of numbers keep a million-edge first line small and quick to read.
 pub(super) type StoreEdgeOut = (usize, usize, Relation, usize, usize, usize, u32);
 
-/// An edge as read from the first line (see [`StoreEdgeOut`]): its evidence stays where it is.
-pub(super) type StoreEdgeIn = (usize, usize, Relation, usize, usize, usize, u32);
+/// An edge as read from the first line (see [`StoreEdgeOut`]): its evidence stays where it is. Narrower
+/// than written (node positions, counts and line lengths fit 32 bits), so a million-edge store's list
+/// takes 32 bytes an edge while it is read, not 56; a wider number is a damaged store.
+pub(super) type StoreEdgeIn = (u32, u32, Relation, u32, u64, u32, u32);
 
 #[derive(Deserialize)]
 pub(super) struct StoreFileIn<'a> {
