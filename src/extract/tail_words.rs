@@ -35,6 +35,8 @@ const NOT_DOCUMENT_WORDS: &[&str] = &[
     "qcvn",
     "tcvn",
     "iso",
+    // Quy trình kiểm định kỹ thuật an toàn: an inspection procedure's code ("QTKĐ: 01/2010/BLĐTBXH").
+    "qtkd",
     "ma so",
     "ma",
     "tai khoan",
