@@ -42,25 +42,44 @@ fn place_date(text: &str) -> Option<regex::Captures<'_>> {
     })
 }
 
-/// The date line of a draft, its day (and often its month) left blank for the signing: "Lào Cai, ngày
-/// tháng    năm 2026", "ngày     tháng 6 năm 2026", or filled in (group 1: the year), on folded text.
-static BLANK_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"ngay[ \t._…\x{A0}0-9]{0,40}thang[ \t._…\x{A0}0-9]{0,40}nam[ \t]*(\d{4})")
-});
+/// How many filler characters (blanks, dots, a filled-in day or month) a draft's date line may hold between
+/// its words.
+const DATE_FILLER: usize = 40;
 
-/// The year of a draft's blank date line within a header block after `blank_at`.
+/// The year of a draft's date line, its day (and often its month) left blank for the signing: "Lào Cai,
+/// ngày    tháng    năm 2026", "ngày     tháng 6 năm 2026", or filled in, within a header block after
+/// `blank_at`. Read by hand: a counted repetition of a Unicode class compiles to a large automaton.
 fn blank_year(text: &str, blank_at: usize) -> Option<i32> {
     let mut to = (blank_at + HEADER_BLOCK).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
     let folded = Folded::new(text, blank_at, to);
-    BLANK_DATE
-        .captures(&folded.text)?
-        .get(1)?
-        .as_str()
-        .parse()
-        .ok()
+    let filler =
+        |c: char| matches!(c, ' ' | '\t' | '.' | '_' | '…' | '\u{A0}') || c.is_ascii_digit();
+    // The rest after `word`, past at most `DATE_FILLER` filler characters.
+    let after = |rest: &str, word: &str| -> Option<usize> {
+        let skipped: usize = rest
+            .chars()
+            .take(DATE_FILLER)
+            .take_while(|&c| filler(c))
+            .map(char::len_utf8)
+            .sum();
+        rest[skipped..]
+            .starts_with(word)
+            .then_some(skipped + word.len())
+    };
+    folded.text.match_indices("ngay").find_map(|(at, _)| {
+        let rest = &folded.text[at + 4..];
+        let rest = &rest[after(rest, "thang")?..];
+        let rest = &rest[after(rest, "nam")?..];
+        let year = rest.trim_start_matches([' ', '\t']);
+        let digits = year
+            .get(..4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+        let next_is_digit = year[4..].starts_with(|c: char| c.is_ascii_digit());
+        (!next_is_digit).then(|| digits.parse().ok()).flatten()
+    })
 }
 
 /// Where the first blank number line ("Số:    /KH-UBND") of `text` starts.
@@ -567,5 +586,14 @@ mod tests {
         assert_eq!(blank(BLANK_FILLER), Some(2));
         assert_eq!(blank(BLANK_FILLER + 1), None);
         assert_eq!(blank_number("Số: 12/KH-UBND"), None);
+        let year = |line: &str| blank_year(&format!("Số:   /KH-UBND\n{line}\n"), 0);
+        assert_eq!(year("Lào Cai, ngày      tháng     năm 2026"), Some(2026));
+        assert_eq!(year("ngày … tháng 6 năm  2026"), Some(2026));
+        assert_eq!(year("ngày 15 tháng 06 năm 2026"), Some(2026));
+        let wide = ".".repeat(DATE_FILLER);
+        assert_eq!(year(&format!("ngày{wide}tháng năm 2026")), Some(2026));
+        assert_eq!(year(&format!("ngày{wide}. tháng năm 2026")), None);
+        assert_eq!(year("ngày tháng năm 20"), None);
+        assert_eq!(year("ngày tháng năm 20261"), None);
     }
 }

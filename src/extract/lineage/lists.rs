@@ -224,7 +224,13 @@ pub(super) fn mixed_basis_lists(text: &str, found: &mut Extraction, refs: &[Span
         if both_numbered || prev.end > next.start {
             continue;
         }
-        let Some(gap) = text.get(prev.end..next.start).map(fold) else {
+        // List glue is a few bytes ("; ", ", và "): a longer gap is never folded.
+        const GLUE_BYTES: usize = 64;
+        let Some(gap) = text
+            .get(prev.end..next.start)
+            .filter(|g| g.len() <= GLUE_BYTES)
+            .map(fold)
+        else {
             continue;
         };
         // After an amending law's name, commas and semicolons list the laws its title amends ("Luật sửa

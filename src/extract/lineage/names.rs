@@ -236,14 +236,16 @@ const PREDICATE_WORDS: [&str; 14] = [
 /// nghiệp nhà nước"), so only a verb that opens a predicate ends them.
 fn cut_before_verb(text: &str, n: &mut crate::model::Named, known: &impl Fn(&str) -> bool) -> bool {
     let words: Vec<&str> = n.name.split_whitespace().collect();
+    // Each word folded once; a predicate is at most three words, so three words after a cut decide.
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
     let cut = (2..words.len()).find(|&k| {
-        let rest = fold(&words[k..].join(" "));
         // "… của Luật Đất đai và sử dụng đất ở đúng mục đích": "và" joins a second predicate, no name.
-        let rest = rest.strip_prefix("va ").unwrap_or(&rest);
-        PREDICATE_WORDS
-            .iter()
-            .any(|w| rest == *w || rest.starts_with(&format!("{w} ")))
-            && known(&words[..k].join(" "))
+        let from = if folded[k] == "va" { k + 1 } else { k };
+        let rest = folded[from.min(folded.len())..(from + 3).min(folded.len())].join(" ");
+        PREDICATE_WORDS.iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|after| after.is_empty() || after.starts_with(' '))
+        }) && known(&words[..k].join(" "))
     });
     let Some(k) = cut else {
         return false;
