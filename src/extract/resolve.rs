@@ -194,7 +194,10 @@ impl<'t> Resolver<'t> {
             });
             if let Some(doc) = own {
                 let same_year = doc.year.is_none() || year.is_none() || doc.year == year;
-                if doc.symbol == raw.canonical && same_year {
+                // "(Kèm theo Quyết định số 1050/QĐ-SCT ngày 06/3/2025 …)" under an annex of 1050/QĐ-SCT of
+                // 2026: a year-less number in the annex caption is the document itself, its date a slip.
+                let own_annex = raw.year.is_none() && annex_caption(text, m.start);
+                if doc.symbol == raw.canonical && (same_year || own_annex) {
                     continue;
                 }
             }
@@ -232,4 +235,21 @@ impl<'t> Resolver<'t> {
             });
         }
     }
+}
+
+/// How far back on its line an annex caption's words stand before the number: "(Kèm theo Quyết định số: ".
+const CAPTION_REACH: usize = 80;
+
+/// Whether the mention at `start` is in an annex caption: a line that opens with "(Kèm theo" or "Ban hành
+/// kèm theo", close before it. In running text ("Sửa đổi Quy chế ban hành kèm theo Quyết định số …") the
+/// same number may be last year's document.
+fn annex_caption(text: &str, start: usize) -> bool {
+    let from = crate::extract::clean::floor_boundary(text, start.saturating_sub(CAPTION_REACH));
+    let line = &text[from..start];
+    let Some(line) = line.rfind('\n').map(|p| &line[p + 1..]) else {
+        return false;
+    };
+    let folded = crate::extract::clean::fold(line);
+    let opening = folded.trim_start_matches(['(', ' ', '*', '_']);
+    opening.starts_with("kem theo") || opening.starts_with("ban hanh kem theo")
 }

@@ -970,3 +970,25 @@ fn an_undated_law_name_in_a_dated_text_is_the_law_of_that_name_in_force_then() {
         .collect();
     assert_eq!(undated, ["named:luat-hai-quan@?"]);
 }
+
+#[test]
+fn the_documents_own_number_in_an_annex_caption_is_itself_whatever_date_it_carries() {
+    let text = "SỞ CÔNG THƯƠNG\nSố: 1050/QĐ-SCT\nLào Cai, ngày 06 tháng 3 năm 2026\nQUYẾT ĐỊNH\nVề việc kiểm tra\n\
+                Điều 1. Sửa đổi Quy chế ban hành kèm theo Quyết định số 1050/QĐ-SCT ngày 02/3/2025.\n\
+                \x20   (Kèm theo Quyết định số: 1050/QĐ-SCT ngày 06/3/2025 của Sở Công Thương)\n";
+    let found = vncite::extract(text);
+    let got: Vec<(&str, Option<&str>)> = found
+        .citations
+        .iter()
+        .map(|c| (&text[c.start..c.end], c.date.as_deref()))
+        .collect();
+    // Last year's decision of the same number, in running text, stays; the caption's slip of the year
+    // does not make the annex's own decision another document.
+    assert_eq!(
+        got,
+        [(
+            "Quyết định số 1050/QĐ-SCT ngày 02/3/2025",
+            Some("2025-03-02")
+        )]
+    );
+}
