@@ -316,7 +316,7 @@ fn clause_end(original: &str, folded: &Folded, from: usize, limit: usize) -> usi
     let mut i = from;
     while i < bytes.len() {
         match bytes[i] {
-            b';' | b'!' | b'?' => return i,
+            b';' | b'!' | b'?' | b'|' => return i,
             b'.' if i + 1 < bytes.len() && matches!(bytes[i + 1], b' ' | b'\n') => return i,
             b'\n' if line_break_ends_clause(original, folded, i) => return i,
             _ => {}

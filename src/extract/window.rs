@@ -43,7 +43,7 @@ impl Window<'_> {
     }
 }
 
-/// Where the clause holding folded index `at` starts: after `;`, a sentence end, or a line break that begins
+/// Where the clause holding folded index `at` starts: after `;`, a table cell's `|`, a sentence end, or a line break that begins
 /// a new item (not a line wrapped inside a sentence); `floor` when it starts before it. The scan stops at
 /// `floor`: a list of thousands of symbols with no clause boundary would otherwise be scanned back to its
 /// start from every mention.
@@ -53,7 +53,9 @@ pub(crate) fn clause_start(original: &str, folded: &Folded, at: usize, floor: us
     while i > floor {
         let c = bytes[i - 1];
         let boundary = match c {
-            b';' | b'!' | b'?' => true,
+            // A table cell ("| Cơ quan thực hiện: … | 80.000 đồng | - Luật đất đai 2013 …") is a clause of its
+            // own: a verb in one cell does not reach the references of the next.
+            b';' | b'!' | b'?' | b'|' => true,
             b'.' => {
                 i < bytes.len()
                     && matches!(bytes[i], b' ' | b'\n')

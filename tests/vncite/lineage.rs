@@ -5,7 +5,7 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 20] = [
+const FIXTURES: [&str; 21] = [
     "activities.txt",
     "amended_lapses.txt",
     "amending_repeals.txt",
@@ -23,6 +23,7 @@ const FIXTURES: [&str; 20] = [
     "scope.txt",
     "scope_article.txt",
     "scope_regulates.txt",
+    "table_cells.txt",
     "title_guides.txt",
     "title_names.txt",
     "title_verbs.txt",
@@ -600,6 +601,21 @@ fn a_law_named_in_another_documents_title_is_cited_not_guided() {
             line("named:luat-hoa-chat@2007-11-21", "cites", None, false, &[]),
             // A name joined to a number by "và" shares its verb.
             line("08/2017/QH14", "basis", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn a_verb_in_one_table_cell_does_not_reach_the_next() {
+    let (_, found) = read("table_cells.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // "Cơ quan thực hiện" two cells back names who does the procedure: the legal bases only cite.
+            line("99/2022/NĐ-CP", "cites", None, false, &[]),
+            line("07/2019/TT-BTP", "cites", None, false, &[]),
+            // Within its own cell the verb still governs.
+            line("15/2023/QĐ-UBND", "implements", None, false, &[]),
         ]
     );
 }
