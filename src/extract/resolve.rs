@@ -9,7 +9,7 @@ use crate::extract::header::Header;
 use crate::id::document_id;
 use crate::model::{Citation, Document};
 use crate::vocab::DocType;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Whether the first code group names the type: "NĐ" in "30/2020/NĐ-CP", "NQ" in "57-NQ/TW", but not "TC"
 /// in the 1990s "69-TC/ĐT", where Bộ Tài chính's code comes first and no Party issuer closes the symbol.
@@ -147,7 +147,7 @@ impl<'t> Resolver<'t> {
             text,
             own,
             own_place,
-            seen: HashMap::new(),
+            seen: HashMap::default(),
         }
     }
 
@@ -202,7 +202,11 @@ impl<'t> Resolver<'t> {
                 }
             }
             if year.is_some() {
-                let entry = seen.entry(raw.canonical.clone()).or_insert((None, None));
+                // Most mentions repeat a symbol already seen: its key is copied only the first time.
+                let entry = match seen.get_mut(&raw.canonical) {
+                    Some(entry) => entry,
+                    None => seen.entry(raw.canonical.clone()).or_insert((None, None)),
+                };
                 entry.0 = year;
                 if date.is_some() {
                     entry.1 = date;
