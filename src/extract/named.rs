@@ -95,6 +95,8 @@ const NAME_STOP: &[&str] = &[
     "và trường hợp",
     "và không",
     "có",
+    "nếu",
+    "nêu",
     "bao gồm",
     "trừ",
     // Folding would merge these with words of names: "bị" with "Bảo vệ bí mật", "tại" with "Tài nguyên",
@@ -116,7 +118,7 @@ const NAME_STOP: &[&str] = &[
 const NAME_STOP_FOLDS: &[&str] = &[
     "ve", "khi", "doi", "trong", "nhung", "ma", "hoac", "cung", "cua", "se", "dang", "phai", "nhu",
     "tu", "den", "ke", "va", "co", "bao", "tru", "bi", "da", "la", "thi", "de", "tai", "cho",
-    "ban", "do",
+    "neu", "ban", "do",
 ];
 
 /// Whether a word of [`NAME_STOP`] starts the original text at folded index `at`, where the folded word `w`
