@@ -130,10 +130,6 @@ fn stops_name(text: &str, folded: &Folded, at: usize, w: &str, amending: bool) -
     let from = folded.orig_start(at);
     let written =
         tidy(&text[from..floor_boundary(text, (from + 40).min(text.len()))]).to_lowercase();
-    // "người có công với cách mạng" is one term of the ordinances' names, not a verb "có".
-    if written.starts_with("có công ") {
-        return false;
-    }
     NAME_STOP.iter().any(|stop| {
         written.starts_with(stop)
             && !written[stop.len()..]
@@ -416,10 +412,18 @@ fn name_words(
         }
         let at = pos + skipped;
         let rest = &window[at..];
+        if let Some(term) = NAME_TERMS
+            .iter()
+            .find(|t| words > 0 && starts_with_word(rest, t))
+        {
+            words += term.split(' ').count();
+            pos = at + term.len();
+            name_end = pos;
+            last_joins = false;
+            continue;
+        }
         if rest.is_empty()
-            || NAME_END.is_match(rest)
-                && !is_country_before_year(text, folded, window, at)
-                && !(rest.starts_with("voi cach mang") && window[..at].ends_with("co cong "))
+            || NAME_END.is_match(rest) && !is_country_before_year(text, folded, window, at)
         {
             break;
         }
@@ -508,6 +512,16 @@ fn name_words(
     })
 }
 
+/// Terms of names, folded and longest first, that hold words which elsewhere end a name ("có", "với"):
+/// "Pháp lệnh Ưu đãi người có công với cách mạng".
+const NAME_TERMS: [&str; 2] = ["co cong voi cach mang", "co cong"];
+
+/// Whether folded `rest` starts with the words of `term`, ending at a word boundary.
+fn starts_with_word(rest: &str, term: &str) -> bool {
+    rest.strip_prefix(term)
+        .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphanumeric()))
+}
+
 /// "Việt Nam 2008" folds to the words of "năm 2008" ("in 2008"), which end a name: "Luật Quốc tịch Việt Nam
 /// 2008" names the country, written with a capital and without the breve.
 fn is_country_before_year(text: &str, folded: &Folded, window: &str, at: usize) -> bool {
@@ -534,8 +548,8 @@ static TABLE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
     names
 });
 
-/// Where the longest table name that starts at folded `start` of `window` and runs past `name_end` ends.
-/// How far past a stop word a basis item's name may run to its date.
+/// How far past a stop word a basis item's name may run to its date, and by how many words it may pass
+/// [`MAX_NAME_WORDS`] there.
 const DATED_NAME_REACH: usize = 80;
 const DATED_NAME_EXTRA_WORDS: usize = 2;
 
@@ -569,6 +583,7 @@ fn dated_basis_name_at(window: &str, start: usize, name_end: usize, words: usize
     (date_follows && plain && !another && !more.is_empty() && within).then_some(name_end + date_at)
 }
 
+/// Where the longest table name that starts at folded `start` of `window` and runs past `name_end` ends.
 fn table_name_at(window: &str, start: usize, name_end: usize) -> Option<usize> {
     let read = window.get(start..name_end)?;
     let from_start = window.get(start..)?;

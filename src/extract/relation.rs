@@ -1,8 +1,8 @@
 //! The relation that governs a mention, from the structure of its clause (see `data/relations.tsv`).
 
-use super::clean::{folded_regex, Folded};
+use super::clean::folded_regex;
 use super::context;
-use super::window::{clause_start, line_break_ends_clause, Window};
+use super::window::{clause_end, clause_start, Window};
 use crate::data::PhrasePosition;
 use crate::vocab::Relation;
 use regex::Regex;
@@ -311,31 +311,6 @@ fn list_of_bare_item(
     None
 }
 
-fn clause_end(original: &str, folded: &Folded, from: usize, limit: usize) -> usize {
-    let bytes = &folded.text.as_bytes()[..limit];
-    if from >= bytes.len() {
-        return bytes.len();
-    }
-    // Candidates by two vectorised scans, as `clause_start` finds them backwards.
-    let mut i = from;
-    loop {
-        let rest = &bytes[i..];
-        let hard = memchr::memchr3(b';', b'!', b'?', rest);
-        let soft = memchr::memchr3(b'.', b'\n', b'|', rest);
-        let Some(at) = [hard, soft].into_iter().flatten().min() else {
-            return bytes.len();
-        };
-        let j = i + at;
-        match bytes[j] {
-            b';' | b'!' | b'?' | b'|' => return j,
-            b'.' if j + 1 < bytes.len() && matches!(bytes[j + 1], b' ' | b'\n') => return j,
-            b'\n' if line_break_ends_clause(original, folded, j) => return j,
-            _ => {}
-        }
-        i = j + 1;
-    }
-}
-
 /// A clause prefix holding nothing but an item marker and a type word: "a) Quyết định số", "- Nghị quyết".
 fn is_bare_item(prefix: &str) -> bool {
     let without_type = context::type_word_before(prefix).map_or(prefix, |(at, _)| &prefix[..at]);
@@ -345,44 +320,4 @@ fn is_bare_item(prefix: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || " -+*.)(,".contains(c) || c == '\n')
         && without_type.split_whitespace().all(|w| w.len() <= 4)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The byte-by-byte walk `clause_end` replaced.
-    fn walked(original: &str, folded: &Folded, from: usize, limit: usize) -> usize {
-        let bytes = &folded.text.as_bytes()[..limit];
-        let mut i = from;
-        while i < bytes.len() {
-            match bytes[i] {
-                b';' | b'!' | b'?' | b'|' => return i,
-                b'.' if i + 1 < bytes.len() && matches!(bytes[i + 1], b' ' | b'\n') => return i,
-                b'\n' if line_break_ends_clause(original, folded, i) => return i,
-                _ => {}
-            }
-            i += 1;
-        }
-        bytes.len()
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
-        #[test]
-        fn the_scan_finds_the_clause_end_the_walk_finds(
-            text in "[a-zA-Z0-9 ;.!?|\n-]{0,120}",
-            from_pick in 0usize..200,
-            limit_pick in 0usize..200,
-        ) {
-            let folded = Folded::new(&text, 0, text.len());
-            let n = folded.text.len();
-            let limit = limit_pick % (n + 1);
-            let from = from_pick % (limit + 1);
-            proptest::prop_assert_eq!(
-                clause_end(&text, &folded, from, limit),
-                walked(&text, &folded, from, limit)
-            );
-        }
-    }
 }

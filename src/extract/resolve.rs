@@ -196,8 +196,9 @@ impl<'t> Resolver<'t> {
                 let same_year = doc.year.is_none() || year.is_none() || doc.year == year;
                 // "(Kèm theo Quyết định số 1050/QĐ-SCT ngày 06/3/2025 …)" under an annex of 1050/QĐ-SCT of
                 // 2026: a year-less number in the annex caption is the document itself, its date a slip.
-                let own_annex = raw.year.is_none() && annex_caption(text, m.start);
-                if doc.symbol == raw.canonical && (same_year || own_annex) {
+                if doc.symbol == raw.canonical
+                    && (same_year || raw.year.is_none() && annex_caption(text, m.start))
+                {
                     continue;
                 }
             }

@@ -64,9 +64,7 @@ pub(crate) fn clause_start(original: &str, folded: &Folded, at: usize, floor: us
         };
         let i = floor + candidate + 1;
         let boundary = match bytes[i - 1] {
-            // A table cell ("| Cơ quan thực hiện: … | 80.000 đồng | - Luật đất đai 2013 …") is a clause of its
-            // own: a verb in one cell does not reach the references of the next.
-            b';' | b'!' | b'?' | b'|' => true,
+            b if ends_clause_always(b) => true,
             b'.' => {
                 i < bytes.len()
                     && matches!(bytes[i], b' ' | b'\n')
@@ -78,6 +76,38 @@ pub(crate) fn clause_start(original: &str, folded: &Folded, at: usize, floor: us
             return i;
         }
         end = candidate;
+    }
+}
+
+/// `;`, `!`, `?` and a table cell's `|` end a clause wherever they stand: a verb in one cell ("| Cơ quan
+/// thực hiện: … | 80.000 đồng | - Luật đất đai 2013 …") does not reach the references of the next.
+fn ends_clause_always(b: u8) -> bool {
+    matches!(b, b';' | b'!' | b'?' | b'|')
+}
+
+/// Where the clause that holds folded `from` ends, before `limit`: at `;`, a table cell's `|`, a sentence
+/// end, or a line break that begins a new item. The candidates are found as `clause_start` finds them.
+pub(crate) fn clause_end(original: &str, folded: &Folded, from: usize, limit: usize) -> usize {
+    let bytes = &folded.text.as_bytes()[..limit];
+    if from >= bytes.len() {
+        return bytes.len();
+    }
+    let mut i = from;
+    loop {
+        let rest = &bytes[i..];
+        let hard = memchr::memchr3(b';', b'!', b'?', rest);
+        let soft = memchr::memchr3(b'.', b'\n', b'|', rest);
+        let Some(at) = [hard, soft].into_iter().flatten().min() else {
+            return bytes.len();
+        };
+        let j = i + at;
+        match bytes[j] {
+            b if ends_clause_always(b) => return j,
+            b'.' if j + 1 < bytes.len() && matches!(bytes[j + 1], b' ' | b'\n') => return j,
+            b'\n' if line_break_ends_clause(original, folded, j) => return j,
+            _ => {}
+        }
+        i = j + 1;
     }
 }
 
@@ -146,7 +176,7 @@ mod tests {
     use super::*;
 
     /// The byte-by-byte walk `clause_start` replaced: the vectorised scan must agree with it everywhere.
-    fn walked(original: &str, folded: &Folded, at: usize, floor: usize) -> usize {
+    fn walked_back(original: &str, folded: &Folded, at: usize, floor: usize) -> usize {
         let bytes = folded.text.as_bytes();
         let mut i = at;
         while i > floor {
@@ -183,7 +213,42 @@ mod tests {
             let floor = floor_pick % (n + 1);
             proptest::prop_assert_eq!(
                 clause_start(&text, &folded, at, floor),
-                walked(&text, &folded, at, floor)
+                walked_back(&text, &folded, at, floor)
+            );
+        }
+    }
+
+    /// The byte-by-byte walk `clause_end` replaced.
+    fn walked_forward(original: &str, folded: &Folded, from: usize, limit: usize) -> usize {
+        let bytes = &folded.text.as_bytes()[..limit];
+        let mut i = from;
+        while i < bytes.len() {
+            match bytes[i] {
+                b';' | b'!' | b'?' | b'|' => return i,
+                b'.' if i + 1 < bytes.len() && matches!(bytes[i + 1], b' ' | b'\n') => return i,
+                b'\n' if line_break_ends_clause(original, folded, i) => return i,
+                _ => {}
+            }
+            i += 1;
+        }
+        bytes.len()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_scan_finds_the_clause_end_the_walk_finds(
+            text in "[a-zA-Z0-9 ;.!?|\n-]{0,120}",
+            from_pick in 0usize..200,
+            limit_pick in 0usize..200,
+        ) {
+            let folded = Folded::new(&text, 0, text.len());
+            let n = folded.text.len();
+            let limit = limit_pick % (n + 1);
+            let from = from_pick % (limit + 1);
+            proptest::prop_assert_eq!(
+                clause_end(&text, &folded, from, limit),
+                walked_forward(&text, &folded, from, limit)
             );
         }
     }

@@ -239,9 +239,7 @@ pub(super) fn mixed_basis_lists(text: &str, found: &mut Extraction, refs: &[Span
         let open_title = match prev.at {
             Ref::Named(i) => {
                 let n = &found.named[i];
-                n.name.to_lowercase().starts_with("luật sửa đổi")
-                    && n.date.is_none()
-                    && n.year.is_none()
+                is_amending_name(&n.name) && n.date.is_none() && n.year.is_none()
             }
             _ => false,
         };

@@ -68,6 +68,12 @@ pub(super) fn drop_own_constitution(text: &str, found: &mut Extraction) {
 
 pub(super) const CONSTITUTION_FULL: &str = "hien-phap-nuoc-cong-hoa-xa-hoi-chu-nghia-viet-nam";
 
+/// An amending law's name ("Luật sửa đổi, bổ sung một số điều của …"): its own document, of a name that
+/// recurs with every amendment.
+pub(super) fn is_amending_name(name: &str) -> bool {
+    name.to_lowercase().starts_with("luật sửa đổi")
+}
+
 /// The folded name of a law, for comparing spellings: "Luật Hải quan" and "LUẬT HẢI QUAN" are one.
 pub(super) fn name_key(name: &str) -> String {
     // Copies space a comma off its word ("Luật Chất lượng sản phẩm , hàng hóa"): one name still.
@@ -151,7 +157,7 @@ pub(super) fn resolve_named(
             Some(w) => law_of(&key, w),
             // "Căn cứ Luật Đất đai;" in a dated text: the law of that name in force then. An amending law's
             // name is not in force in that sense: a newer amending law replaces no older one of its name.
-            None if !n.name.to_lowercase().starts_with("luật sửa đổi") => own_date
+            None if !is_amending_name(&n.name) => own_date
                 .as_deref()
                 .and_then(|d| crate::data::law_in_force(LAWS_BY_NAME.get(&key)?, d)),
             // "quy định chi tiết Luật sửa đổi, bổ sung một số điều của Luật …;": the recent amendment.
@@ -212,9 +218,9 @@ pub(super) fn cut_at_known_name(
 }
 
 /// Words that open a predicate or a condition, not a law's name: "… của Luật Địa chất và khoáng sản sử dụng
-/// khoáng sản đã tập kết …" has the law's subject do something; "… của Luật Kế toán nếu không có …",
-/// "… Luật Doanh nghiệp đáp ứng các điều kiện …" go on with the sentence.
-const PREDICATE_WORDS: [&str; 14] = [
+/// khoáng sản đã tập kết …" has the law's subject do something; "… Luật Doanh nghiệp không là …", "… Luật
+/// Doanh nghiệp đáp ứng các điều kiện …" go on with the sentence. ("nếu" ends every name: see `named`.)
+const PREDICATE_WORDS: [&str; 13] = [
     "su dung",
     "quy dinh",
     "thuc hien",
@@ -224,7 +230,6 @@ const PREDICATE_WORDS: [&str; 14] = [
     "dap ung",
     "hoat dong",
     "khong",
-    "neu",
     "truong hop",
     "la",
     "phai",
