@@ -137,6 +137,11 @@ pub(crate) fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize)
     if next_orig.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
         return false;
     }
+    // A line that stops on a word which needs what follows ("… năm 2019 của / Quốc hội …", "Luật Tổ chức
+    // Chính phủ và / Luật …") is wrapped, however short.
+    if ends_on_joining_word(&original[..folded.orig_start(nl).min(original.len())]) {
+        return false;
+    }
     // Prose wrapped at a fixed width (text taken from a PDF) breaks before capitals too ("… phát triển / Thủ
     // đô Hà Nội …"): a long line that stops mid-sentence goes on, unless the next line opens a clause of
     // its own.
@@ -148,6 +153,25 @@ pub(crate) fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize)
     let next = &folded.text[(nl + 1).min(bytes.len())..];
     let next = next.trim_start_matches([' ', '|', '\t']);
     !long || CLAUSE_OPENERS.iter().any(|o| next.starts_with(o)) || next.starts_with(['-', '+', '*'])
+}
+
+/// Words that join what stands before them to what follows, so that no clause ends on one; compared with
+/// the original word, since folding makes some of them other words ("cửa" and "của").
+const JOINING_WORDS: [&str; 13] = [
+    "của", "và", "các", "những", "về", "với", "theo", "tại", "bởi", "hoặc", "được", "bị", "thuộc",
+];
+
+fn ends_on_joining_word(line: &str) -> bool {
+    let line = line.trim_end();
+    let word = line
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    // Only words a few letters long are compared, so no long last word is lower-cased.
+    word.len() <= 8 && {
+        let word = word.to_lowercase();
+        JOINING_WORDS.contains(&word.as_str())
+    }
 }
 
 /// The shortest line that is taken as wrapped prose when it stops mid-sentence.

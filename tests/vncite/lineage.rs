@@ -5,12 +5,13 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 21] = [
+const FIXTURES: [&str; 22] = [
     "activities.txt",
     "amended_lapses.txt",
     "amending_repeals.txt",
     "bare_lead_in.txt",
     "codification_note.txt",
+    "consolidated.txt",
     "circular_regulates.txt",
     "editorial.txt",
     "impossible.txt",
@@ -93,6 +94,66 @@ fn line(s: &str, rel: &str, partial: Option<bool>, doubtful: bool, also: &[&str]
         doubtful,
         also.iter().map(|a| a.to_string()).collect(),
     )
+}
+
+#[test]
+fn a_consolidated_texts_lead_in_reports_each_item_as_acting_on_the_document_it_opens_with() {
+    let (text, found) = read("consolidated.txt");
+    let s = |r: Ref| match r {
+        Ref::Citation(i) => found.citations[i].start,
+        _ => usize::MAX,
+    };
+    assert_eq!(
+        mentions(&found),
+        [
+            line("12/2016/TT-BTC", "cites", None, false, &[]),
+            line("33/2017/TT-BTC", "cites", None, false, &[]),
+            line("12/2016/TT-BTC", "cites", None, false, &[]),
+            line("48/2019/TT-BTC", "cites", None, false, &[]),
+            // The verb belongs to 48/2019's title, which goes on after a line that stops on "của".
+            line("15/2017/TT-BTC", "cites", None, false, &[]),
+            line("07/2015/QĐ-UBND", "cites", None, false, &[]),
+            line("15/2020/QĐ-UBND", "cites", None, false, &[]),
+            line("21/2021/QĐ-UBND", "cites", None, false, &[]),
+            line("38/2019/QH14", "basis", None, false, &[]),
+            // Named in the amended circular's title, and known by the number the input writes with it:
+            // not what the list amends.
+            line("38/2019/QH14", "cites", None, false, &[]),
+        ]
+    );
+    // Only the first mention of each item acts, and the list ends at the line after its last item.
+    assert_eq!(
+        reported(&found),
+        [
+            (
+                "33/2017/TT-BTC".into(),
+                "amends".into(),
+                "12/2016/TT-BTC".into(),
+                false
+            ),
+            (
+                "48/2019/TT-BTC".into(),
+                "amends".into(),
+                "12/2016/TT-BTC".into(),
+                false
+            ),
+            (
+                "15/2020/QĐ-UBND".into(),
+                "replaces".into(),
+                "07/2015/QĐ-UBND".into(),
+                false
+            ),
+            (
+                "21/2021/QĐ-UBND".into(),
+                "replaces".into(),
+                "07/2015/QĐ-UBND".into(),
+                false
+            ),
+        ]
+    );
+    let r = &found.reported[1];
+    assert_eq!((r.start, s(r.target)), (17, 17));
+    assert!(text[r.start..r.end].ends_with("Thông tư số 48/2019/TT-BTC ngày 08 tháng 8 năm 2019"));
 }
 
 #[test]
@@ -353,6 +414,9 @@ fn status_reads_direct_reported_and_editorial_changes() {
         "doc:05/2017/TT-BCT",
         "doc:11/2019/TT-BCT",
         "doc:16/2012/QH13",
+        // Amended twice and replaced, by the items of consolidated texts' lead-ins.
+        "doc:12/2016/TT-BTC",
+        "doc:07/2015/QĐ-UBND",
     ]
     .iter()
     .map(|id| {

@@ -17,6 +17,25 @@ pub(super) fn passive_relation(verb: &str) -> Relation {
     }
 }
 
+/// As [`passive_relation`], for a statement about the whole of a document: "Quyết định số … đã được thay
+/// thế bởi Quyết định số …" replaces it.
+pub(super) fn passive_relation_on(verb: &str, target_pinpointed: bool) -> Relation {
+    if verb.starts_with("thay the") && !target_pinpointed {
+        Relation::Replaces
+    } else {
+        passive_relation(verb)
+    }
+}
+
+/// Whether the mention `r` has a pinpoint ("Điều 5 của Thông tư số …").
+pub(super) fn pinpointed(found: &Extraction, r: Ref) -> bool {
+    match r {
+        Ref::Citation(i) => found.citations.get(i).is_some_and(|c| c.pinpoint.is_some()),
+        Ref::Named(i) => found.named.get(i).is_some_and(|n| n.pinpoint.is_some()),
+        Ref::Document => false,
+    }
+}
+
 /// The patterns below read folded text, which is ASCII but for rare punctuation; their bounded gaps are
 /// ASCII classes, since a Unicode class repeated sixty times compiled into an automaton that cost more to
 /// build than the whole pass costs to run.

@@ -59,7 +59,10 @@ pub(super) fn passive_statements(
             .then(|| PASSIVE_BETWEEN.captures(&between))
             .flatten()
         {
-            let relation = passive_relation(c.get(1).map_or("", |m| m.as_str()));
+            let relation = passive_relation_on(
+                c.get(1).map_or("", |m| m.as_str()),
+                pinpointed(found, target.at),
+            );
             // The actors: Y and every mention joined to it as a list ("theo Luật số A, Luật số B và …").
             let mut actors = vec![actor];
             let mut j = i + 2;
@@ -175,4 +178,134 @@ fn after_aside(text: &str, at: usize) -> (usize, Option<(usize, usize)>) {
         }
     }
     (at, None)
+}
+
+/// The lead-in of a list of amenders, after the last mention of the sentence that names the amended
+/// document: "…, có hiệu lực kể từ ngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:", the opening of a
+/// consolidated text. The words before the verb (the amended document's title, its date of effect) end with
+/// a comma; without one, only a few words may stand there and the agent word is "bởi" (group 2), since
+/// "các nội dung được sửa đổi tại:" lists where the content comes from.
+static PASSIVE_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    let passive = format!(
+        r"(?:da\s+|cung\s+da\s+)?(?:duoc|bi)\s+({PASSIVE_VERB})(?:\s+(?:mot so|mot phan|cac)\s+(?:dieu|khoan|noi dung))?"
+    );
+    folded_regex(&format!(
+        r"^(?:[\n -~&&[^;:]]{{0,300}}?,[ \n]*{passive}\s+(?:boi|theo|tai)|[a-z \n]{{0,40}}?{passive}\s+boi)(?:\s+(?:cac|nhung)\s+[a-z ]{{0,30}}?\s*sau(?: day)?)?\s*:\s*$"
+    ))
+});
+
+/// How far before its colon the sentence of a lead-in may start.
+const LEAD_IN_SENTENCE: usize = 800;
+
+/// "Luật … số 77/2015/QH13 …, được sửa đổi, bổ sung bởi:" above "1. Luật số 21/2017/QH14 …; 2. Luật số
+/// 47/2019/QH14 …": the first mention of each item below the colon acts on the document the sentence
+/// opens with, whatever its title names after it. The items are reported relations, not the input's acts;
+/// an item goes on over wrapped lines until a line ends it with ";" or ".".
+pub(super) fn passive_lead_in_lists(
+    text: &str,
+    found: &mut Extraction,
+    refs: &[Span],
+    notes: &[(usize, usize)],
+) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(colon) = memchr::memchr(b':', &bytes[from..]).map(|p| from + p) {
+        from = colon + 1;
+        let line_end =
+            memchr::memchr(b'\n', &bytes[colon..]).map_or(bytes.len(), |p| colon + p + 1);
+        if !text[colon + 1..line_end].trim().is_empty() {
+            continue;
+        }
+        let before = refs.partition_point(|r| r.end <= colon);
+        let Some(last) = before.checked_sub(1).map(|i| refs[i]) else {
+            continue;
+        };
+        if colon - last.end > 400 || inside_note(notes, &last) {
+            continue;
+        }
+        let lead = &text[last.end..=colon];
+        if !may_hold(&STATEMENT_WORDS, lead) {
+            continue;
+        }
+        let Some(verb) = PASSIVE_LEAD_IN
+            .captures(&fold(lead))
+            .and_then(|c| c.get(1).or(c.get(2)).map(|m| m.as_str().to_string()))
+        else {
+            continue;
+        };
+        let Some(sentence) = sentence_start(bytes, last.start) else {
+            continue;
+        };
+        let Some(&target) = refs[..before].iter().find(|r| r.start >= sentence) else {
+            continue;
+        };
+        let relation = passive_relation_on(&verb, pinpointed(found, target.at));
+        let (actors, list_end) = first_mention_of_each_item(text, refs, line_end);
+        for actor in actors {
+            found.reported.push(Reported {
+                actor: actor.at,
+                relation,
+                target: target.at,
+                editorial: false,
+                start: target.start,
+                end: actor.end,
+                pinpoint: None,
+            });
+        }
+        from = from.max(list_end);
+    }
+}
+
+/// Where the sentence holding `at` starts: after ". ", ";", ":" or a blank line, within
+/// [`LEAD_IN_SENTENCE`] bytes; the text's start when it is that near.
+fn sentence_start(bytes: &[u8], at: usize) -> Option<usize> {
+    let floor = at.saturating_sub(LEAD_IN_SENTENCE);
+    let mut i = at;
+    while i > floor {
+        let b = bytes[i - 1];
+        let next_is_space = bytes.get(i).is_some_and(|n| n.is_ascii_whitespace());
+        let ends = match b {
+            b';' | b':' => true,
+            b'.' => next_is_space,
+            b'\n' => i >= 2 && bytes[i - 2] == b'\n',
+            _ => false,
+        };
+        if ends {
+            return Some(i);
+        }
+        i -= 1;
+    }
+    (floor == 0).then_some(0)
+}
+
+/// The first mention of each item of the list that starts at `at`, and where the list ends: at the first
+/// line that neither opens an item nor goes on with one left open.
+fn first_mention_of_each_item(text: &str, refs: &[Span], mut at: usize) -> (Vec<Span>, usize) {
+    let bytes = text.as_bytes();
+    let mut actors = Vec::new();
+    let (mut in_list, mut item_closed, mut item_has_actor) = (false, true, false);
+    while at < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1);
+        let line = &text[at..end];
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            at = end;
+            continue;
+        }
+        if ITEM_MARK.is_match(line) {
+            item_has_actor = false;
+        } else if !in_list || item_closed {
+            break;
+        }
+        if !item_has_actor {
+            if let Some(&first) = refs_on(refs, at, end).first() {
+                actors.push(first);
+                item_has_actor = true;
+            }
+        }
+        in_list = true;
+        item_closed = trimmed.ends_with([';', '.']);
+        at = end;
+    }
+    (actors, at)
 }
