@@ -399,12 +399,17 @@ fn name_words(
         let rest = &window[pos..];
         let skipped = rest.len() - rest.trim_start_matches(' ').len();
         if rest[skipped..].starts_with('\n') {
-            // A line break ends the name unless the sentence plainly runs on in lower case.
+            // A line break ends the name unless the sentence plainly runs on: in lower case, or after a
+            // word that needs what follows ("… một số điều của / Luật Tổ chức Chính phủ").
             let next = pos + skipped + 1;
-            if next >= bytes.len()
-                || !window[next..].starts_with(|c: char| c.is_ascii_lowercase())
-                || word_is_capitalized(text, folded, next)
-            {
+            let runs_on = next < bytes.len()
+                && (window[next..].starts_with(|c: char| c.is_ascii_lowercase())
+                    && !word_is_capitalized(text, folded, next)
+                    || words > 0
+                        && crate::extract::window::ends_on_joining_word(
+                            &text[..folded.orig_start(pos + skipped).min(text.len())],
+                        ));
+            if !runs_on {
                 break;
             }
             pos = next;

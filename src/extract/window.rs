@@ -22,7 +22,20 @@ impl Window<'_> {
     /// The input's own title and its promulgation formula ("ban hành Nghị định quy định chi tiết …") name
     /// the input itself, so their verbs are its acts.
     pub(crate) fn names_another_document(&self, cstart: usize, p: &context::Phrase) -> bool {
-        let from = floor_boundary(&self.folded.text, p.start.saturating_sub(64).max(cstart));
+        // A clause cut at the window's floor may hold the type word just below it ("… Luật | sửa đổi …"
+        // in a long list): the fold goes on below the floor, up to the clause's real start.
+        let mut from = if cstart <= self.floor {
+            p.start.saturating_sub(64)
+        } else {
+            p.start.saturating_sub(64).max(cstart)
+        };
+        from = floor_boundary(&self.folded.text, from);
+        if cstart <= self.floor {
+            let below = &self.folded.text.as_bytes()[from..p.start];
+            if let Some(b) = memchr::memrchr3(b';', b'.', b'\n', below) {
+                from += b + 1;
+            }
+        }
         let before = &self.folded.text[from..p.start];
         let Some((type_at, _)) = context::type_word_before(before) else {
             return false;
@@ -161,7 +174,7 @@ const JOINING_WORDS: [&str; 13] = [
     "của", "và", "các", "những", "về", "với", "theo", "tại", "bởi", "hoặc", "được", "bị", "thuộc",
 ];
 
-fn ends_on_joining_word(line: &str) -> bool {
+pub(crate) fn ends_on_joining_word(line: &str) -> bool {
     let line = line.trim_end();
     let word = line
         .rsplit(|c: char| !c.is_alphanumeric())

@@ -515,6 +515,112 @@ fn a_name_ends_where_its_words_end_whatever_folding_merges() {
 }
 
 #[test]
+fn an_amending_laws_name_runs_over_a_wrapped_line_and_takes_the_date_after_its_list() {
+    let text = crate::fixture("named_lists.txt");
+    let found = vncite::extract(&text);
+    let got: Vec<(&str, Option<&str>, String, &str)> = found
+        .named
+        .iter()
+        .map(|n| {
+            (
+                n.name.as_str(),
+                n.date.as_deref(),
+                n.relation.to_string(),
+                n.id.as_str(),
+            )
+        })
+        .collect();
+    let amending = "Luật sửa đổi, bổ sung một số điều của";
+    assert_eq!(
+        got,
+        [
+            (
+                "Luật Tổ chức Chính phủ",
+                Some("2025-02-18"),
+                "basis".into(),
+                "63/2025/QH15"
+            ),
+            // The line stops on "của": the name goes on, and its date makes it the numbered law.
+            (
+                &format!(
+                    "{amending} Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"
+                )[..],
+                Some("2019-11-22"),
+                "basis".into(),
+                "47/2019/QH14"
+            ),
+            // The date after the last law of the title's list is the amending law's.
+            (
+                &format!("{amending} Luật Kế toán")[..],
+                Some("2025-12-10"),
+                "basis".into(),
+                "named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-ke-toan@2025-12-10"
+            ),
+            (
+                "Luật Thống kê",
+                None,
+                "cites".into(),
+                "named:luat-thong-ke@?"
+            ),
+            ("Luật Giá", None, "cites".into(), "named:luat-gia@?"),
+            (
+                "Luật Phí và lệ phí",
+                None,
+                "cites".into(),
+                "named:luat-phi-va-le-phi@?"
+            ),
+            (
+                "Luật Xây dựng",
+                Some("2014-06-18"),
+                "basis".into(),
+                "50/2014/QH13"
+            ),
+            (
+                "Luật Đất đai",
+                Some("2024-01-18"),
+                "basis".into(),
+                "31/2024/QH15"
+            ),
+            // Across a semicolon the dated name is an item of its own, the date its own.
+            (
+                &format!("{amending} Luật Đấu thầu")[..],
+                None,
+                "basis".into(),
+                "named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-dau-thau@?"
+            ),
+            (
+                "Luật Đầu tư",
+                Some("2020-06-17"),
+                "cites".into(),
+                "61/2020/QH14"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn every_law_an_amending_title_lists_is_cited_wherever_the_window_of_its_mention_starts() {
+    // The mention's window may start between the amending name's type word and its verb: with a first
+    // item of every length, one of the later items meets that cut.
+    for k in 1..48 {
+        let text = format!(
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế {}, Luật Kế toán, Luật Kiểm toán độc \
+             lập, Luật Ngân sách nhà nước, Luật Quản lý tài sản công, Luật Quản lý thuế, Luật Thuế thu \
+             nhập cá nhân, Luật Dự trữ quốc gia;",
+            "a".repeat(k)
+        );
+        let found = vncite::extract(&text);
+        let relations: Vec<String> = found.named.iter().map(|n| n.relation.to_string()).collect();
+        assert_eq!(relations.len(), 8, "{text}");
+        assert_eq!(relations[0], "basis", "{text}");
+        assert!(
+            relations[1..].iter().all(|r| r == "cites"),
+            "{text}: {relations:?}"
+        );
+    }
+}
+
+#[test]
 fn headers_of_database_page_copies_give_the_document_and_its_title() {
     let own = |text: &str| {
         vncite::extract(text)

@@ -64,6 +64,7 @@ pub(crate) fn apply(
     lead_in_lists(text, found, &refs);
     lapsing_lists(text, found, &refs);
     mixed_basis_lists(text, found, &refs);
+    date_amending_titles(text, found, &refs);
     resolve_named(found, &numbered, draft_year);
     guides_by_scope(text, found, &refs, own_title);
     guides_by_scope_article(text, found, &refs);

@@ -87,6 +87,47 @@ pub(super) fn name_key(name: &str) -> String {
 /// Gives every named reference its node id: the numbered document when this input writes the name with
 /// its number ("Luật Hải quan số 54/2014/QH13"), else the name with the one date (or year) this input
 /// gives it anywhere, else the name alone.
+/// "Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán, Luật Kế toán, …, Luật Xử lý vi phạm hành chính
+/// ngày 29 tháng 11 năm 2024": the date after the last law an amending law's title lists is the amending
+/// law's, not that law's. Read where the amending name stopped undated at the first comma of its list and
+/// every item up to the dated one is an undated name, joined by commas or "và".
+pub(super) fn date_amending_titles(text: &str, found: &mut Extraction, refs: &[Span]) {
+    for (k, r) in refs.iter().enumerate() {
+        let Ref::Named(amending) = r.at else {
+            continue;
+        };
+        let n = &found.named[amending];
+        if !is_amending_name(&n.name) || n.date.is_some() || n.year.is_some() {
+            continue;
+        }
+        let mut prev_end = r.end;
+        for item in &refs[k + 1..] {
+            let Ref::Named(i) = item.at else {
+                break;
+            };
+            let glue = text.get(prev_end..item.start).map(fold).unwrap_or_default();
+            if glue.contains(';') || !crate::extract::context::is_list_glue(&glue) {
+                break;
+            }
+            let object = &found.named[i];
+            if is_amending_name(&object.name) {
+                break;
+            }
+            if object.date.is_some() || object.year.is_some() {
+                let (date, year) = (object.date.clone(), object.year);
+                let object = &mut found.named[i];
+                object.date = None;
+                object.year = None;
+                let n = &mut found.named[amending];
+                n.date = date;
+                n.year = year;
+                break;
+            }
+            prev_end = item.end;
+        }
+    }
+}
+
 pub(super) fn resolve_named(
     found: &mut Extraction,
     numbered: &HashMap<String, (String, Option<String>)>,
