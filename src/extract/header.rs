@@ -227,6 +227,7 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         header.type_title = Some(t);
         if header.title.is_none() {
             let (title, end) = title_from(text, &folded, pos.min(folded.text.len()));
+            let title = without_own_symbol(&title, &number.canonical, t);
             header.title = Some(title);
             header.title_span = Some((folded.orig_start(line_start), end));
         }
@@ -388,6 +389,15 @@ fn without_signer(title: &str, issuers: &[&str]) -> String {
 /// QUAN" (a law's title is its matter, without "về").
 fn without_own_symbol(title: &str, symbol: &str, doc_type: crate::vocab::DocType) -> String {
     use crate::vocab::DocType;
+    // A year glued to the next word where a page joined two lines ("NĂM 1998VỀ CÔNG TÁC") is two words.
+    let unglued: String;
+    let title = match glued_year(title) {
+        Some(at) => {
+            unglued = format!("{} {}", &title[..at], &title[at..]);
+            &unglued
+        }
+        None => title,
+    };
     let words: Vec<&str> = title.split_whitespace().collect();
     let own = fold(symbol);
     let Some(at) = (1..words.len()).find(|&k| {
@@ -421,6 +431,16 @@ fn without_own_symbol(title: &str, symbol: &str, doc_type: crate::vocab::DocType
     tail.join(" ")
 }
 
+/// Where the word after a four-digit year starts when the two are written together ("1998VỀ").
+fn glued_year(title: &str) -> Option<usize> {
+    title.split_whitespace().find_map(|w| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        let letter = w[digits..].chars().next()?;
+        (digits == 4 && letter.is_alphabetic())
+            .then(|| w.as_ptr() as usize - title.as_ptr() as usize + 4)
+    })
+}
+
 /// The trích yếu: the lines after the title word (or "V/v") up to a blank line or the preamble, and the
 /// original offset where it ends.
 /// "Điều 20. Hiệu lực thi hành", "Chương II": the heading of an article or chapter, in folded text.
@@ -437,6 +457,8 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
     let mut end = from;
     let mut lines = 0;
     let mut pos = from;
+    // Whether the last title line stops on a word that needs the next line.
+    let mut runs_on = false;
     for line in rest.split('\n') {
         let l = line.trim_matches(|c: char| c == '|' || c == ' ');
         let plain = l.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
@@ -459,10 +481,13 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
                     .any(|w| plain.starts_with(w)))
             // The signer's line, in capitals ("THỦ TƯỚNG CHÍNH PHỦ"); a title's own line may name a body
             // ("Ủy ban nhân dân thành phố Đà Nẵng nhiệm kỳ …").
+            // So is the office and its body ("BỘ TRƯỞNG BỘ CÔNG NGHIỆP"); a line the one above runs on into
+            // ("… ỦY QUYỀN CHO / GIÁM ĐỐC SỞ …") is the title's.
             || (lines > 0
                 && capitals
-                && crate::data::tables().starts_with_issuer_alias(l)
-                && l.len() < 60)
+                && l.len() < 60
+                && !runs_on
+                && crate::data::tables().starts_with_issuer_alias(without_office(l)))
             // A title never ends with a full stop, and never holds an article or chapter heading: such a line
             // is the body's.
             || (lines > 0 && (l.ends_with('.') || is_heading(l)));
@@ -472,6 +497,8 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
         if !l.is_empty() {
             lines += 1;
             end = pos + line.len();
+            runs_on = crate::extract::window::ends_on_joining_word(orig_line)
+                || orig_line.trim_end().to_lowercase().ends_with(" cho");
         }
         pos += line.len() + 1;
     }
@@ -480,6 +507,26 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
         .trim_matches(|c: char| matches!(c, '|' | ' ' | '*' | '_'))
         .to_string();
     (title, orig_end)
+}
+
+/// The offices that sign for a body, in folded text: "bộ trưởng bộ …", "chủ tịch ủy ban nhân dân …".
+const OFFICES: [&str; 8] = [
+    "bo truong ",
+    "chu tich ",
+    "thu truong ",
+    "giam doc ",
+    "tong cuc truong ",
+    "cuc truong ",
+    "chanh an ",
+    "vien truong ",
+];
+
+/// A folded line without the office it opens with.
+fn without_office(line: &str) -> &str {
+    OFFICES
+        .iter()
+        .find_map(|o| line.strip_prefix(o))
+        .unwrap_or(line)
 }
 
 /// The issuer's column of a folded header line: what comes before the national name or motto when the two

@@ -651,6 +651,24 @@ fn headers_of_database_page_copies_give_the_document_and_its_title() {
     let title = own("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO\nSố: 02/2025/NQ-HĐTP\nHà Nội, ngày 10 tháng 4 năm 2025 NGHỊ QUYẾT HƯỚNG DẪN ÁP DỤNG ÁN LỆ HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO\nCăn cứ Luật Tổ chức Tòa án nhân dân ngày 24 tháng 6 năm 2024;\n")
         .and_then(|d| d.3);
     assert_eq!(title.as_deref(), Some("HƯỚNG DẪN ÁP DỤNG ÁN LỆ"));
+    // Older stacked headers repeat the issuer, number and date in the title line, the year sometimes
+    // glued to the next word by a page that joined two lines.
+    for glue in [" ", ""] {
+        let title = own(&format!("BỘ CÔNG NGHIỆP\nSố: 17/1999/QĐ-BCN\nHà Nội, ngày 02 tháng 4 năm 1999\nQUYẾT ĐỊNH\nCỦA BỘ TRƯỞNG BỘ CÔNG NGHIỆP SỐ 17/1999/QĐ-BCN NGÀY 02 THÁNG 4 NĂM 1999{glue}VỀ VIỆC BAN HÀNH QUY CHẾ AN TOÀN\nBỘ TRƯỞNG BỘ CÔNG NGHIỆP\nCăn cứ Nghị định số 74/CP ngày 01 tháng 11 năm 1995;\n"))
+            .and_then(|d| d.3);
+        assert_eq!(
+            title.as_deref(),
+            Some("VỀ VIỆC BAN HÀNH QUY CHẾ AN TOÀN"),
+            "{glue:?}"
+        );
+    }
+    // The signer's office above the preamble ends the title; a line the one above runs on into does not.
+    let title = own("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 812/QĐ-UBND\nHà Giang, ngày 05 tháng 5 năm 2021\nQUYẾT ĐỊNH\nVỀ VIỆC ỦY QUYỀN CHO\nGIÁM ĐỐC SỞ TÀI CHÍNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n")
+        .and_then(|d| d.3);
+    assert_eq!(
+        title.as_deref(),
+        Some("VỀ VIỆC ỦY QUYỀN CHO GIÁM ĐỐC SỞ TÀI CHÍNH")
+    );
 }
 
 #[test]
