@@ -459,6 +459,7 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
     let mut pos = from;
     // Whether the last title line stops on a word that needs the next line.
     let mut runs_on = false;
+    let mut all_capitals = true;
     for line in rest.split('\n') {
         let l = line.trim_matches(|c: char| c == '|' || c == ' ');
         let plain = l.trim_matches(|c: char| c == '*' || c == '_' || c == ' ');
@@ -490,13 +491,17 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
                 && crate::data::tables().starts_with_issuer_alias(without_office(l)))
             // A title never ends with a full stop, and never holds an article or chapter heading: such a line
             // is the body's.
-            || (lines > 0 && (l.ends_with('.') || is_heading(l)));
+            || (lines > 0 && (l.ends_with('.') || is_heading(l)))
+            // A title in capitals is over where a line in running text opens with a type word: a
+            // consolidated text's "Thông tư số 39/2014/TT-BTC ngày … được sửa đổi, bổ sung bởi:".
+            || (lines > 0 && all_capitals && !capitals && opens_with_type_word(l));
         if stop || lines == 6 {
             break;
         }
         if !l.is_empty() {
             lines += 1;
             end = pos + line.len();
+            all_capitals &= capitals;
             runs_on = crate::extract::window::ends_on_joining_word(orig_line)
                 || orig_line.trim_end().to_lowercase().ends_with(" cho");
         }
@@ -507,6 +512,20 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
         .trim_matches(|c: char| matches!(c, '|' | ' ' | '*' | '_'))
         .to_string();
     (title, orig_end)
+}
+
+/// Whether a folded line opens with a document's type word and its number ("thong tu so 39/…").
+fn opens_with_type_word(line: &str) -> bool {
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[a-z]+ ){1,4}so\s*:?\s*[0-9]"));
+    OPENS.find(line).is_some_and(|m| {
+        let words = &line[..m.end()];
+        let type_words = words.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+        let type_words = type_words
+            .strip_suffix("so")
+            .unwrap_or(type_words)
+            .trim_end();
+        crate::data::tables().type_of_word(type_words).is_some()
+    })
 }
 
 /// The offices that sign for a body, in folded text: "bộ trưởng bộ …", "chủ tịch ủy ban nhân dân …".

@@ -103,10 +103,14 @@ fn is_local_body(codes: &[String]) -> bool {
 pub(crate) fn document(header: &Header, raws: &[RawSymbol]) -> Option<Document> {
     let raw = &raws[header.symbol?];
     let year = raw.year.or(header.date.map(|d| d.year));
-    let doc_type = if header.official_letter {
+    let by_symbol = doc_type(None, raw);
+    // A consolidated text keeps its base document's title word ("THÔNG TƯ") over a number of its own.
+    let doc_type = if by_symbol == DocType::ConsolidatedText {
+        by_symbol
+    } else if header.official_letter {
         DocType::OfficialLetter
     } else {
-        header.type_title.unwrap_or_else(|| doc_type(None, raw))
+        header.type_title.unwrap_or(by_symbol)
     };
     let issuers = issuers(raw, header.issuer.as_ref());
     let place = header

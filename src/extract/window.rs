@@ -147,6 +147,12 @@ pub(crate) fn line_break_ends_clause(original: &str, folded: &Folded, nl: usize)
     if !mid_sentence {
         return true;
     }
+    // A blank line ends any paragraph (folding keeps one break of a run, so the original is read).
+    let gap = &original
+        [folded.orig_start(nl).min(original.len())..folded.orig_start(nl + 1).min(original.len())];
+    if memchr::memchr_iter(b'\n', gap.as_bytes()).nth(1).is_some() {
+        return true;
+    }
     if next_orig.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
         return false;
     }

@@ -5,13 +5,14 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 22] = [
+const FIXTURES: [&str; 23] = [
     "activities.txt",
     "amended_lapses.txt",
     "amending_repeals.txt",
     "bare_lead_in.txt",
     "codification_note.txt",
     "consolidated.txt",
+    "consolidated_text.txt",
     "circular_regulates.txt",
     "editorial.txt",
     "impossible.txt",
@@ -154,6 +155,82 @@ fn a_consolidated_texts_lead_in_reports_each_item_as_acting_on_the_document_it_o
     let r = &found.reported[1];
     assert_eq!((r.start, s(r.target)), (17, 17));
     assert!(text[r.start..r.end].ends_with("Thông tư số 48/2019/TT-BTC ngày 08 tháng 8 năm 2019"));
+}
+
+#[test]
+fn a_consolidated_text_changes_nothing_its_base_acts_in_the_body_and_its_footnotes_name_the_amenders(
+) {
+    let (_, found) = read("consolidated_text.txt");
+    assert_eq!(
+        found
+            .document
+            .as_ref()
+            .map(|d| (d.doc_type.to_string(), d.title.clone())),
+        Some((
+            "consolidated_text".to_string(),
+            Some("QUY ĐỊNH VỀ KIỂM TRA HOẠT ĐỘNG ĐIỆN LỰC".to_string())
+        ))
+    );
+    // The consolidation's own edges are all cites, whatever the words around each mention.
+    assert!(
+        found
+            .citations
+            .iter()
+            .all(|c| c.relation == "cites" && !c.doubtful),
+        "{:?}",
+        mentions(&found)
+    );
+    assert!(found.named.is_empty());
+    let pinpoints: Vec<Option<&str>> = found
+        .reported
+        .iter()
+        .map(|r| r.pinpoint.as_deref())
+        .collect();
+    assert_eq!(
+        reported(&found),
+        [
+            // The preamble's one unmarked item.
+            (
+                "09/2021/TT-BCT".into(),
+                "amends".into(),
+                "42/2019/TT-BCT".into(),
+                false
+            ),
+            // The body's basis and closing article are the base circular's.
+            (
+                "42/2019/TT-BCT".into(),
+                "basis".into(),
+                "98/2017/NĐ-CP".into(),
+                false
+            ),
+            (
+                "42/2019/TT-BCT".into(),
+                "replaces".into(),
+                "27/2013/TT-BCT".into(),
+                false
+            ),
+            // Footnotes: the amender's quoted basis, the provision it amended, its quoted closing article.
+            (
+                "09/2021/TT-BCT".into(),
+                "basis".into(),
+                "28/2004/QH11".into(),
+                false
+            ),
+            (
+                "09/2021/TT-BCT".into(),
+                "amends".into(),
+                "42/2019/TT-BCT".into(),
+                false
+            ),
+            (
+                "09/2021/TT-BCT".into(),
+                "repeals".into(),
+                "31/2014/TT-BCT".into(),
+                false
+            ),
+        ]
+    );
+    assert_eq!(pinpoints, [None, None, None, None, None, Some("Điều 12")]);
 }
 
 #[test]
@@ -417,6 +494,9 @@ fn status_reads_direct_reported_and_editorial_changes() {
         // Amended twice and replaced, by the items of consolidated texts' lead-ins.
         "doc:12/2016/TT-BTC",
         "doc:07/2015/QĐ-UBND",
+        // Amended and ended in part by what a consolidated text's footnotes quote.
+        "doc:42/2019/TT-BCT",
+        "doc:31/2014/TT-BCT",
     ]
     .iter()
     .map(|id| {

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 mod amending;
 mod change;
+mod consolidated;
 mod lapses;
 mod lists;
 mod names;
@@ -24,6 +25,7 @@ mod scope;
 
 use amending::*;
 use change::*;
+use consolidated::*;
 use lapses::*;
 use lists::*;
 use names::*;
@@ -46,9 +48,12 @@ pub(crate) fn apply(
         found.named.retain(|n| n.start != title_start);
     }
     // So is the law its promulgation formula names: "Quốc hội ban hành Luật sửa đổi, bổ sung …".
+    // A consolidated text's formula names its base document ("Quốc hội ban hành Luật Tố cáo").
     if let Some(own_type) = found.document.as_ref().map(|d| d.doc_type) {
+        let any_type = own_type == DocType::ConsolidatedText;
         found.named.retain(|n| {
-            n.doc_type != own_type || !fold_prefix(text, 0, n.start, 40).ends_with("ban hanh")
+            n.doc_type != own_type && !any_type
+                || !fold_prefix(text, 0, n.start, 40).ends_with("ban hanh")
         });
     }
     // The names this input writes with their number; the later rules change no citation's text or id.
@@ -60,7 +65,7 @@ pub(crate) fn apply(
     let notes = note_spans(text);
     editorial_notes(text, found, &refs, &notes);
     passive_statements(text, found, &refs, &notes);
-    passive_lead_in_lists(text, found, &refs, &notes);
+    let base = passive_lead_in_lists(text, found, &refs, &notes);
     lead_in_lists(text, found, &refs);
     lapsing_lists(text, found, &refs);
     mixed_basis_lists(text, found, &refs);
@@ -74,6 +79,7 @@ pub(crate) fn apply(
             c.also.push(also);
         }
     }
+    consolidated_text(text, found, &refs, base);
     let own = found.document.as_ref();
     for c in &mut found.citations {
         let pinpointed = c.pinpoint.is_some();

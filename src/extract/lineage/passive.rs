@@ -201,14 +201,17 @@ const LEAD_IN_SENTENCE: usize = 800;
 /// 47/2019/QH14 …": the first mention of each item below the colon acts on the document the sentence
 /// opens with, whatever its title names after it. The items are reported relations, not the input's acts;
 /// an item goes on over wrapped lines until a line ends it with ";" or ".".
+///
+/// Returns the first lead-in's amended document and where its list ends: a consolidated text's base.
 pub(super) fn passive_lead_in_lists(
     text: &str,
     found: &mut Extraction,
     refs: &[Span],
     notes: &[(usize, usize)],
-) {
+) -> Option<(Span, usize)> {
     let bytes = text.as_bytes();
     let mut from = 0;
+    let mut first: Option<(Span, usize)> = None;
     while let Some(colon) = memchr::memchr(b':', &bytes[from..]).map(|p| from + p) {
         from = colon + 1;
         let line_end =
@@ -241,6 +244,7 @@ pub(super) fn passive_lead_in_lists(
         };
         let relation = passive_relation_on(&verb, pinpointed(found, target.at));
         let (actors, list_end) = first_mention_of_each_item(text, refs, line_end);
+        first.get_or_insert((target, list_end));
         for actor in actors {
             found.reported.push(Reported {
                 actor: actor.at,
@@ -254,6 +258,7 @@ pub(super) fn passive_lead_in_lists(
         }
         from = from.max(list_end);
     }
+    first
 }
 
 /// Where the sentence holding `at` starts: after ". ", ";", ":" or a blank line, within
@@ -279,11 +284,15 @@ fn sentence_start(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// The first mention of each item of the list that starts at `at`, and where the list ends: at the first
-/// line that neither opens an item nor goes on with one left open.
+/// line that neither opens an item nor goes on with one left open. Items are marked ("1.", "a)", "-"), or
+/// unmarked lines that open with the mention, each closed by ";" and the last by ".".
 fn first_mention_of_each_item(text: &str, refs: &[Span], mut at: usize) -> (Vec<Span>, usize) {
+    /// How far into an unmarked line its mention may start: past its type word and a name.
+    const UNMARKED_LEAD: usize = 80;
     let bytes = text.as_bytes();
     let mut actors = Vec::new();
-    let (mut in_list, mut item_closed, mut item_has_actor) = (false, true, false);
+    let (mut in_list, mut item_closed, mut item_has_actor, mut unmarked) =
+        (false, true, false, false);
     while at < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1);
         let line = &text[at..end];
@@ -292,13 +301,22 @@ fn first_mention_of_each_item(text: &str, refs: &[Span], mut at: usize) -> (Vec<
             at = end;
             continue;
         }
+        let on_line = refs_on(refs, at, end);
+        let opens_with_mention = on_line
+            .first()
+            .is_some_and(|r| r.start < at + (line.len() - line.trim_start().len()) + UNMARKED_LEAD);
         if ITEM_MARK.is_match(line) {
             item_has_actor = false;
-        } else if !in_list || item_closed {
+        } else if in_list && !item_closed {
+            // Goes on with the item above.
+        } else if opens_with_mention && (!in_list || unmarked && !last_item_ended_list(text, at)) {
+            item_has_actor = false;
+            unmarked = true;
+        } else {
             break;
         }
         if !item_has_actor {
-            if let Some(&first) = refs_on(refs, at, end).first() {
+            if let Some(&first) = on_line.first() {
                 actors.push(first);
                 item_has_actor = true;
             }
@@ -308,4 +326,9 @@ fn first_mention_of_each_item(text: &str, refs: &[Span], mut at: usize) -> (Vec<
         at = end;
     }
     (actors, at)
+}
+
+/// Whether the line before `at` ends with a full stop: the last item of an unmarked list.
+fn last_item_ended_list(text: &str, at: usize) -> bool {
+    text[..at].trim_end().ends_with('.')
 }
