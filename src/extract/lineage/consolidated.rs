@@ -105,27 +105,8 @@ pub(super) fn consolidated_text(
 }
 
 fn make_cites(found: &mut Extraction, r: Ref) {
-    match r {
-        Ref::Citation(i) => {
-            if let Some(c) = found.citations.get_mut(i) {
-                c.relation = Relation::Cites;
-                c.partial = None;
-            }
-        }
-        Ref::Named(i) => {
-            if let Some(n) = found.named.get_mut(i) {
-                n.relation = Relation::Cites;
-                n.partial = None;
-            }
-        }
-        Ref::Document => {}
+    if let Some(rel) = relation_mut(found, r) {
+        *rel = Relation::Cites;
     }
-}
-
-fn pinpoint_of(found: &Extraction, r: Ref) -> Option<String> {
-    match r {
-        Ref::Citation(i) => found.citations.get(i).and_then(|c| c.pinpoint.clone()),
-        Ref::Named(i) => found.named.get(i).and_then(|n| n.pinpoint.clone()),
-        Ref::Document => None,
-    }
+    clear_partial(found, r);
 }

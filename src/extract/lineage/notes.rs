@@ -27,12 +27,12 @@ pub(super) fn passive_relation_on(verb: &str, target_pinpointed: bool) -> Relati
     }
 }
 
-/// Whether the mention `r` has a pinpoint ("Điều 5 của Thông tư số …").
-pub(super) fn pinpointed(found: &Extraction, r: Ref) -> bool {
+/// The pinpoint of the mention `r` ("Điều 5" of "Điều 5 của Thông tư số …").
+pub(super) fn pinpoint_of(found: &Extraction, r: Ref) -> Option<String> {
     match r {
-        Ref::Citation(i) => found.citations.get(i).is_some_and(|c| c.pinpoint.is_some()),
-        Ref::Named(i) => found.named.get(i).is_some_and(|n| n.pinpoint.is_some()),
-        Ref::Document => false,
+        Ref::Citation(i) => found.citations.get(i).and_then(|c| c.pinpoint.clone()),
+        Ref::Named(i) => found.named.get(i).and_then(|n| n.pinpoint.clone()),
+        Ref::Document => None,
     }
 }
 

@@ -61,7 +61,7 @@ pub(super) fn passive_statements(
         {
             let relation = passive_relation_on(
                 c.get(1).map_or("", |m| m.as_str()),
-                pinpointed(found, target.at),
+                pinpoint_of(found, target.at).is_some(),
             );
             // The actors: Y and every mention joined to it as a list ("theo Luật số A, Luật số B và …").
             let mut actors = vec![actor];
@@ -150,7 +150,7 @@ pub(super) fn passive_statements(
     }
 }
 
-fn clear_partial(found: &mut Extraction, r: Ref) {
+pub(super) fn clear_partial(found: &mut Extraction, r: Ref) {
     match r {
         Ref::Citation(i) => {
             if let Some(c) = found.citations.get_mut(i) {
@@ -242,7 +242,7 @@ pub(super) fn passive_lead_in_lists(
         let Some(&target) = refs[..before].iter().find(|r| r.start >= sentence) else {
             continue;
         };
-        let relation = passive_relation_on(&verb, pinpointed(found, target.at));
+        let relation = passive_relation_on(&verb, pinpoint_of(found, target.at).is_some());
         let (actors, list_end) = first_mention_of_each_item(text, refs, line_end);
         first.get_or_insert((target, list_end));
         for actor in actors {
