@@ -52,12 +52,22 @@ fn is_large(source: &Result<Source, vncite::Error>) -> bool {
     }
 }
 
+/// Inputs from this size on are split across the workers by the library.
+const SPLIT_INPUT: u64 = 1 << 20;
+
+fn needs_workers(source: &Result<Source, vncite::Error>) -> bool {
+    match source {
+        Ok(Source::Stdin) => true,
+        Ok(Source::File(p)) => std::fs::metadata(p).is_ok_and(|m| m.len() >= SPLIT_INPUT),
+        Err(_) => false,
+    }
+}
+
 /// Runs the command; `Ok(false)` when some input could not be read.
 pub fn run(args: Args) -> anyhow::Result<bool> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    // Started at the first batch of two or more inputs: one short input runs on this thread, since starting
-    // workers cost more than reading it.
+    // Started at the first input that needs workers.
     let mut pool: Option<rayon::ThreadPool> = None;
     let options = args.inputs.read.options();
     let format = args.format;
@@ -77,7 +87,18 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
     let mut i = 0;
     while i < sources.len() {
         if is_large(&sources[i]) || sources.len() == 1 {
-            match extract_one(&sources[i]) {
+            // A large input is read on the workers (the library splits it at its regions); a short one alone
+            // runs on this thread, since starting workers costs more than reading it.
+            let one = if needs_workers(&sources[i]) {
+                let workers = match pool {
+                    Some(ref p) => p,
+                    None => pool.insert(super::thread_pool(args.inputs.threads)?),
+                };
+                workers.install(|| extract_one(&sources[i]))
+            } else {
+                extract_one(&sources[i])
+            };
+            match one {
                 Ok((name, found)) => render(&mut out, format, &name, &found)?,
                 Err(e) => report(&mut out, e)?,
             }

@@ -68,29 +68,104 @@ pub(crate) fn find_references<'a>(
     own: Own,
     sink: &mut dyn FnMut(&mut Vec<Mention<'a>>),
 ) -> Vec<Named> {
-    let own_symbol = own.symbol;
-    let mut mentions: Vec<Mention> = Vec::new();
-    let mut named: Vec<Named> = Vec::with_capacity(anchors.len());
     let clusters = clusters(text, raws);
     let windows: Vec<(usize, usize)> = anchors.iter().map(|a| a.window(text)).collect();
-    let mut folded = Folded::default();
+    let regions = regions(&clusters, &windows);
+    let input = Input {
+        text,
+        raws,
+        anchors,
+        windows: &windows,
+        clusters: &clusters,
+        own,
+    };
+    #[cfg(feature = "parallel")]
+    let split =
+        (text.len() >= PARALLEL_INPUT && rayon::current_num_threads() > 1).then_some(GROUP_BYTES);
+    #[cfg(not(feature = "parallel"))]
+    let split = None;
+    read_regions(&input, &regions, split, sink)
+}
+
+/// Every region's mentions and names, on this thread or, given a group size, on the current pool's workers.
+fn read_regions<'a>(
+    input: &Input<'_, 'a>,
+    regions: &[Region],
+    split: Option<usize>,
+    sink: &mut dyn FnMut(&mut Vec<Mention<'a>>),
+) -> Vec<Named> {
+    let mut named: Vec<Named> = Vec::with_capacity(input.anchors.len());
     let mut resume = 0;
-    for region in regions(&clusters, &windows) {
+    #[cfg(feature = "parallel")]
+    if let Some(group_bytes) = split {
+        parallel::read_all(input, regions, group_bytes, &mut resume, &mut named, sink);
+        return named;
+    }
+    let _ = split;
+    let mut folded = Folded::default();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for region in regions {
+        input.read_region(region, &mut folded, &mut resume, &mut mentions, &mut named);
+        sink(&mut mentions);
+        mentions.clear();
+    }
+    named
+}
+
+/// Inputs at least this large have their regions read on every core of the current thread pool.
+#[cfg(feature = "parallel")]
+pub(crate) const PARALLEL_INPUT: usize = 1 << 20;
+
+/// Text a worker reads at a time: large enough that a group's set-up is noise, small enough that a wave of
+/// groups held before it is handed on stays a few megabytes.
+#[cfg(feature = "parallel")]
+const GROUP_BYTES: usize = 256 << 10;
+
+/// What every region reads: the input and its symbols, clusters and named-reference windows.
+struct Input<'t, 'a> {
+    text: &'t str,
+    raws: &'a [RawSymbol],
+    anchors: &'t [Anchor],
+    windows: &'t [(usize, usize)],
+    clusters: &'t [(usize, usize, std::ops::Range<usize>)],
+    own: Own,
+}
+
+impl<'a> Input<'_, 'a> {
+    /// The mentions and named references of one region, appended to `mentions` and `named`. A region reads
+    /// only its own span of text; `resume`, the end of the last name read, is all that carries between regions.
+    fn read_region(
+        &self,
+        region: &Region,
+        folded: &mut Folded,
+        resume: &mut usize,
+        mentions: &mut Vec<Mention<'a>>,
+        named: &mut Vec<Named>,
+    ) {
+        let (text, own) = (self.text, self.own);
+        let first = mentions.len();
         folded.refold(text, region.from, region.to);
         let phrases = context::phrases(&folded.text);
-        for (from, to, range) in &clusters[region.clusters] {
+        for (from, to, range) in &self.clusters[region.clusters.clone()] {
             let window = Window {
                 original: text,
-                folded: &folded,
+                folded,
                 phrases: &phrases,
                 floor: folded.index_at(*from),
                 ceiling: folded.index_at(*to),
                 own_title: own.title,
             };
-            cluster_mentions(&window, &raws[range.clone()], &mut mentions);
+            cluster_mentions(&window, &self.raws[range.clone()], mentions);
         }
         // The document's own number in its header is no reference, and names no span.
-        mentions.retain(|m| own_symbol != Some((m.raw.start, m.raw.end)));
+        if let Some(own_symbol) = own.symbol {
+            let mut at = 0;
+            mentions.retain(|m| {
+                at += 1;
+                at <= first || (m.raw.start, m.raw.end) != own_symbol
+            });
+        }
+        let mentions = &mentions[first..];
         let taken: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         // The numbered mentions before a name govern it as they govern each other: "Nghị định số 181/2024/
         // NĐ-CP … quy định chi tiết một số điều của Luật Quản lý, sử dụng vũ khí … ngày 29/6/2024" is the
@@ -112,21 +187,21 @@ pub(crate) fn find_references<'a>(
             .collect();
         // Both lists are in text order, so one cursor walks the taken spans.
         let mut taken_at = 0;
-        for (anchor, (from, to)) in anchors[region.anchors.clone()]
+        for (anchor, (from, to)) in self.anchors[region.anchors.clone()]
             .iter()
-            .zip(&windows[region.anchors])
+            .zip(&self.windows[region.anchors.clone()])
         {
             while taken_at < taken.len() && taken[taken_at].1 <= anchor.start {
                 taken_at += 1;
             }
             let inside = taken.get(taken_at).is_some_and(|&(s, _)| s <= anchor.start);
-            if anchor.start < resume || inside {
+            if anchor.start < *resume || inside {
                 continue;
             }
             let (lo, hi) = (folded.index_at(*from), folded.index_at(*to));
             let window = Window {
                 original: text,
-                folded: &folded,
+                folded,
                 phrases: &phrases,
                 floor: lo,
                 ceiling: hi,
@@ -134,14 +209,97 @@ pub(crate) fn find_references<'a>(
             };
             let before = numbered.partition_point(|e| e.end <= folded.index_at(anchor.start));
             if let Some(found) = named::read_named(anchor, &window, &numbered[..before]) {
-                resume = found.end;
+                *resume = found.end;
                 named.push(found);
             }
         }
-        sink(&mut mentions);
-        mentions.clear();
     }
-    named
+}
+
+/// A large input's regions, read on every core. Each worker reads a group of consecutive regions as if no
+/// name ended before it; the groups are then taken in order, and a group whose first named-reference anchor
+/// lies inside the name that ended the group before is read again from there, so the result is the one
+/// thread's to the byte.
+#[cfg(feature = "parallel")]
+mod parallel {
+    use super::{Folded, Input, Mention, Named, Region};
+    use rayon::prelude::*;
+    use std::ops::Range;
+
+    struct Group<'a> {
+        mentions: Vec<Vec<Mention<'a>>>,
+        named: Vec<Named>,
+        resume: usize,
+    }
+
+    pub(super) fn read_all<'a>(
+        input: &Input<'_, 'a>,
+        regions: &[Region],
+        group_bytes: usize,
+        resume: &mut usize,
+        named: &mut Vec<Named>,
+        sink: &mut dyn FnMut(&mut Vec<Mention<'a>>),
+    ) {
+        let groups = groups(regions, group_bytes);
+        let wave = rayon::current_num_threads() * 2;
+        for wave in groups.chunks(wave) {
+            let read: Vec<Group<'a>> = wave
+                .par_iter()
+                .map(|range| read_group(input, &regions[range.clone()], 0))
+                .collect();
+            for (range, mut group) in wave.iter().zip(read) {
+                let first_anchor = regions[range.clone()]
+                    .iter()
+                    .find(|r| !r.anchors.is_empty())
+                    .map(|r| input.anchors[r.anchors.start].start);
+                if first_anchor.is_some_and(|start| start < *resume) {
+                    group = read_group(input, &regions[range.clone()], *resume);
+                }
+                if !group.named.is_empty() {
+                    *resume = group.resume;
+                }
+                named.append(&mut group.named);
+                for mut mentions in group.mentions {
+                    sink(&mut mentions);
+                }
+            }
+        }
+    }
+
+    fn read_group<'a>(input: &Input<'_, 'a>, regions: &[Region], mut resume: usize) -> Group<'a> {
+        let mut folded = Folded::default();
+        let mut group = Group {
+            mentions: Vec::with_capacity(regions.len()),
+            named: Vec::new(),
+            resume,
+        };
+        for region in regions {
+            let mut mentions = Vec::new();
+            input.read_region(
+                region,
+                &mut folded,
+                &mut resume,
+                &mut mentions,
+                &mut group.named,
+            );
+            group.mentions.push(mentions);
+        }
+        group.resume = resume;
+        group
+    }
+
+    /// Consecutive regions in runs of about `group_bytes` of text.
+    fn groups(regions: &[Region], group_bytes: usize) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut from = 0;
+        for (i, region) in regions.iter().enumerate() {
+            if region.to - regions[from].from >= group_bytes || i + 1 == regions.len() {
+                out.push(from..i + 1);
+                from = i + 1;
+            }
+        }
+        out
+    }
 }
 
 /// Where the input names itself: the header's number, which is no reference, and its title, whose verbs
@@ -292,4 +450,77 @@ fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
         }
     }
     end
+}
+
+#[cfg(all(test, feature = "parallel"))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines of the hand-written fixtures: names, lists, lead-ins and notes that carry across lines.
+    const FIXTURES: &[&str] = &[
+        include_str!("../../tests/data/named_lists.txt"),
+        include_str!("../../tests/data/named_lower.txt"),
+        include_str!("../../tests/data/forms.txt"),
+        include_str!("../../tests/data/lineage/lead_in.txt"),
+        include_str!("../../tests/data/lineage/consolidated_text.txt"),
+        include_str!("../../tests/data/lineage/editorial.txt"),
+        include_str!("../../tests/data/lineage/mixed_basis.txt"),
+        include_str!("../../tests/data/lineage/title_names.txt"),
+    ];
+
+    fn lines() -> Vec<&'static str> {
+        FIXTURES
+            .iter()
+            .flat_map(|f| f.split_inclusive('\n'))
+            .collect()
+    }
+
+    /// Every mention handed on and every name, as text, read on one thread (`split` None) or in groups of
+    /// `split` bytes on two workers.
+    fn read(text: &str, split: Option<usize>) -> String {
+        let raws = crate::extract::find::scan(text);
+        let anchors = named::anchors(text);
+        let clusters = clusters(text, &raws);
+        let windows: Vec<(usize, usize)> = anchors.iter().map(|a| a.window(text)).collect();
+        let regions = regions(&clusters, &windows);
+        let input = Input {
+            text,
+            raws: &raws,
+            anchors: &anchors,
+            windows: &windows,
+            clusters: &clusters,
+            own: Own {
+                symbol: raws.first().map(|r| (r.start, r.end)),
+                title: None,
+            },
+        };
+        let mut out = String::new();
+        let mut sink = |m: &mut Vec<Mention>| {
+            out.push_str(&format!("{m:?}\n"));
+            m.clear();
+        };
+        let named = match rayon::ThreadPoolBuilder::new().num_threads(2).build() {
+            Ok(pool) => pool.install(|| read_regions(&input, &regions, split, &mut sink)),
+            Err(e) => panic!("two workers: {e}"),
+        };
+        format!("{out}{named:?}")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any split of the regions into groups, read in parallel, gives one thread's mentions and names.
+        #[test]
+        fn groups_read_in_parallel_match_one_thread(
+            picks in proptest::collection::vec(any::<prop::sample::Index>(), 20..3000),
+            group_bytes in 1usize..4000,
+        ) {
+            let lines = lines();
+            let text: String = picks.iter().map(|i| lines[i.index(lines.len())]).collect();
+            let one = read(&text, None);
+            prop_assert!(one.contains("Mention"));
+            prop_assert_eq!(one, read(&text, Some(group_bytes)));
+        }
+    }
 }

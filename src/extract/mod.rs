@@ -74,7 +74,8 @@ pub fn resolve(text: &str) -> Vec<Citation> {
 /// assert_eq!(found.named[0].relation, vncite::Relation::Basis);
 /// ```
 pub fn extract(text: &str) -> Extraction {
-    let raws = find::scan(text);
+    // The symbol scan and the name-anchor scan read the text independently.
+    let (raws, anchors) = both(text.len(), || find::scan(text), || named::anchors(text));
     let header = header::read(text, &raws);
     let document = resolve::document(&header, &raws);
     let own = clause::Own {
@@ -88,7 +89,7 @@ pub fn extract(text: &str) -> Extraction {
         .filter(|_| document.is_some());
     let resolver = resolve::Resolver::new(text, document.as_ref(), own_place.as_deref());
     // One scan serves both the header and the mentions.
-    let (mut citations, named) = references(text, &raws, &named::anchors(text), own, resolver);
+    let (mut citations, named) = references(text, &raws, &anchors, own, resolver);
     heading_dates::apply(text, &mut citations);
     let mut found = Extraction {
         document,
@@ -112,6 +113,20 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
         resolve::Resolver::new(text, None, None),
     )
     .0
+}
+
+/// `a()` and `b()`, side by side on the current thread pool when the input is large enough to pay for it.
+fn both<A: Send, B: Send>(
+    len: usize,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    if len >= clause::PARALLEL_INPUT && rayon::current_num_threads() > 1 {
+        return rayon::join(a, b);
+    }
+    let _ = len;
+    (a(), b())
 }
 
 /// Citations and named references. Each run of mentions is resolved as soon as it is read, so a large input
