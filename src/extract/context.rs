@@ -97,6 +97,7 @@ pub struct IssuerHit {
 pub(crate) fn date_after(rest: &str) -> Option<(Date, usize)> {
     let mut p = Cursor { s: rest, at: 0 };
     p.skip(" \n),(");
+    p.session();
     for lead in ["da ban hanh", "ban hanh", "ky", "thong qua", "da ky"] {
         if p.word(lead) {
             break;
@@ -152,6 +153,31 @@ impl Cursor<'_> {
             self.skip(" \n");
         }
         ok
+    }
+
+    /// The National Assembly's term and sitting between its name and the day it passed a law: "khóa XV,
+    /// kỳ họp thứ 7", "tại kỳ họp thứ nhất". Nothing consumed when neither is there.
+    fn session(&mut self) {
+        if self.word("khoa") {
+            let roman = self.s[self.at..]
+                .bytes()
+                .take_while(|b| matches!(b, b'i' | b'v' | b'x' | b'l' | b'c'))
+                .count();
+            self.at += roman;
+            self.skip(" \n,");
+        }
+        let start = self.at;
+        self.word("tai");
+        if self.word("ky hop thu") {
+            let token = self.s[self.at..]
+                .bytes()
+                .take_while(u8::is_ascii_alphanumeric)
+                .count();
+            self.at += token;
+            self.skip(" \n,");
+        } else {
+            self.at = start;
+        }
     }
 
     /// A word that may be glued to the number after it ("ngày11/9/2020").
@@ -243,6 +269,29 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
                             after.end = at + c.get(1).map_or(0, |m| m.end());
                             continue;
                         }
+                    }
+                }
+            }
+        }
+        // "… số 31/2024/QH15 được Quốc hội khóa XV thông qua ngày 18/01/2024": the passive's agent is the
+        // issuer when the day it issued the document follows; "được Bộ … hướng dẫn" names no issuer.
+        if after.issuer.is_none() && after.date.is_none() {
+            if let Some(agent) = lead
+                .strip_prefix("da ")
+                .unwrap_or(lead)
+                .strip_prefix("duoc ")
+            {
+                let agent_at = at + (rest.len() - agent.len());
+                if let Some((hit, len)) = read_issuer(original, folded, agent_at) {
+                    let tail = &folded.text[agent_at + len..];
+                    let issued = ["ban hanh", "thong qua", "ky", "khoa", "tai ky", "ky hop"]
+                        .iter()
+                        .any(|w| tail.trim_start_matches([' ', '\n', ',']).starts_with(w));
+                    if let Some((d, date_len)) = issued.then(|| date_after(tail)).flatten() {
+                        after.issuer = Some(hit);
+                        after.date = Some(d);
+                        after.end = agent_at + len + date_len;
+                        break;
                     }
                 }
             }

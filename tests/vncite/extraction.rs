@@ -1118,3 +1118,60 @@ fn the_documents_own_number_in_an_annex_caption_is_itself_whatever_date_it_carri
         )]
     );
 }
+
+#[test]
+fn a_passive_agent_followed_by_the_issue_day_is_the_issuer() {
+    let text = fixture("passive_issuer.txt");
+    let found = vncite::extract(&text);
+    let citations: Vec<(&str, Option<&str>, Option<&str>, &str)> = found
+        .citations
+        .iter()
+        .map(|c| {
+            (
+                c.symbol.as_str(),
+                c.date.as_deref(),
+                c.issuer_name.as_deref(),
+                &text[c.start..c.end],
+            )
+        })
+        .collect();
+    assert_eq!(
+        citations,
+        [
+            (
+                "30/2029/QH16",
+                Some("2029-06-20"),
+                Some("Quốc hội"),
+                "30/2029/QH16 được Quốc hội khóa XVI, kỳ họp thứ 3 thông qua ngày 20/6/2029"
+            ),
+            (
+                "07/2028/TT-BXD",
+                Some("2028-03-15"),
+                Some("Bộ Xây dựng"),
+                "Thông tư số 07/2028/TT-BXD đã được Bộ Xây dựng ban hành ngày 15 tháng 3 năm 2028"
+            ),
+            // A body that guides a document is not its issuer, nor is the day of its guidance its date.
+            ("11/2027/NĐ-CP", None, None, "Nghị định số 11/2027/NĐ-CP"),
+            // Nor is the day of a change.
+            (
+                "45/2026/QĐ-UBND",
+                None,
+                None,
+                "Quyết định số 45/2026/QĐ-UBND"
+            ),
+        ]
+    );
+    let named: Vec<(&str, Option<&str>, &str)> = found
+        .named
+        .iter()
+        .map(|n| (n.name.as_str(), n.date.as_deref(), n.id.as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        [(
+            "Luật Thư viện",
+            Some("2019-11-21"),
+            "named:luat-thu-vien@2019-11-21"
+        )]
+    );
+}
