@@ -202,6 +202,10 @@ pub struct Reported {
     pub end: usize,
     /// The touched part of the target, when the statement names it.
     pub pinpoint: Option<String>,
+    /// Whether the change is to part of the target or to all of it, when the statement says so without
+    /// naming the part (a database's "Bị bãi bỏ 1 phần" against "Bị thay thế"); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<bool>,
 }
 
 /// Everything extracted from one input.

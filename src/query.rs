@@ -479,7 +479,8 @@ pub struct Change {
 
 /// Amended by, replaced by, repealed by: is `id` still in force as far as the graph knows? Direct acts,
 /// relations other inputs report, and database notes all count; a change that every mention scopes to a
-/// part ("Bãi bỏ Điều 10 …", "một số điều") is partial, and the verdict says so.
+/// part ("Bãi bỏ Điều 10 …", "một số điều") is partial, and the verdict says so. A database's bracketed
+/// note is about the provision it sits in, so partial unless it says otherwise (an effect history's row).
 pub fn status(graph: &CitationGraph, id: &str) -> Result<Status, crate::Error> {
     let mut changes: Vec<Change> = graph
         .edges_of(id, Direction::Incoming)
@@ -498,7 +499,7 @@ pub fn status(graph: &CitationGraph, id: &str) -> Result<Status, crate::Error> {
                 && evidence.iter().all(|ev| {
                     ev.partial == Some(true)
                         || ev.pinpoint.is_some()
-                        || ev.said == crate::graph::Said::Editorial
+                        || ev.said == crate::graph::Said::Editorial && ev.partial.is_none()
                 });
             Ok(Change {
                 by: e.from.to_string(),

@@ -14,6 +14,7 @@
 mod clause;
 pub(crate) mod clean;
 mod context;
+mod dates;
 pub(crate) mod find;
 mod header;
 mod heading_dates;

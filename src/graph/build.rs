@@ -222,7 +222,7 @@ impl CitationGraph {
                 date: None,
                 doc_type: None,
                 issuer_name: None,
-                partial: None,
+                partial: r.partial,
                 said: if r.editorial {
                     Said::Editorial
                 } else {

@@ -144,6 +144,7 @@ fn write_reported(out: &mut Vec<u8>, r: &Reported) {
     json_uint(out, r.end);
     out.extend_from_slice(b",\"pinpoint\":");
     json_opt_str(out, r.pinpoint.as_deref());
+    json_change_flags(out, r.partial, false, &[]);
     out.push(b'}');
 }
 

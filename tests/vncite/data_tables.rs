@@ -423,3 +423,49 @@ fn constitution_rows_are_in_order_and_stated_by_their_sources() {
         }
     }
 }
+
+#[test]
+fn effect_history_rows_are_sorted_unique_and_each_example_reports_its_relation() {
+    let table = include_str!("../../data/effect_history.tsv");
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let states: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    let mut sorted = states.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(states, sorted, "rows sorted by state, each once");
+    for row in rows {
+        let [state, relation, example] = row[..] else {
+            panic!("a row has three cells: {row:?}");
+        };
+        assert!(example.contains(state), "{example}");
+        let text = format!(
+            "Lịch sử hiệu lực: Nghị định 28/CP\nNgày Trạng thái Văn bản nguồn Phần hết hiệu lực\n{example}\n"
+        );
+        let found = vncite::extract(&text);
+        let relations: Vec<&str> = found.citations.iter().map(|c| c.relation.as_str()).collect();
+        assert_eq!(relations, ["cites", "cites"], "{example}");
+        let reported: Vec<(&str, &str, Option<bool>)> = found
+            .reported
+            .iter()
+            .map(|r| {
+                let vncite::model::Ref::Citation(i) = r.actor else {
+                    panic!("{example}: actor {:?}", r.actor);
+                };
+                (found.citations[i].symbol.as_str(), r.relation.as_str(), r.partial)
+            })
+            .collect();
+        let expected: Vec<(&str, &str, Option<bool>)> = match relation {
+            "-" => vec![],
+            r => vec![(
+                found.citations[1].symbol.as_str(),
+                r,
+                Some(state.ends_with(" 1 phần")),
+            )],
+        };
+        assert_eq!(reported, expected, "{example}");
+    }
+}

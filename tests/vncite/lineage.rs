@@ -5,7 +5,7 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 23] = [
+const FIXTURES: [&str; 24] = [
     "activities.txt",
     "amended_lapses.txt",
     "amending_repeals.txt",
@@ -15,6 +15,7 @@ const FIXTURES: [&str; 23] = [
     "consolidated_text.txt",
     "circular_regulates.txt",
     "editorial.txt",
+    "effect_history.txt",
     "impossible.txt",
     "lapsing_list.txt",
     "lead_in.txt",
@@ -298,6 +299,43 @@ fn statements_between_other_documents_are_reported_in_their_direction() {
 }
 
 #[test]
+fn a_databases_effect_history_reports_each_row_and_the_text_after_it_acts_again() {
+    let (text, found) = read("effect_history.txt");
+    let cites = |s: &str| line(s, "cites", None, false, &[]);
+    assert_eq!(
+        mentions(&found),
+        [
+            cites("45/2031/NĐ-CP"),
+            cites("45/2031/NĐ-CP"),
+            // The document's own states: "hết hiệu lực" beside its own number ends nothing.
+            cites("45/2031/NĐ-CP"),
+            cites("45/2031/NĐ-CP"),
+            cites("07/2033/NĐ-CP"),
+            cites("88/2033/NĐ-CP"),
+            cites("45/2031/NĐ-CP"),
+            cites("12/2034/NĐ-CP"),
+            // A blank line ends the table.
+            line("30/2029/QĐ-TTg", "repeals", Some(false), false, &[]),
+        ]
+    );
+    let row =
+        |actor: &str, relation: &str| (actor.into(), relation.into(), "45/2031/NĐ-CP".into(), true);
+    assert_eq!(
+        reported(&found),
+        [
+            row("07/2033/NĐ-CP", "amends"),
+            row("88/2033/NĐ-CP", "repeals"),
+            row("12/2034/NĐ-CP", "replaces"),
+        ]
+    );
+    let r = &found.reported[1];
+    assert_eq!(
+        &text[r.start..r.end],
+        "01/01/2034 Bị bãi bỏ 1 phần 88/2033/NĐ-CP Xem tại đây"
+    );
+}
+
+#[test]
 fn database_notes_are_editorial_and_never_acts_of_the_input() {
     let (text, found) = read("editorial.txt");
     assert_eq!(
@@ -497,6 +535,8 @@ fn status_reads_direct_reported_and_editorial_changes() {
         // Amended and ended in part by what a consolidated text's footnotes quote.
         "doc:42/2019/TT-BCT",
         "doc:31/2014/TT-BCT",
+        // Amended, ended in part and replaced, by the rows of a database's effect history.
+        "doc:45/2031/NĐ-CP",
     ]
     .iter()
     .map(|id| {

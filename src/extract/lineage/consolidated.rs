@@ -57,6 +57,7 @@ pub(super) fn consolidated_text(
             start: r.start,
             end: r.end,
             pinpoint: pinpoint_of(found, r.at),
+            partial: None,
         });
         make_cites(found, r.at);
     };
@@ -95,6 +96,7 @@ pub(super) fn consolidated_text(
                     start,
                     end: actor.end,
                     pinpoint: None,
+                    partial: None,
                 });
             }
         }

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 mod amending;
 mod change;
 mod consolidated;
+mod history;
 mod lapses;
 mod lists;
 mod names;
@@ -26,6 +27,7 @@ mod scope;
 use amending::*;
 use change::*;
 use consolidated::*;
+use history::*;
 use lapses::*;
 use lists::*;
 use names::*;
@@ -80,6 +82,7 @@ pub(crate) fn apply(
         }
     }
     consolidated_text(text, found, &refs, base);
+    effect_history(text, found, &refs);
     let own = found.document.as_ref();
     for c in &mut found.citations {
         let pinpointed = c.pinpoint.is_some();

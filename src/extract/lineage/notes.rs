@@ -167,6 +167,7 @@ pub(super) fn editorial_notes(
             start: open,
             end: close,
             pinpoint: None,
+            partial: None,
         });
     }
 }

@@ -107,6 +107,7 @@ pub(super) fn passive_statements(
                     start: target.start,
                     end: a.end,
                     pinpoint: None,
+                    partial: None,
                 });
                 // The contract keeps the amender's own mention `cites`; the verb that reaches it is a
                 // further relation.
@@ -139,6 +140,7 @@ pub(super) fn passive_statements(
                 start: target.start,
                 end: actor.end,
                 pinpoint: None,
+                partial: None,
             });
             for r in [target.at, actor.at] {
                 if let Some(rel) = relation_mut(found, r) {
@@ -254,6 +256,7 @@ pub(super) fn passive_lead_in_lists(
                 start: target.start,
                 end: actor.end,
                 pinpoint: None,
+                partial: None,
             });
         }
         from = from.max(list_end);
