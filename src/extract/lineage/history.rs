@@ -75,7 +75,9 @@ pub(super) fn effect_history(text: &str, found: &mut Extraction, refs: &[Span]) 
                     start: line_start,
                     end: line_start + text[line_start..line_end].trim_end().len(),
                     pinpoint: None,
-                    partial: Some(state.partial),
+                    // Whole or part is what an end says; an amendment is of some part always.
+                    partial: matches!(relation, Relation::Repeals | Relation::Replaces)
+                        .then_some(state.partial),
                 });
             }
         }
