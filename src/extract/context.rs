@@ -84,9 +84,17 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
         let rest = &folded.text[at..];
         // Cheap look at the first word decides which pattern may match; the patterns themselves are costly.
         let lead = rest.trim_start_matches([' ', '\n', ',', '(', ')']);
-        let datey = ["ngay", "ban hanh", "ky ", "da ", "thong qua", "vao"]
-            .iter()
-            .any(|w| lead.starts_with(w));
+        let datey = [
+            "ngay",
+            "ban hanh",
+            "ky ",
+            "da ",
+            "thong qua",
+            "vao",
+            "duoc ",
+        ]
+        .iter()
+        .any(|w| lead.starts_with(w));
         let yeary = ["nam", "thang", "ngay", "ban hanh"]
             .iter()
             .any(|w| lead.starts_with(w));

@@ -30,10 +30,18 @@ pub(crate) fn date_after(rest: &str) -> Option<(Date, usize)> {
     let mut p = Cursor { s: rest, at: 0 };
     p.skip(" \n),(");
     p.session();
-    for lead in ["da ban hanh", "ban hanh", "ky", "thong qua", "da ky"] {
-        if p.word(lead) {
-            break;
-        }
+    // "… số 57-NQ/TW được ban hành ngày 22.12.2024": the passive without its agent dates the document too.
+    let before = p.at;
+    p.word("da");
+    let passive = p.word("duoc");
+    if !passive {
+        p.at = before;
+    }
+    let led = ["da ban hanh", "ban hanh", "ky", "thong qua", "da ky"]
+        .iter()
+        .any(|lead| p.word(lead));
+    if passive && !led {
+        return None;
     }
     p.word("vao");
     if !p.word_glued("ngay") {

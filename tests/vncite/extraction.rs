@@ -1159,6 +1159,20 @@ fn a_passive_agent_followed_by_the_issue_day_is_the_issuer() {
                 None,
                 "Quyết định số 45/2026/QĐ-UBND"
             ),
+            // The passive without its agent dates the document too.
+            (
+                "08/CT-TTg",
+                Some("2028-02-14"),
+                None,
+                "Chỉ thị số 08/CT-TTg được ban hành ngày 14.02.2028"
+            ),
+            // "được" alone, without the verb of issuing, gives no date.
+            (
+                "46/2026/QĐ-UBND",
+                None,
+                None,
+                "Quyết định số 46/2026/QĐ-UBND"
+            ),
         ]
     );
     let named: Vec<(&str, Option<&str>, &str)> = found
