@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Instruction counts (valgrind callgrind) for `vncite extract --format json` on the whole corpus as one text and on
-# a tiny text: repeatable where wall-clock timings on a shared machine are not. Prints instructions per byte of
+# a tiny text, on one thread (the single-thread path the issue bars): repeatable where wall-clock timings on a
+# shared machine are not. Prints instructions per byte of
 # the corpus after start-up. Never run by CI (needs valgrind, takes a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ one="$out/corpus_x1.txt"
 printf 'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\n' > "$out/tiny.txt"
 cargo build --release --quiet
 count() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/vncite extract --format json "$1" 2>&1 >/dev/null |
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/vncite extract --threads 1 --format json "$1" 2>&1 >/dev/null |
     awk '/refs:/ { gsub(",", "", $NF); print $NF }'
 }
 whole=$(count "$one")

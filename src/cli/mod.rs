@@ -83,7 +83,8 @@ struct InputArgs {
     /// store (`-` without it).
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
-    /// Worker threads (default: one per core). The output and the store are the same whatever the number.
+    /// Worker threads (default: one per core): inputs are read side by side, and one input of 1 MiB or more
+    /// is split across them. The output and the store are the same whatever the number.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
 }
