@@ -143,7 +143,14 @@ fn phrase_before(
             in_clause.iter().any(|e| e.start >= p.end)
                 || context::has_type_word(&folded.text[p.end..start])
         };
-        if agent(p.end).is_some_and(|(start, _)| describes_another(start)) {
+        // "Bãi bỏ Quy chế … được ban hành kèm theo Quyết định số …", "thay thế Chương trình … được ban hành
+        // tại Nghị quyết số …": what was issued with a document is part of it, so a change of it changes
+        // the document; any other verb stays with the words it governs.
+        let issued_with = |(start, end): (usize, usize)| {
+            let words = folded.text[start..end].trim_start_matches("da ");
+            p.relation.alters_text() && words.starts_with("duoc ban hanh ")
+        };
+        if agent(p.end).is_some_and(|a| describes_another(a.0) && !issued_with(a)) {
             return Some(Relation::Cites);
         }
         let object_of_p = !in_clause.iter().any(|e| e.start >= p.end);

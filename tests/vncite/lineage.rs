@@ -336,6 +336,20 @@ fn a_databases_effect_history_reports_each_row_and_the_text_after_it_acts_again(
 }
 
 #[test]
+fn a_change_of_what_was_issued_with_a_document_changes_it() {
+    let (_, found) = read("issued_with.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("21/2027/QĐ-UBND", "repeals", Some(false), false, &[]),
+            line("88/NQ-CP", "replaces", Some(false), false, &[]),
+            // Guidance reaches only its own object, not a document named in a clause about something else.
+            line("22/2026/QĐ-TTg", "cites", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
 fn database_notes_are_editorial_and_never_acts_of_the_input() {
     let (text, found) = read("editorial.txt");
     assert_eq!(
