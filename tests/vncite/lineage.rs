@@ -350,6 +350,22 @@ fn a_change_of_what_was_issued_with_a_document_changes_it() {
 }
 
 #[test]
+fn a_short_name_given_to_a_document_is_cited_and_the_list_goes_on_past_it() {
+    let (_, found) = read("alias.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("31/2027/QĐ-UBND", "repeals", Some(false), false, &[]),
+            // "sau đây gọi là …" names the document again; it does not repeal it twice.
+            line("31/2027/QĐ-UBND", "cites", None, false, &[]),
+            line("32/2027/QĐ-UBND", "repeals", Some(false), false, &[]),
+            line("09/CT-TTg", "implements", None, false, &[]),
+            line("09/CT-TTg", "cites", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
 fn database_notes_are_editorial_and_never_acts_of_the_input() {
     let (text, found) = read("editorial.txt");
     assert_eq!(
