@@ -44,7 +44,7 @@ pub mod query;
 pub mod serve;
 pub mod vocab;
 
-pub use extract::{clean, extract, extract_citations, find, resolve, RawSymbol};
+pub use extract::{clean, extract, extract_citations, find, resolve, RawSymbol, PARALLEL_INPUT};
 
 /// Folding and tidying text: the `clean` stage's tools, for comparing spellings as vncite does.
 pub mod normalize {

@@ -44,23 +44,17 @@ const LARGE_INPUT: u64 = 4 << 20;
 /// Inputs extracted together before their output is written in order.
 const BATCH: usize = 256;
 
-fn is_large(source: &Result<Source, vncite::Error>) -> bool {
+/// Whether an input holds at least `bytes`: standard input, of unknown size, is taken to.
+fn at_least(source: &Result<Source, vncite::Error>, bytes: u64) -> bool {
     match source {
         Ok(Source::Stdin) => true,
-        Ok(Source::File(p)) => std::fs::metadata(p).is_ok_and(|m| m.len() >= LARGE_INPUT),
+        Ok(Source::File(p)) => std::fs::metadata(p).is_ok_and(|m| m.len() >= bytes),
         Err(_) => false,
     }
 }
 
-/// Inputs from this size on are split across the workers by the library.
-const SPLIT_INPUT: u64 = 1 << 20;
-
-fn needs_workers(source: &Result<Source, vncite::Error>) -> bool {
-    match source {
-        Ok(Source::Stdin) => true,
-        Ok(Source::File(p)) => std::fs::metadata(p).is_ok_and(|m| m.len() >= SPLIT_INPUT),
-        Err(_) => false,
-    }
+fn is_large(source: &Result<Source, vncite::Error>) -> bool {
+    at_least(source, LARGE_INPUT)
 }
 
 /// Runs the command; `Ok(false)` when some input could not be read.
@@ -89,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         if is_large(&sources[i]) || sources.len() == 1 {
             // A large input is read on the workers (the library splits it at its regions); a short one alone
             // runs on this thread, since starting workers costs more than reading it.
-            let one = if needs_workers(&sources[i]) {
+            let one = if at_least(&sources[i], vncite::PARALLEL_INPUT as u64) {
                 let workers = match pool {
                     Some(ref p) => p,
                     None => pool.insert(super::thread_pool(args.inputs.threads)?),

@@ -8,6 +8,8 @@ use crate::extract::find::RawSymbol;
 use crate::extract::named::{self, Anchor};
 use crate::extract::relation::{relation_of, Earlier};
 use crate::extract::window::{clause_start, Window};
+#[cfg(feature = "parallel")]
+use crate::extract::PARALLEL_INPUT;
 use crate::model::Named;
 use crate::vocab::Relation;
 
@@ -68,6 +70,23 @@ pub(crate) fn find_references<'a>(
     own: Own,
     sink: &mut dyn FnMut(&mut Vec<Mention<'a>>),
 ) -> Vec<Named> {
+    #[cfg(feature = "parallel")]
+    let split =
+        (text.len() >= PARALLEL_INPUT && rayon::current_num_threads() > 1).then_some(GROUP_BYTES);
+    #[cfg(not(feature = "parallel"))]
+    let split = None;
+    find_references_in(text, raws, anchors, own, split, sink)
+}
+
+/// [`find_references`] on this thread, or, given a group size, on the current pool's workers.
+fn find_references_in<'a>(
+    text: &str,
+    raws: &'a [RawSymbol],
+    anchors: &[Anchor],
+    own: Own,
+    split: Option<usize>,
+    sink: &mut dyn FnMut(&mut Vec<Mention<'a>>),
+) -> Vec<Named> {
     let clusters = clusters(text, raws);
     let windows: Vec<(usize, usize)> = anchors.iter().map(|a| a.window(text)).collect();
     let regions = regions(&clusters, &windows);
@@ -79,42 +98,23 @@ pub(crate) fn find_references<'a>(
         clusters: &clusters,
         own,
     };
-    #[cfg(feature = "parallel")]
-    let split =
-        (text.len() >= PARALLEL_INPUT && rayon::current_num_threads() > 1).then_some(GROUP_BYTES);
-    #[cfg(not(feature = "parallel"))]
-    let split = None;
-    read_regions(&input, &regions, split, sink)
-}
-
-/// Every region's mentions and names, on this thread or, given a group size, on the current pool's workers.
-fn read_regions<'a>(
-    input: &Input<'_, 'a>,
-    regions: &[Region],
-    split: Option<usize>,
-    sink: &mut dyn FnMut(&mut Vec<Mention<'a>>),
-) -> Vec<Named> {
-    let mut named: Vec<Named> = Vec::with_capacity(input.anchors.len());
+    let mut named: Vec<Named> = Vec::with_capacity(anchors.len());
     let mut resume = 0;
     #[cfg(feature = "parallel")]
     if let Some(group_bytes) = split {
-        parallel::read_all(input, regions, group_bytes, &mut resume, &mut named, sink);
+        parallel::read_all(&input, &regions, group_bytes, &mut resume, &mut named, sink);
         return named;
     }
     let _ = split;
     let mut folded = Folded::default();
     let mut mentions: Vec<Mention> = Vec::new();
-    for region in regions {
+    for region in &regions {
         input.read_region(region, &mut folded, &mut resume, &mut mentions, &mut named);
         sink(&mut mentions);
         mentions.clear();
     }
     named
 }
-
-/// Inputs at least this large have their regions read on every core of the current thread pool.
-#[cfg(feature = "parallel")]
-pub(crate) const PARALLEL_INPUT: usize = 1 << 20;
 
 /// Text a worker reads at a time: large enough that a group's set-up is noise, small enough that a wave of
 /// groups held before it is handed on stays a few megabytes.
@@ -132,8 +132,9 @@ struct Input<'t, 'a> {
 }
 
 impl<'a> Input<'_, 'a> {
-    /// The mentions and named references of one region, appended to `mentions` and `named`. A region reads
-    /// only its own span of text; `resume`, the end of the last name read, is all that carries between regions.
+    /// The mentions of one region into `mentions` (empty), its named references appended to `named`. A
+    /// region reads only its own span of text; `resume`, the end of the last name read, is all that carries
+    /// between regions.
     fn read_region(
         &self,
         region: &Region,
@@ -143,7 +144,7 @@ impl<'a> Input<'_, 'a> {
         named: &mut Vec<Named>,
     ) {
         let (text, own) = (self.text, self.own);
-        let first = mentions.len();
+        debug_assert!(mentions.is_empty());
         folded.refold(text, region.from, region.to);
         let phrases = context::phrases(&folded.text);
         for (from, to, range) in &self.clusters[region.clusters.clone()] {
@@ -158,14 +159,7 @@ impl<'a> Input<'_, 'a> {
             cluster_mentions(&window, &self.raws[range.clone()], mentions);
         }
         // The document's own number in its header is no reference, and names no span.
-        if let Some(own_symbol) = own.symbol {
-            let mut at = 0;
-            mentions.retain(|m| {
-                at += 1;
-                at <= first || (m.raw.start, m.raw.end) != own_symbol
-            });
-        }
-        let mentions = &mentions[first..];
+        mentions.retain(|m| own.symbol != Some((m.raw.start, m.raw.end)));
         let taken: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         // The numbered mentions before a name govern it as they govern each other: "Nghị định số 181/2024/
         // NĐ-CP … quy định chi tiết một số điều của Luật Quản lý, sử dụng vũ khí … ngày 29/6/2024" is the
@@ -241,8 +235,8 @@ mod parallel {
         sink: &mut dyn FnMut(&mut Vec<Mention<'a>>),
     ) {
         let groups = groups(regions, group_bytes);
-        let wave = rayon::current_num_threads() * 2;
-        for wave in groups.chunks(wave) {
+        let wave_len = rayon::current_num_threads() * 2;
+        for wave in groups.chunks(wave_len) {
             let read: Vec<Group<'a>> = wave
                 .par_iter()
                 .map(|range| read_group(input, &regions[range.clone()], 0))
@@ -481,19 +475,9 @@ mod tests {
     fn read(text: &str, split: Option<usize>) -> String {
         let raws = crate::extract::find::scan(text);
         let anchors = named::anchors(text);
-        let clusters = clusters(text, &raws);
-        let windows: Vec<(usize, usize)> = anchors.iter().map(|a| a.window(text)).collect();
-        let regions = regions(&clusters, &windows);
-        let input = Input {
-            text,
-            raws: &raws,
-            anchors: &anchors,
-            windows: &windows,
-            clusters: &clusters,
-            own: Own {
-                symbol: raws.first().map(|r| (r.start, r.end)),
-                title: None,
-            },
+        let own = Own {
+            symbol: raws.first().map(|r| (r.start, r.end)),
+            title: None,
         };
         let mut out = String::new();
         let mut sink = |m: &mut Vec<Mention>| {
@@ -501,7 +485,9 @@ mod tests {
             m.clear();
         };
         let named = match rayon::ThreadPoolBuilder::new().num_threads(2).build() {
-            Ok(pool) => pool.install(|| read_regions(&input, &regions, split, &mut sink)),
+            Ok(pool) => {
+                pool.install(|| find_references_in(text, &raws, &anchors, own, split, &mut sink))
+            }
             Err(e) => panic!("two workers: {e}"),
         };
         format!("{out}{named:?}")

@@ -11,8 +11,8 @@ use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-pub(crate) use crate::extract::dates::date_after;
 pub use crate::extract::dates::Date;
+pub(crate) use crate::extract::dates::{date_after, issue_date_after};
 
 const DATE: &str = r"ngay\s*(\d{1,2})\s*(?:thang\s*(\d{1,2})\s*nam\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))(?:[^0-9]|$)";
 
@@ -126,11 +126,7 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
             {
                 let agent_at = at + (rest.len() - agent.len());
                 if let Some((hit, len)) = read_issuer(original, folded, agent_at) {
-                    let tail = &folded.text[agent_at + len..];
-                    let issued = ["ban hanh", "thong qua", "ky", "khoa", "tai ky", "ky hop"]
-                        .iter()
-                        .any(|w| tail.trim_start_matches([' ', '\n', ',']).starts_with(w));
-                    if let Some((d, date_len)) = issued.then(|| date_after(tail)).flatten() {
+                    if let Some((d, date_len)) = issue_date_after(&folded.text[agent_at + len..]) {
                         after.issuer = Some(hit);
                         after.date = Some(d);
                         after.end = agent_at + len + date_len;

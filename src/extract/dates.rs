@@ -27,9 +27,19 @@ impl Date {
 /// The issue date right after a symbol ("ngày 11/9/2020", "ban hành ngày 11 tháng 9 năm 2020") and the length
 /// read. Hand-written because a capturing pattern here cost more than the rest of the mention's reading.
 pub(crate) fn date_after(rest: &str) -> Option<(Date, usize)> {
+    read_date_after(rest, false)
+}
+
+/// As [`date_after`], only when a verb of issuing or the Assembly's sitting comes before the day: "… thông
+/// qua ngày …", not "… ngày …" alone.
+pub(crate) fn issue_date_after(rest: &str) -> Option<(Date, usize)> {
+    read_date_after(rest, true)
+}
+
+fn read_date_after(rest: &str, needs_verb: bool) -> Option<(Date, usize)> {
     let mut p = Cursor { s: rest, at: 0 };
     p.skip(" \n),(");
-    p.session();
+    let sitting = p.session();
     // "… số 57-NQ/TW được ban hành ngày 22.12.2024": the passive without its agent dates the document too.
     let before = p.at;
     p.word("da");
@@ -40,7 +50,7 @@ pub(crate) fn date_after(rest: &str) -> Option<(Date, usize)> {
     let led = ["da ban hanh", "ban hanh", "ky", "thong qua", "da ky"]
         .iter()
         .any(|lead| p.word(lead));
-    if passive && !led {
+    if passive && !led || needs_verb && !(led || sitting) {
         return None;
     }
     p.word("vao");
@@ -96,8 +106,9 @@ impl Cursor<'_> {
     }
 
     /// The National Assembly's term and sitting between its name and the day it passed a law: "khóa XV,
-    /// kỳ họp thứ 7", "tại kỳ họp thứ nhất". Nothing consumed when neither is there.
-    fn session(&mut self) {
+    /// kỳ họp thứ 7", "tại kỳ họp thứ nhất". Nothing consumed when neither is there; whether either was.
+    fn session(&mut self) -> bool {
+        let start = self.at;
         if self.word("khoa") {
             let roman = self.s[self.at..]
                 .bytes()
@@ -106,7 +117,7 @@ impl Cursor<'_> {
             self.at += roman;
             self.skip(" \n,");
         }
-        let start = self.at;
+        let sitting = self.at;
         self.word("tai");
         if self.word("ky hop thu") {
             let token = self.s[self.at..]
@@ -116,8 +127,9 @@ impl Cursor<'_> {
             self.at += token;
             self.skip(" \n,");
         } else {
-            self.at = start;
+            self.at = sitting;
         }
+        self.at > start
     }
 
     /// A word that may be glued to the number after it ("ngày11/9/2020").

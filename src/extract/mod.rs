@@ -116,6 +116,11 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
     .0
 }
 
+/// Inputs of at least this many bytes are extracted on every core of the current rayon pool (with the
+/// `parallel` feature), the result the same as on one; smaller ones on the calling thread, since starting
+/// the work on other threads costs more than reading them.
+pub const PARALLEL_INPUT: usize = 1 << 20;
+
 /// `a()` and `b()`, side by side on the current thread pool when the input is large enough to pay for it.
 fn both<A: Send, B: Send>(
     len: usize,
@@ -123,7 +128,7 @@ fn both<A: Send, B: Send>(
     b: impl FnOnce() -> B + Send,
 ) -> (A, B) {
     #[cfg(feature = "parallel")]
-    if len >= clause::PARALLEL_INPUT && rayon::current_num_threads() > 1 {
+    if len >= PARALLEL_INPUT && rayon::current_num_threads() > 1 {
         return rayon::join(a, b);
     }
     let _ = len;

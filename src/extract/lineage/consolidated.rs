@@ -105,10 +105,3 @@ pub(super) fn consolidated_text(
         }
     }
 }
-
-fn make_cites(found: &mut Extraction, r: Ref) {
-    if let Some(rel) = relation_mut(found, r) {
-        *rel = Relation::Cites;
-    }
-    clear_partial(found, r);
-}

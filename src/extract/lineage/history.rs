@@ -42,7 +42,7 @@ pub(super) fn effect_history(text: &str, found: &mut Extraction, refs: &[Span]) 
         let mut line_end = end_of_line(text, heading);
         let subject = refs_on(refs, heading, line_end).first().copied();
         if let Some(s) = subject {
-            make_cited(found, s.at);
+            make_cites(found, s.at);
         }
         let subject_symbol = subject.and_then(|s| symbol_of(found, s.at).map(str::to_string));
         loop {
@@ -60,7 +60,7 @@ pub(super) fn effect_history(text: &str, found: &mut Extraction, refs: &[Span]) 
                 break;
             };
             for row in refs_on(refs, line_start, line_end) {
-                make_cited(found, row.at);
+                make_cites(found, row.at);
                 let (Some(relation), Some(s)) = (state.relation, subject) else {
                     continue;
                 };
@@ -108,13 +108,6 @@ fn row_state(line: &str) -> Option<State> {
                 && !rest[state.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
         })
         .map(|(_, state)| *state)
-}
-
-fn make_cited(found: &mut Extraction, r: Ref) {
-    if let Some(slot) = relation_mut(found, r) {
-        *slot = Relation::Cites;
-    }
-    clear_partial(found, r);
 }
 
 fn symbol_of(found: &Extraction, r: Ref) -> Option<&str> {

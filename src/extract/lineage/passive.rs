@@ -168,6 +168,14 @@ pub(super) fn clear_partial(found: &mut Extraction, r: Ref) {
     }
 }
 
+/// The mention only names its document: `cites`, with no scope.
+pub(super) fn make_cites(found: &mut Extraction, r: Ref) {
+    if let Some(rel) = relation_mut(found, r) {
+        *rel = Relation::Cites;
+    }
+    clear_partial(found, r);
+}
+
 /// Where the text after `at` goes on, past one short aside in brackets that may stand there ("… Luật số
 /// 38/2024/QH15 (sau đây gọi là Luật Đầu tư công số 39/2019/QH14) hết hiệu lực …"), and the aside's span.
 fn after_aside(text: &str, at: usize) -> (usize, Option<(usize, usize)>) {
