@@ -222,3 +222,55 @@ pub struct Extraction {
     #[serde(default)]
     pub reported: Vec<Reported>,
 }
+
+impl Extraction {
+    /// Adds a later part of the same input (see `vncite::extract::extract_parts`): its citations, named
+    /// references and reported relations follow this one's, its `reported` entries re-indexed to them. A
+    /// part's `document` is kept only when this extraction has none yet.
+    pub fn append(&mut self, part: Extraction) {
+        let (citations, named) = (self.citations.len(), self.named.len());
+        if self.document.is_none() {
+            self.document = part.document;
+        }
+        self.citations.extend(part.citations);
+        self.named.extend(part.named);
+        self.reported.extend(part.reported.into_iter().map(|mut r| {
+            r.actor = r.actor.after(citations, named);
+            r.target = r.target.after(citations, named);
+            r
+        }));
+    }
+
+    /// Moves every span `by` bytes later: a part read from a slice that starts `by` bytes into the input.
+    pub(crate) fn shift(&mut self, by: usize) {
+        let also = |a: &mut Also| {
+            a.start += by;
+            a.end += by;
+        };
+        for c in &mut self.citations {
+            c.start += by;
+            c.end += by;
+            c.also.iter_mut().for_each(also);
+        }
+        for n in &mut self.named {
+            n.start += by;
+            n.end += by;
+            n.also.iter_mut().for_each(also);
+        }
+        for r in &mut self.reported {
+            r.start += by;
+            r.end += by;
+        }
+    }
+}
+
+impl Ref {
+    /// This reference once `citations` citations and `named` named references come before its part's.
+    pub(crate) fn after(self, citations: usize, named: usize) -> Ref {
+        match self {
+            Ref::Citation(i) => Ref::Citation(i + citations),
+            Ref::Named(i) => Ref::Named(i + named),
+            Ref::Document => Ref::Document,
+        }
+    }
+}

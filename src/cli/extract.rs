@@ -59,15 +59,15 @@ fn is_large(source: &Result<Source, vncite::Error>) -> bool {
 
 /// Runs the command; `Ok(false)` when some input could not be read.
 pub fn run(args: Args) -> anyhow::Result<bool> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Unlocked, so that a large input's record can be written from the workers as its parts are read.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     // Started at the first input that needs workers.
     let mut pool: Option<rayon::ThreadPool> = None;
     let options = args.inputs.read.options();
     let format = args.format;
     let sources = input::expand(&args.paths, &args.inputs.extensions);
     let mut all_read = true;
-    let mut report = |out: &mut std::io::BufWriter<std::io::StdoutLock<'_>>, e: vncite::Error| {
+    let mut report = |out: &mut std::io::BufWriter<std::io::Stdout>, e: vncite::Error| {
         out.flush().context("writing output")?;
         eprintln!("vncite: {e}");
         all_read = false;
@@ -88,13 +88,13 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
                     Some(ref p) => p,
                     None => pool.insert(super::thread_pool(args.inputs.threads)?),
                 };
-                workers.install(|| extract_one(&sources[i]))
+                let out = &mut out;
+                workers.install(|| extract_streamed(&sources[i], options, &args, out))?
             } else {
-                extract_one(&sources[i])
+                extract_streamed(&sources[i], options, &args, &mut out)?
             };
-            match one {
-                Ok((name, found)) => render(&mut out, format, &name, &found)?,
-                Err(e) => report(&mut out, e)?,
+            if let Err(e) = one {
+                report(&mut out, e)?;
             }
             i += 1;
             continue;
@@ -130,6 +130,42 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
     }
     out.flush().context("writing output")?;
     Ok(all_read)
+}
+
+/// One input's output written as it is read: a JSON record part by part (see
+/// `vncite::extract::extract_parts`), so that a very long input is never held whole as citations. The
+/// outer error is the output's, the inner one the input's.
+fn extract_streamed(
+    source: &Result<Source, vncite::Error>,
+    options: input::ReadOptions,
+    args: &Args,
+    out: &mut impl Write,
+) -> anyhow::Result<Result<(), vncite::Error>> {
+    let read = source
+        .as_ref()
+        .map_err(vncite::Error::duplicate)
+        .and_then(|s| Ok((s, input::read_with(s, options)?)));
+    let (source, text) = match read {
+        Ok(read) => read,
+        Err(e) => return Ok(Err(e)),
+    };
+    let name = name_of(source, &args.inputs.name);
+    match args.format {
+        Format::Json => {
+            let mut record = vncite::print::JsonLineParts::new(out, &name);
+            let mut written = Ok(());
+            text.extract_parts(|part| {
+                if written.is_ok() {
+                    written = record.part(part);
+                }
+            });
+            written
+                .and_then(|()| record.finish())
+                .context("writing output")?;
+        }
+        Format::Table => render(out, Format::Table, &name, &text.extract())?,
+    }
+    Ok(Ok(()))
 }
 
 fn render(

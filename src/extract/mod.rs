@@ -75,6 +75,106 @@ pub fn resolve(text: &str) -> Vec<Citation> {
 /// assert_eq!(found.named[0].relation, vncite::Relation::Basis);
 /// ```
 pub fn extract(text: &str) -> Extraction {
+    let mut whole = Extraction::default();
+    extract_parts(text, |part| whole.append(part));
+    whole
+}
+
+/// Inputs longer than twice this are read in parts of about this size (see [`extract_parts`]). The
+/// longest documents of the national databases are well under a megabyte, so no real document is cut.
+pub const PART_BYTES: usize = 2 << 20;
+
+/// [`extract`] handed over part by part, so that a very long input (a dump of many documents, a list of
+/// millions of symbols) is never held whole as citations: an input longer than twice [`PART_BYTES`] is
+/// cut at a blank line, else a line break, else a space, near every [`PART_BYTES`].
+///
+/// The input's own identity comes from the first part and governs every part; the rules that read the
+/// whole input (lists, database notes, which law a name means) read one part at a time. Spans point into
+/// `text`; a part's `reported` entries index that part's own `citations` and `named`, as
+/// [`Extraction::append`] expects. The first part carries `document`; later parts carry `None`. The cut
+/// depends on the text alone, never on the number of threads.
+///
+/// ```
+/// let text = "Căn cứ Nghị định số 30/2020/NĐ-CP;\n".repeat(3);
+/// let mut parts = Vec::new();
+/// vncite::extract::extract_parts(&text, |part| parts.push(part));
+/// assert_eq!(parts.len(), 1); // a short input is one part
+/// assert_eq!(parts[0].citations.len(), 3);
+/// ```
+pub fn extract_parts(text: &str, each: impl FnMut(Extraction)) {
+    extract_parts_of(text, PART_BYTES, each)
+}
+
+/// [`extract_parts`] with parts of about `part` bytes.
+pub(crate) fn extract_parts_of(text: &str, part: usize, mut each: impl FnMut(Extraction)) {
+    let ends = part_ends(text, part);
+    let first_end = ends.first().copied().unwrap_or(text.len());
+    let (first, own) = extract_first(&text[..first_end]);
+    each(first);
+    let spans: Vec<(usize, usize)> = ends.windows(2).map(|w| (w[0], w[1])).collect();
+    // A wave of parts at a time, one per thread, handed over in order: memory holds a wave, not the input.
+    for wave in spans.chunks(wave_size()) {
+        for part in in_order(wave, |&(start, end)| extract_later(text, start, end, &own)) {
+            each(part);
+        }
+    }
+}
+
+/// Parts read at once: one per thread of the current pool.
+fn wave_size() -> usize {
+    #[cfg(feature = "parallel")]
+    return rayon::current_num_threads().max(1);
+    #[cfg(not(feature = "parallel"))]
+    1
+}
+
+/// `f` of each item, side by side on the current thread pool when there is more than one.
+fn in_order<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    #[cfg(feature = "parallel")]
+    if items.len() > 1 {
+        use rayon::prelude::*;
+        return items.par_iter().map(f).collect();
+    }
+    items.iter().map(f).collect()
+}
+
+/// Where each part of `text` ends: one part unless the text is longer than twice `part`.
+pub(crate) fn part_ends(text: &str, part: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut start = 0;
+    let part = part.max(1);
+    while text.len() - start > 2 * part {
+        let target = clean::floor_boundary(text, start + part);
+        let floor = clean::ceil_boundary(text, start + part / 2);
+        let bytes = &text.as_bytes()[floor..target];
+        let cut = memchr::memmem::rfind(bytes, b"\n\n")
+            .map(|i| i + 2)
+            .or_else(|| memchr::memrchr(b'\n', bytes).map(|i| i + 1))
+            .or_else(|| memchr::memrchr(b' ', bytes).map(|i| i + 1))
+            .map_or(target, |i| floor + i);
+        // A part never ends where it starts.
+        let cut = if cut <= start {
+            target.max(start + 1)
+        } else {
+            cut
+        };
+        let cut = clean::ceil_boundary(text, cut);
+        ends.push(cut);
+        start = cut;
+    }
+    ends.push(text.len());
+    ends
+}
+
+/// What the first part's header says about the whole input, for the parts after it.
+struct OwnContext {
+    document: Option<crate::model::Document>,
+    place: Option<String>,
+    draft_year: Option<i32>,
+}
+
+/// The first part, read as a whole input is: its header is the input's own.
+fn extract_first(text: &str) -> (Extraction, OwnContext) {
     // The symbol scan and the name-anchor scan read the text independently.
     let (raws, anchors) = both(text.len(), || find::scan(text), || named::anchors(text));
     let header = header::read(text, &raws);
@@ -91,6 +191,7 @@ pub fn extract(text: &str) -> Extraction {
     let resolver = resolve::Resolver::new(text, document.as_ref(), own_place.as_deref());
     // One scan serves both the header and the mentions.
     let (mut citations, named) = references(text, &raws, &anchors, own, resolver);
+    drop((raws, anchors));
     heading_dates::apply(text, &mut citations);
     let mut found = Extraction {
         document,
@@ -99,6 +200,32 @@ pub fn extract(text: &str) -> Extraction {
         reported: Vec::new(),
     };
     lineage::apply(text, &mut found, own.title, header.draft_year);
+    let context = OwnContext {
+        document: found.document.clone(),
+        place: own_place,
+        draft_year: header.draft_year,
+    };
+    (found, context)
+}
+
+/// The part `text[start..end]` after the first: no header of its own, the input's identity from the first.
+fn extract_later(text: &str, start: usize, end: usize, own: &OwnContext) -> Extraction {
+    let part = &text[start..end];
+    let (raws, anchors) = both(part.len(), || find::scan(part), || named::anchors(part));
+    let resolver = resolve::Resolver::new(part, own.document.as_ref(), own.place.as_deref());
+    let (mut citations, named) =
+        references(part, &raws, &anchors, clause::Own::default(), resolver);
+    drop((raws, anchors));
+    heading_dates::apply(part, &mut citations);
+    let mut found = Extraction {
+        document: own.document.clone(),
+        citations,
+        named,
+        reported: Vec::new(),
+    };
+    lineage::apply(part, &mut found, None, own.draft_year);
+    found.document = None;
+    found.shift(start);
     found
 }
 
@@ -149,4 +276,113 @@ fn references(
         resolver.resolve(mentions, &mut citations);
     });
     (citations, named)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A header, then lines of hand-written fixtures that hold lists, notes and reported relations.
+    fn long_text() -> String {
+        let mut text = String::from(include_str!("../../tests/data/lineage/amended_lapses.txt"));
+        for fixture in [
+            include_str!("../../tests/data/lineage/effect_history.txt"),
+            include_str!("../../tests/data/lineage/lead_in.txt"),
+            include_str!("../../tests/data/lineage/editorial.txt"),
+            include_str!("../../tests/data/lineage/reported.txt"),
+            include_str!("../../tests/data/named_lists.txt"),
+        ] {
+            text.push_str("\n\n");
+            text.push_str(fixture);
+        }
+        text
+    }
+
+    fn parts_of(text: &str, part: usize) -> Vec<Extraction> {
+        let mut parts = Vec::new();
+        extract_parts_of(text, part, |p| parts.push(p));
+        parts
+    }
+
+    #[test]
+    fn a_part_ends_at_a_blank_line_else_a_line_break_else_a_space() {
+        let text = "aaaa bbbb\n\ncccc dddd\neeee ffff gggg hhhh iiii jjjj";
+        assert_eq!(part_ends(text, 12), [11, 21, 31, 50]);
+        assert_eq!(&text[..11], "aaaa bbbb\n\n");
+        assert_eq!(&text[11..21], "cccc dddd\n");
+        assert_eq!(&text[21..31], "eeee ffff ");
+        // No space at all: the cut falls on a char boundary.
+        assert_eq!(part_ends("ĐĐĐĐĐĐĐĐĐĐ", 5), [4, 8, 12, 20]);
+        assert_eq!(part_ends("short", 10), [5]);
+    }
+
+    #[test]
+    fn an_input_under_twice_the_part_size_is_read_whole() {
+        let text = long_text();
+        let parts = parts_of(&text, text.len());
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0], extract(&text));
+    }
+
+    #[test]
+    fn later_parts_keep_the_first_parts_identity_and_index_their_own_mentions() {
+        let text = long_text();
+        let parts = parts_of(&text, 700);
+        assert!(parts.len() > 4, "{} parts", parts.len());
+        let whole = extract(&text);
+        assert_eq!(
+            whole.document.as_ref().map(|d| d.symbol.as_str()),
+            Some("90/2025/QH15")
+        );
+        assert!(parts[1..].iter().all(|p| p.document.is_none()));
+        let mut merged = Extraction::default();
+        for p in parts {
+            merged.append(p);
+        }
+        assert!(merged.reported.len() >= 9, "{:?}", merged.reported);
+        // Each reported relation names mentions of the part that states it.
+        let ends = part_ends(&text, 700);
+        let part_of = |at: usize| ends.partition_point(|&end| end <= at);
+        for r in &merged.reported {
+            for side in [r.actor, r.target] {
+                let start = match side {
+                    crate::model::Ref::Citation(i) => merged.citations[i].start,
+                    crate::model::Ref::Named(i) => merged.named[i].start,
+                    crate::model::Ref::Document => continue,
+                };
+                assert_eq!(part_of(start), part_of(r.start), "{r:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the part size, every span slices the input to the mention's text, the mentions stay in
+        /// order, and the record written part by part is the one written for the parts appended together.
+        #[test]
+        fn parts_are_spans_into_the_input_and_one_record(part in 1usize..6000) {
+            let text = long_text();
+            let parts = parts_of(&text, part);
+            let mut merged = Extraction::default();
+            let mut streamed = Vec::new();
+            let mut record = crate::print::JsonLineParts::new(&mut streamed, "long");
+            for p in parts {
+                merged.append(p.clone());
+                prop_assert!(record.part(p).is_ok());
+            }
+            prop_assert!(record.finish().is_ok());
+            for c in &merged.citations {
+                prop_assert_eq!(&text[c.start..c.end], c.text.as_str());
+            }
+            for n in &merged.named {
+                prop_assert_eq!(&text[n.start..n.end], n.text.as_str());
+            }
+            prop_assert!(merged.citations.windows(2).all(|w| w[0].start < w[1].start));
+            let mut whole = Vec::new();
+            prop_assert!(crate::print::write_json_line(&mut whole, &mut Vec::new(), "long", &merged).is_ok());
+            prop_assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&whole));
+        }
+    }
 }

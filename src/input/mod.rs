@@ -196,6 +196,15 @@ impl Text {
         found
     }
 
+    /// [`crate::extract::extract_parts`] on this input, each part's spans pointing into the input's bytes
+    /// as [`Text::extract`]'s do.
+    pub fn extract_parts(&self, mut each: impl FnMut(crate::Extraction)) {
+        crate::extract::extract_parts(self, |mut part| {
+            self.map_spans(&mut part);
+            each(part);
+        });
+    }
+
     /// Rewrites every span of `found` (read from this text) to point into the input's bytes.
     pub fn map_spans(&self, found: &mut crate::Extraction) {
         if matches!(self.origin, Origin::Verbatim | Origin::Extracted(_)) {

@@ -34,6 +34,80 @@ pub fn write_json_line(
     sink.write_all(buf)
 }
 
+/// The JSON Lines record of one input written part by part (see [`crate::extract::extract_parts`]), byte
+/// for byte what [`write_json_line`] writes for the parts appended into one extraction. Each part's
+/// citations are written as it comes; its named references and reported relations, which the record puts
+/// after every citation, are kept until [`JsonLineParts::finish`].
+pub struct JsonLineParts<'w, W: std::io::Write> {
+    sink: &'w mut W,
+    buf: Vec<u8>,
+    citations: usize,
+    started: bool,
+    named: Vec<Named>,
+    reported: Vec<Reported>,
+}
+
+impl<'w, W: std::io::Write> JsonLineParts<'w, W> {
+    /// A record for the input called `source`, written to `sink`.
+    pub fn new(sink: &'w mut W, source: &str) -> Self {
+        let mut buf = Vec::with_capacity(1 << 16);
+        buf.extend_from_slice(b"{\"source\":");
+        json_str(&mut buf, source);
+        JsonLineParts {
+            sink,
+            buf,
+            citations: 0,
+            started: false,
+            named: Vec::new(),
+            reported: Vec::new(),
+        }
+    }
+
+    /// Writes the next part: the first one's `document` is the record's.
+    pub fn part(&mut self, part: Extraction) -> std::io::Result<()> {
+        if !self.started {
+            self.start(part.document.as_ref());
+        }
+        let (citations, named) = (self.citations, self.named.len());
+        if citations > 0 && !part.citations.is_empty() {
+            self.buf.push(b',');
+        }
+        write_items(self.sink, &mut self.buf, &part.citations, write_citation)?;
+        self.citations += part.citations.len();
+        self.named.extend(part.named);
+        self.reported.extend(part.reported.into_iter().map(|mut r| {
+            r.actor = r.actor.after(citations, named);
+            r.target = r.target.after(citations, named);
+            r
+        }));
+        Ok(())
+    }
+
+    /// Writes the named references, the reported relations and the end of the record.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        if !self.started {
+            self.start(None);
+        }
+        let buf = &mut self.buf;
+        buf.extend_from_slice(b"],\"named\":[");
+        write_items(self.sink, buf, &self.named, write_named)?;
+        buf.extend_from_slice(b"],\"reported\":[");
+        write_items(self.sink, buf, &self.reported, write_reported)?;
+        buf.extend_from_slice(b"]}\n");
+        self.sink.write_all(buf)
+    }
+
+    fn start(&mut self, document: Option<&Document>) {
+        self.buf.extend_from_slice(b",\"document\":");
+        match document {
+            Some(d) => write_document(&mut self.buf, d),
+            None => self.buf.extend_from_slice(b"null"),
+        }
+        self.buf.extend_from_slice(b",\"citations\":[");
+        self.started = true;
+    }
+}
+
 /// Comma-separated items, handing `buf` to `sink` whenever it holds about 64 KB.
 fn write_items<T>(
     sink: &mut impl std::io::Write,

@@ -3,5 +3,5 @@
 mod json_lines;
 mod table;
 
-pub use json_lines::write_json_line;
+pub use json_lines::{write_json_line, JsonLineParts};
 pub use table::write_table;

@@ -331,3 +331,52 @@ fn extraction_output_is_the_same_on_any_number_of_threads() {
     assert_eq!(sources, sorted);
     assert!(sources.len() > 20, "{}", sources.len());
 }
+
+#[test]
+fn a_very_long_input_is_written_part_by_part_as_the_library_reads_it() {
+    // Over twice vncite::extract::PART_BYTES: read in parts, each part's citations written as they come.
+    let line =
+        "Căn cứ Nghị định số 30/2020/NĐ-CP; bãi bỏ Thông tư số 01/2011/TT-BNV, 02/2011/TT-BNV.\n";
+    let long = line.repeat(2 * vncite::extract::PART_BYTES / line.len() + 1000);
+    let dir = std::env::temp_dir().join(format!("vncite-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("long.txt");
+    std::fs::write(&path, &long).unwrap_or_else(|e| panic!("{e}"));
+    let path_str = path.to_string_lossy().into_owned();
+    let mut parts = 0;
+    vncite::extract::extract_parts(&long, |_| parts += 1);
+    assert_eq!(parts, 2);
+    let mut expected = Vec::new();
+    vncite::print::write_json_line(
+        &mut expected,
+        &mut Vec::new(),
+        &path_str,
+        &vncite::extract(&long),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    for threads in ["1", "2"] {
+        let out = vncite(
+            &[
+                "extract",
+                "--format",
+                "json",
+                "--threads",
+                threads,
+                &path_str,
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(out.stdout == expected, "{threads} threads");
+    }
+    let found = vncite::extract(&long);
+    assert_eq!(
+        found.citations.len(),
+        3 * (2 * vncite::extract::PART_BYTES / line.len() + 1000)
+    );
+    assert!(found
+        .citations
+        .iter()
+        .all(|c| long[c.start..c.end] == c.text));
+    let _ = std::fs::remove_dir_all(&dir);
+}
