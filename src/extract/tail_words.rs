@@ -55,7 +55,11 @@ const STANDARDS: &[&str] = &["qcvn", "tcvn", "iso"];
 pub(super) fn names_no_document(s: &str) -> bool {
     let bare = without_colon(s);
     let without_so = bare.strip_suffix("so").map(|b| b.trim_end_matches(SPACE));
-    let word_ends = |t: &str| NOT_DOCUMENT_WORDS.iter().any(|w| ends_with_word(t, w));
+    // Every word ends in a letter; most text before a number ends in a space or a comma.
+    let word_ends = |t: &str| {
+        t.as_bytes().last().is_some_and(u8::is_ascii_lowercase)
+            && NOT_DOCUMENT_WORDS.iter().any(|w| ends_with_word(t, w))
+    };
     if word_ends(bare) || without_so.is_some_and(word_ends) {
         return true;
     }

@@ -318,8 +318,16 @@ fn json_str_list(out: &mut Vec<u8>, items: &[String]) {
 /// A JSON string as serde_json writes it: `"` and `\` escaped, control characters as `\b \t \n \f \r` or
 /// `\u00XX`, everything else (all of UTF-8) as is.
 fn json_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
     let bytes = s.as_bytes();
+    // Most strings need no escape: one check and one copy.
+    if !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
+    out.push(b'"');
     let mut done = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if b >= 0x20 && b != b'"' && b != b'\\' {
