@@ -23,6 +23,10 @@ Examples:
   vncite extract --format json corpus/ > refs.jsonl
   echo 'Căn cứ Nghị định số 30/2020/NĐ-CP;' | vncite extract
 
+An input of more than 4 MiB is read in parts of about 2 MiB, cut at blank lines, line breaks or spaces: its
+own header (from the first part) governs every part, the rules that read a whole input read one part, and
+its JSON record is written part by part, so memory holds the parts being read, not every citation.
+
 Exit status: 0 when every input was read, 1 when some input could not be read (the others are still
 processed), 2 for bad usage.")]
 pub struct Args {
