@@ -112,30 +112,62 @@ pub(crate) fn extract_parts_of(text: &str, part: usize, mut each: impl FnMut(Ext
     let (first, own) = extract_first(&text[..first_end]);
     each(first);
     let spans: Vec<(usize, usize)> = ends.windows(2).map(|w| (w[0], w[1])).collect();
-    // A wave of parts at a time, one per thread, handed over in order: memory holds a wave, not the input.
-    for wave in spans.chunks(wave_size()) {
-        for part in in_order(wave, |&(start, end)| extract_later(text, start, end, &own)) {
+    #[cfg(feature = "parallel")]
+    if spans.len() > 1 && rayon::current_num_threads() > 1 {
+        return pipelined(text, &spans, &own, &mut each);
+    }
+    for &(start, end) in &spans {
+        each(extract_later(text, start, end, &own));
+    }
+}
+
+/// The later parts read on the pool, as many at once as it has threads, and handed to `each` in order on
+/// this thread while the next ones are read: memory holds those parts, never the input's citations. A
+/// thread of the pool that waits for its next part reads other parts meanwhile.
+#[cfg(feature = "parallel")]
+fn pipelined(
+    text: &str,
+    spans: &[(usize, usize)],
+    own: &OwnContext,
+    each: &mut dyn FnMut(Extraction),
+) {
+    use std::collections::VecDeque;
+    use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
+    let depth = rayon::current_num_threads();
+    rayon::in_place_scope_fifo(|scope| {
+        let mut next = spans.iter();
+        let mut launch = |queue: &mut VecDeque<Receiver<Extraction>>| {
+            if let Some(&(start, end)) = next.next() {
+                let (tx, rx) = sync_channel(1);
+                scope.spawn_fifo(move |_| {
+                    // The receiver is gone only when an earlier part's reading panicked.
+                    let _ = tx.send(extract_later(text, start, end, own));
+                });
+                queue.push_back(rx);
+            }
+        };
+        let mut queue = VecDeque::with_capacity(depth);
+        for _ in 0..depth {
+            launch(&mut queue);
+        }
+        while let Some(rx) = queue.pop_front() {
+            let part = loop {
+                match rx.try_recv() {
+                    Ok(part) => break Some(part),
+                    // Its reading panicked; the scope raises that panic here once every task has ended.
+                    Err(TryRecvError::Disconnected) => break None,
+                    Err(TryRecvError::Empty) => {
+                        if rayon::yield_now() != Some(rayon::Yield::Executed) {
+                            std::thread::sleep(std::time::Duration::from_micros(200));
+                        }
+                    }
+                }
+            };
+            let Some(part) = part else { break };
+            launch(&mut queue);
             each(part);
         }
-    }
-}
-
-/// Parts read at once: one per thread of the current pool.
-fn wave_size() -> usize {
-    #[cfg(feature = "parallel")]
-    return rayon::current_num_threads().max(1);
-    #[cfg(not(feature = "parallel"))]
-    1
-}
-
-/// `f` of each item, side by side on the current thread pool when there is more than one.
-fn in_order<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
-    #[cfg(feature = "parallel")]
-    if items.len() > 1 {
-        use rayon::prelude::*;
-        return items.par_iter().map(f).collect();
-    }
-    items.iter().map(f).collect()
+    });
 }
 
 /// Where each part of `text` ends: one part unless the text is longer than twice `part`.
