@@ -226,8 +226,15 @@ fn token_end(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     let mut end = i + first.len_utf8();
-    for (k, c) in chars {
-        if is_code_letter(c) || c.is_ascii_digit() {
+    let mut chars = chars.peekable();
+    while let Some((k, c)) = chars.next() {
+        // "NN&PTNT", "KH&ĐT": a department's code joins two capitals' words with an ampersand.
+        let joins = c == '&'
+            && text[..i + k].ends_with(|p: char| p.is_ascii_uppercase() || p == 'Đ')
+            && chars
+                .peek()
+                .is_some_and(|&(_, n)| n.is_ascii_uppercase() || n == 'Đ');
+        if is_code_letter(c) || c.is_ascii_digit() || joins {
             end = i + k + c.len_utf8();
         } else if c.is_alphabetic() || unicode_mark(c) {
             return None;
@@ -268,7 +275,7 @@ fn canonical_token(raw: &str) -> Option<(String, bool)> {
     if let Some(code) = tables().canonical_code(letters) {
         return Some((format!("{code}{digits}"), true));
     }
-    let upper = letters.chars().all(|c| c.is_uppercase());
+    let upper = letters.chars().all(|c| c.is_uppercase() || c == '&');
     if upper && letters.chars().count() >= 2 && letters.len() <= 16 {
         return Some((raw, false));
     }

@@ -127,6 +127,13 @@ fn stops_name(text: &str, folded: &Folded, at: usize, w: &str, amending: bool) -
     if !NAME_STOP_FOLDS.contains(&w) || amending && w == "cua" {
         return false;
     }
+    // "… của các luật (có) liên quan đến quy hoạch": the laws an amending law changes, named by their subject.
+    if amending
+        && (w == "den" && folded.text[..at].ends_with("lien quan ")
+            || w == "co" && folded.text[at..].starts_with("co lien quan den "))
+    {
+        return false;
+    }
     let from = folded.orig_start(at);
     let written =
         tidy(&text[from..floor_boundary(text, (from + 40).min(text.len()))]).to_lowercase();

@@ -170,7 +170,8 @@ fn phrase_before(
                 // object of that document's title ("Luật sửa đổi … của Luật Đất đai số 31/2024/QH15"), and
                 // so is every later mention of the clause; without one, the verb is a word of the mention's
                 // own name ("Luật Thi hành án dân sự số 26/2008/QH12") and the verbs before it decide.
-                if context::has_type_word(&folded.text[p.end..mention_start]) {
+                let gap = &folded.text[p.end..mention_start];
+                if context::has_type_word(gap) && !names_only_several(gap) {
                     return Some(Relation::Cites);
                 }
             }
@@ -209,6 +210,19 @@ fn phrase_before(
         }
     }
     agent(cstart).map(|_| Relation::Cites)
+}
+
+/// Documents named only in the plural ("… một số điều của các luật liên quan đến đầu tư xây dựng cơ bản",
+/// "… của 37 luật có liên quan đến quy hoạch"): one number after them is no number of theirs but the
+/// title's own document's.
+fn names_only_several(gap: &str) -> bool {
+    static SEVERAL: LazyLock<Regex> = LazyLock::new(|| {
+        folded_regex(
+            r"(?-u:\b)(?:cac|nhung|[0-9]+) (?:bo luat|luat|phap lenh|nghi dinh|nghi quyet|thong tu|quyet dinh)(?-u:\b)",
+        )
+    });
+    let singular = SEVERAL.replace_all(gap, |c: &regex::Captures| " ".repeat(c[0].len()));
+    !context::has_type_word(&singular)
 }
 
 /// "triển khai tuyên truyền, phổ biến nội dung của Nghị định …", "thực hiện gửi dữ liệu … theo Mẫu số 03

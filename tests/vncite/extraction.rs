@@ -1189,3 +1189,59 @@ fn a_passive_agent_followed_by_the_issue_day_is_the_issuer() {
         )]
     );
 }
+
+#[test]
+fn an_amending_law_of_several_laws_keeps_its_subject_and_its_own_number() {
+    let text = fixture("amending_plural.txt");
+    let found = vncite::extract(&text);
+    let citations: Vec<(&str, vncite::Relation, &str)> = found
+        .citations
+        .iter()
+        .map(|c| (c.symbol.as_str(), c.relation, &text[c.start..c.end]))
+        .collect();
+    assert_eq!(
+        citations,
+        [
+            // "… của 14 luật có liên quan đến quy hoạch số 61/2030/QH16": many laws, one number, the
+            // amending law's own.
+            ("61/2030/QH16", vncite::Relation::Basis, "61/2030/QH16"),
+            // One law named in the title: the number is that law's, cited inside the title.
+            ("88/2027/QH15", vncite::Relation::Cites, "88/2027/QH15"),
+            // A department's code joins two words' capitals with "&".
+            (
+                "215/TTr-SKH&ĐT",
+                vncite::Relation::Cites,
+                "Tờ trình số 215/TTr-SKH&ĐT ngày 20/8/2031"
+            ),
+            (
+                "96/SNN&PTNT-KH",
+                vncite::Relation::Cites,
+                "Công văn số 96/SNN&PTNT-KH ngày 22/8/2031"
+            ),
+        ]
+    );
+    let named: Vec<(&str, Option<&str>, vncite::Relation)> = found
+        .named
+        .iter()
+        .map(|n| (n.name.as_str(), n.date.as_deref(), n.relation))
+        .collect();
+    assert_eq!(
+        named,
+        [(
+            "Luật sửa đổi, bổ sung một số điều của các luật liên quan đến đầu tư công",
+            Some("2029-06-12"),
+            vncite::Relation::Basis
+        )]
+    );
+}
+
+#[test]
+fn an_ampersand_joins_a_code_only_between_capitals() {
+    let text = "Nghị định 30/2020/NĐ-CP&nbsp;và Quyết định 12/QĐ-UBND& Thông tư 01/2011/TT-BNV.";
+    let symbols: Vec<String> = vncite::extract(text)
+        .citations
+        .into_iter()
+        .map(|c| c.symbol)
+        .collect();
+    assert_eq!(symbols, ["30/2020/NĐ-CP", "12/QĐ-UBND", "01/2011/TT-BNV"]);
+}
