@@ -302,10 +302,17 @@ pub(crate) fn read_named(
             .split_whitespace()
             .next()
             .unwrap_or("");
-        if NOT_A_NAME_START.iter().any(|w| w == first) || words > MAX_LOWER_NAME_WORDS {
+        let dated = bare_year.is_some() || NAME_END_DATED.is_match(window[name_end..].trim_start());
+        // With its date right after it, a longer run is a name too: "Luật tổ chức Hội đồng nhân dân và Ủy
+        // ban nhân dân ngày 26/11/2003" has ten words.
+        let longest = if dated {
+            MAX_NAME_WORDS
+        } else {
+            MAX_LOWER_NAME_WORDS
+        };
+        if NOT_A_NAME_START.iter().any(|w| w == first) || words > longest {
             return None;
         }
-        let dated = bare_year.is_some() || NAME_END_DATED.is_match(window[name_end..].trim_start());
         if !(dated || inside_sentence(text, anchor_start)) {
             return None;
         }
@@ -374,7 +381,8 @@ struct NameWords {
     lower: bool,
 }
 
-/// A name in lower case is a short one: the longest law names written so have about eight words.
+/// A name in lower case without its date is a short one: the longest law names written so have about eight
+/// words.
 const MAX_LOWER_NAME_WORDS: usize = 9;
 
 /// What dates a name: "ngày 24 tháng 11 năm 2015", "năm 2013", "số 80/2015/QH13".

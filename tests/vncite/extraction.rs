@@ -1245,3 +1245,24 @@ fn an_ampersand_joins_a_code_only_between_capitals() {
         .collect();
     assert_eq!(symbols, ["30/2020/NĐ-CP", "12/QĐ-UBND", "01/2011/TT-BNV"]);
 }
+
+#[test]
+fn a_long_name_in_lower_case_is_a_name_when_its_date_follows() {
+    let text = "Căn cứ Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;\n\
+                Người dân tham gia theo Luật bảo hiểm xã hội bắt buộc người lao động tự do đóng góp hằng tháng.";
+    let found = vncite::extract(text);
+    let named: Vec<(&str, Option<&str>, vncite::Relation)> = found
+        .named
+        .iter()
+        .map(|n| (&text[n.start..n.end], n.date.as_deref(), n.relation))
+        .collect();
+    // Undated, ten words in lower case are a description, not a name.
+    assert_eq!(
+        named,
+        [(
+            "Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003",
+            Some("2003-11-26"),
+            vncite::Relation::Basis
+        )]
+    );
+}
