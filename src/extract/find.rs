@@ -226,16 +226,16 @@ fn token_end(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     let mut end = i + first.len_utf8();
-    let mut chars = chars.peekable();
-    while let Some((k, c)) = chars.next() {
-        // "NN&PTNT", "KH&ĐT": a department's code joins two capitals' words with an ampersand.
-        let joins = c == '&'
-            && text[..i + k].ends_with(|p: char| p.is_ascii_uppercase() || p == 'Đ')
-            && chars
-                .peek()
-                .is_some_and(|&(_, n)| n.is_ascii_uppercase() || n == 'Đ');
-        if is_code_letter(c) || c.is_ascii_digit() || joins {
+    let capital = |c: char| c.is_ascii_uppercase() || c == 'Đ';
+    for (k, c) in chars {
+        if is_code_letter(c) || c.is_ascii_digit() {
             end = i + k + c.len_utf8();
+        } else if c == '&'
+            && text[..i + k].ends_with(capital)
+            && text[i + k + 1..].starts_with(capital)
+        {
+            // "NN&PTNT", "KH&ĐT": a department's code joins two capitals' words with an ampersand.
+            end = i + k + 1;
         } else if c.is_alphabetic() || unicode_mark(c) {
             return None;
         } else {
