@@ -351,10 +351,21 @@ pub(crate) fn original_offsets(
     skip: usize,
     sorted: &[usize],
 ) -> Vec<usize> {
+    offsets_from(bytes, encoding, (0, skip), sorted)
+}
+
+/// [`original_offsets`] walking only from the checkpoint `(text offset, byte offset)` on, over `bytes`
+/// (which may end early, at another checkpoint).
+fn offsets_from(
+    bytes: &[u8],
+    encoding: Encoding,
+    (text_from, byte_from): (usize, usize),
+    sorted: &[usize],
+) -> Vec<usize> {
     let mut out = Vec::with_capacity(sorted.len());
     let mut next = sorted.iter().peekable();
-    let mut text_at = 0usize;
-    walk(bytes, encoding, skip, |at, c| {
+    let mut text_at = text_from;
+    walk(bytes, encoding, byte_from, |at, c| {
         while next.next_if(|&&t| t <= text_at).is_some() {
             out.push(at);
         }
@@ -362,6 +373,47 @@ pub(crate) fn original_offsets(
     });
     out.resize(sorted.len(), bytes.len());
     out
+}
+
+/// Where the decoded text's characters start in `bytes`, about every `every` bytes of text: pairs of (text
+/// offset, byte offset), the first `(0, skip)`. A walk from any of them reads the characters the whole
+/// walk reads, so the offsets of one part of a long input are found without walking from its start.
+pub(crate) fn checkpoints(
+    bytes: &[u8],
+    encoding: Encoding,
+    skip: usize,
+    every: usize,
+) -> Vec<(usize, usize)> {
+    let mut out = vec![(0, skip)];
+    let mut text_at = 0usize;
+    let mut next = every.max(1);
+    walk(bytes, encoding, skip, |at, c| {
+        if text_at >= next {
+            out.push((text_at, at));
+            next = text_at + every.max(1);
+        }
+        text_at += c.len_utf8();
+    });
+    out
+}
+
+/// [`original_offsets`] of a few nearby offsets, walking only between the checkpoints around them.
+pub(crate) fn original_offsets_near(
+    bytes: &[u8],
+    encoding: Encoding,
+    checkpoints: &[(usize, usize)],
+    sorted: &[usize],
+) -> Vec<usize> {
+    let (Some(&first), Some(&last)) = (sorted.first(), sorted.last()) else {
+        return Vec::new();
+    };
+    let from = checkpoints
+        .partition_point(|&(t, _)| t <= first)
+        .saturating_sub(1);
+    let to = checkpoints.partition_point(|&(t, _)| t <= last);
+    let start = checkpoints.get(from).copied().unwrap_or((0, 0));
+    let end = checkpoints.get(to).map_or(bytes.len(), |&(_, b)| b);
+    offsets_from(&bytes[..end], encoding, start, sorted)
 }
 
 /// Words that only Vietnamese written in its right encoding gives often; decoding the bytes of one
@@ -520,6 +572,42 @@ mod tests {
             original_offsets(bytes, Encoding::Tcvn3, 0, &[0, 1, 4, 5, 10]),
             [0, 1, 2, 3, 8]
         );
+    }
+
+    proptest::proptest! {
+        /// A walk from the checkpoints around some offsets finds what a walk from the start finds, in every
+        /// encoding whose characters take several bytes or several units.
+        #[test]
+        fn checkpoints_map_offsets_as_a_whole_walk_does(
+            picks in proptest::collection::vec(0usize..400, 1..12),
+            every in 1usize..64,
+            seed in 0usize..1000,
+        ) {
+            let letters = letters();
+            let text: String = (0..200).map(|i| letters[(i * 7 + seed) % letters.len()]).collect();
+            let mut utf16 = vec![0xFF, 0xFE];
+            for unit in text.encode_utf16() {
+                utf16.extend(unit.to_le_bytes());
+            }
+            let tcvn3: Vec<u8> = bamboo_core::encode_charset(bamboo_core::Charset::Tcvn3, &text)
+                .chars()
+                .map(|c| u8::try_from(u32::from(c)).unwrap_or_else(|_| WINDOWS_1252_BYTES[&c]))
+                .collect();
+            for (bytes, encoding, skip) in [(utf16, Encoding::Utf16Le, 2), (tcvn3, Encoding::Tcvn3, 0)] {
+                let decoded = decode(&bytes, encoding, skip);
+                let mut sorted: Vec<usize> = picks
+                    .iter()
+                    .map(|&p| crate::extract::clean::floor_boundary(&decoded, p.min(decoded.len())))
+                    .collect();
+                sorted.sort_unstable();
+                let points = checkpoints(&bytes, encoding, skip, every);
+                proptest::prop_assert_eq!(
+                    original_offsets_near(&bytes, encoding, &points, &sorted),
+                    original_offsets(&bytes, encoding, skip, &sorted),
+                    "{} every {}", encoding, every
+                );
+            }
+        }
     }
 
     #[test]

@@ -199,14 +199,30 @@ impl Text {
     /// [`crate::extract::extract_parts`] on this input, each part's spans pointing into the input's bytes
     /// as [`Text::extract`]'s do.
     pub fn extract_parts(&self, mut each: impl FnMut(crate::Extraction)) {
+        // A decoded input's parts are mapped from checkpoints, not each by a walk from the input's start.
+        let checkpoints = match &self.origin {
+            Origin::Decoded {
+                encoding,
+                skip,
+                original,
+            } if self.text.len() > 2 * crate::extract::PART_BYTES => {
+                encoding::checkpoints(original, *encoding, *skip, crate::extract::PART_BYTES / 2)
+            }
+            _ => Vec::new(),
+        };
         crate::extract::extract_parts(self, |mut part| {
-            self.map_spans(&mut part);
+            self.map_spans_from(&mut part, &checkpoints);
             each(part);
         });
     }
 
     /// Rewrites every span of `found` (read from this text) to point into the input's bytes.
     pub fn map_spans(&self, found: &mut crate::Extraction) {
+        self.map_spans_from(found, &[]);
+    }
+
+    /// [`Text::map_spans`], a decoded input's offsets found from `checkpoints` when there are any.
+    fn map_spans_from(&self, found: &mut crate::Extraction, checkpoints: &[(usize, usize)]) {
         if matches!(self.origin, Origin::Verbatim | Origin::Extracted(_)) {
             return;
         }
@@ -220,7 +236,12 @@ impl Text {
                 encoding,
                 skip,
                 original,
-            } => encoding::original_offsets(original, *encoding, *skip, &sorted),
+            } if checkpoints.is_empty() => {
+                encoding::original_offsets(original, *encoding, *skip, &sorted)
+            }
+            Origin::Decoded {
+                encoding, original, ..
+            } => encoding::original_offsets_near(original, *encoding, checkpoints, &sorted),
             Origin::Page { layout, skip, .. } => order
                 .iter()
                 .zip(&sorted)

@@ -380,3 +380,39 @@ fn a_very_long_input_is_written_part_by_part_as_the_library_reads_it() {
         .all(|c| long[c.start..c.end] == c.text));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_very_long_utf16_input_maps_each_part_to_its_own_bytes() {
+    let line = "Căn cứ Nghị định số 30/2020/NĐ-CP; bãi bỏ Thông tư số 01/2011/TT-BNV 𝟙.\n";
+    let long = line.repeat(2 * vncite::extract::PART_BYTES / line.len() + 1000);
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in long.encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let dir = std::env::temp_dir().join(format!("vncite-utf16-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("long16.txt");
+    std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    let path_str = path.to_string_lossy().into_owned();
+    // The whole input mapped by one walk from its start.
+    let input = vncite::input::read(&vncite::input::Source::File(path.clone()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let found = input.extract();
+    let mut expected = Vec::new();
+    vncite::print::write_json_line(&mut expected, &mut Vec::new(), &path_str, &found)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = vncite(&["extract", "--format", "json", &path_str], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.stdout == expected);
+    // Spans are UTF-16 byte offsets: the last citation's symbol starts where its units do.
+    let last = found
+        .citations
+        .last()
+        .unwrap_or_else(|| panic!("no citation"));
+    let units: Vec<u16> = bytes[last.start..last.end]
+        .chunks_exact(2)
+        .map(|p| u16::from_le_bytes([p[0], p[1]]))
+        .collect();
+    assert_eq!(String::from_utf16_lossy(&units), last.text);
+    let _ = std::fs::remove_dir_all(&dir);
+}
