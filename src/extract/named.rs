@@ -114,6 +114,10 @@ const NAME_STOP: &[&str] = &[
     "và sửa đổi",
 ];
 
+/// [`NAME_STOP`] folded, as folded text spells it.
+static NAME_STOP_FOLDED: LazyLock<Vec<String>> =
+    LazyLock::new(|| NAME_STOP.iter().map(|stop| fold(stop)).collect());
+
 /// First words of [`NAME_STOP`] folded: only a word that folds to one of these is compared as written.
 const NAME_STOP_FOLDS: &[&str] = &[
     "ve", "khi", "doi", "trong", "nhung", "ma", "hoac", "cung", "cua", "se", "dang", "phai", "nhu",
@@ -132,6 +136,22 @@ fn stops_name(text: &str, folded: &Folded, at: usize, w: &str, amending: bool) -
         && (w == "den" && folded.text[..at].ends_with("lien quan ")
             || w == "co" && folded.text[at..].starts_with("co lien quan den "))
     {
+        return false;
+    }
+    // Most words that fold like a stop start none as written either: the folded stops rule them out
+    // without tidying the written words.
+    let rest = folded.text[at..].as_bytes();
+    let folds_like_a_stop = NAME_STOP_FOLDED.iter().any(|stop| {
+        rest.len() >= stop.len()
+            && rest
+                .iter()
+                .zip(stop.as_bytes())
+                .all(|(&r, &s)| r == s || r == b'\n' && s == b' ')
+            && !rest
+                .get(stop.len())
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+    });
+    if !folds_like_a_stop {
         return false;
     }
     let from = folded.orig_start(at);
