@@ -140,7 +140,7 @@ fn stops_name(text: &str, folded: &Folded, at: usize, w: &str, amending: bool) -
     }
     // Most words that fold like a stop start none as written either: the folded stops rule them out
     // without tidying the written words.
-    let rest = folded.text[at..].as_bytes();
+    let rest = &folded.text.as_bytes()[at..];
     let folds_like_a_stop = NAME_STOP_FOLDED.iter().any(|stop| {
         rest.len() >= stop.len()
             && rest
