@@ -237,12 +237,25 @@ fn token_end(text: &str, i: usize) -> Option<usize> {
             // "NN&PTNT", "KH&ĐT": a department's code joins two capitals' words with an ampersand.
             end = i + k + 1;
         } else if c.is_alphabetic() || unicode_mark(c) {
-            return None;
+            return glued_code_end(text, i, i + k);
         } else {
             break;
         }
     }
     Some(end)
+}
+
+/// "TT-BXDngày 25/7/2013", "QĐ-TTgngày": a known code run into the next word, the space lost when a page
+/// became text, ends where that word begins; any other run into a word is prose.
+fn glued_code_end(text: &str, start: usize, word_letter: usize) -> Option<usize> {
+    let codes = tables();
+    text[start..word_letter]
+        .char_indices()
+        .skip(1)
+        .map(|(p, _)| start + p)
+        .filter(|&p| text[p..].starts_with(char::is_lowercase))
+        .filter(|&p| codes.exact_code(&text[start..p]).is_some())
+        .last()
 }
 
 /// Canonical spelling of one code token, or `None` when the token is not a plausible code.

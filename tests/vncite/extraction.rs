@@ -1266,3 +1266,31 @@ fn a_long_name_in_lower_case_is_a_name_when_its_date_follows() {
         )]
     );
 }
+
+#[test]
+fn a_known_code_run_into_the_next_word_ends_where_the_word_begins() {
+    // A page turned into text lost the space after the symbol.
+    let text = "Căn cứ Thông tư số 10/2013/TT-BXDngày 25/7/2013 của Bộ Xây dựng;\n\
+                Quyết định số 19/QĐ-TTgngày 16/7/2021 về thi đua;";
+    let found = vncite::extract(text);
+    let citations: Vec<(&str, Option<&str>, &str)> = found
+        .citations
+        .iter()
+        .map(|c| (c.symbol.as_str(), c.date.as_deref(), &text[c.start..c.end]))
+        .collect();
+    assert_eq!(
+        citations,
+        [
+            (
+                "10/2013/TT-BXD",
+                Some("2013-07-25"),
+                "Thông tư số 10/2013/TT-BXDngày 25/7/2013 của Bộ Xây dựng"
+            ),
+            (
+                "19/QĐ-TTg",
+                Some("2021-07-16"),
+                "Quyết định số 19/QĐ-TTgngày 16/7/2021"
+            ),
+        ]
+    );
+}
