@@ -131,13 +131,6 @@ fn stops_name(text: &str, folded: &Folded, at: usize, w: &str, amending: bool) -
     if !NAME_STOP_FOLDS.contains(&w) || amending && w == "cua" {
         return false;
     }
-    // "… của các luật (có) liên quan đến quy hoạch": the laws an amending law changes, named by their subject.
-    if amending
-        && (w == "den" && folded.text[..at].ends_with("lien quan ")
-            || w == "co" && folded.text[at..].starts_with("co lien quan den "))
-    {
-        return false;
-    }
     // Most words that fold like a stop start none as written either: the folded stops rule them out
     // without tidying the written words.
     let rest = &folded.text.as_bytes()[at..];
@@ -473,9 +466,12 @@ fn name_words(
         // A name never starts with one either ("LUẬT CỦA ĐƠN VỊ …"); "Ban hành" may start one ("Luật Ban
         // hành văn bản quy phạm pháp luật").
         let w_here = &rest[..w_len];
-        // "Luật sửa đổi, bổ sung một số điều của các Luật về thuế": the laws it amends are named by their
-        // matter.
-        let amended_matter = amending && w_here == "ve" && window[..at].ends_with("cac luat ");
+        // "Luật sửa đổi, bổ sung một số điều của các Luật về thuế", "… của các luật (có) liên quan đến quy
+        // hoạch": the laws it amends are named by their matter.
+        let amended_matter = amending
+            && (w_here == "ve" && window[..at].ends_with("cac luat ")
+                || w_here == "den" && window[..at].ends_with("lien quan ")
+                || w_here == "co" && rest.starts_with("co lien quan den "));
         if w_len > 0
             && (words > 0 || w_here != "ban")
             && !amended_matter
