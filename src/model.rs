@@ -234,11 +234,8 @@ impl Extraction {
         }
         self.citations.extend(part.citations);
         self.named.extend(part.named);
-        self.reported.extend(part.reported.into_iter().map(|mut r| {
-            r.actor = r.actor.after(citations, named);
-            r.target = r.target.after(citations, named);
-            r
-        }));
+        self.reported
+            .extend(part.reported.into_iter().map(|r| r.after(citations, named)));
     }
 
     /// Moves every span `by` bytes later: a part read from a slice that starts `by` bytes into the input.
@@ -264,13 +261,16 @@ impl Extraction {
     }
 }
 
-impl Ref {
-    /// This reference once `citations` citations and `named` named references come before its part's.
-    pub(crate) fn after(self, citations: usize, named: usize) -> Ref {
-        match self {
+impl Reported {
+    /// This relation once `citations` citations and `named` named references come before its part's.
+    pub(crate) fn after(mut self, citations: usize, named: usize) -> Reported {
+        let after = |r: Ref| match r {
             Ref::Citation(i) => Ref::Citation(i + citations),
             Ref::Named(i) => Ref::Named(i + named),
             Ref::Document => Ref::Document,
-        }
+        };
+        self.actor = after(self.actor);
+        self.target = after(self.target);
+        self
     }
 }

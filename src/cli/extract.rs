@@ -78,9 +78,8 @@ pub fn run(args: Args) -> anyhow::Result<bool> {
         anyhow::Ok(())
     };
     let extract_one = |s: &Result<Source, vncite::Error>| {
-        let source = s.as_ref().map_err(vncite::Error::duplicate)?;
-        let text = input::read_with(source, options)?;
-        Ok::<_, vncite::Error>((name_of(source, &args.inputs.name), text.extract()))
+        let (name, text) = read_one(s, options, &args.inputs.name)?;
+        Ok::<_, vncite::Error>((name, text.extract()))
     };
     let mut i = 0;
     while i < sources.len() {
@@ -145,15 +144,10 @@ fn extract_streamed(
     args: &Args,
     out: &mut impl Write,
 ) -> anyhow::Result<Result<(), vncite::Error>> {
-    let read = source
-        .as_ref()
-        .map_err(vncite::Error::duplicate)
-        .and_then(|s| Ok((s, input::read_with(s, options)?)));
-    let (source, text) = match read {
+    let (name, text) = match read_one(source, options, &args.inputs.name) {
         Ok(read) => read,
         Err(e) => return Ok(Err(e)),
     };
-    let name = name_of(source, &args.inputs.name);
     match args.format {
         Format::Json => {
             let mut record = vncite::print::JsonLineParts::new(out, &name);
@@ -170,6 +164,17 @@ fn extract_streamed(
         Format::Table => render(out, Format::Table, &name, &text.extract())?,
     }
     Ok(Ok(()))
+}
+
+/// One input read whole as text, with the name its output gives it.
+fn read_one(
+    source: &Result<Source, vncite::Error>,
+    options: input::ReadOptions,
+    name: &Option<String>,
+) -> Result<(String, input::Text), vncite::Error> {
+    let source = source.as_ref().map_err(vncite::Error::duplicate)?;
+    let text = input::read_with(source, options)?;
+    Ok((name_of(source, name), text))
 }
 
 fn render(

@@ -215,49 +215,49 @@ fn extract_first(text: &str) -> (Extraction, OwnContext) {
         symbol: header.symbol.map(|i| (raws[i].start, raws[i].end)),
         title: header.title_span,
     };
-    let own_place = header
-        .issuer
-        .as_ref()
-        .and_then(|h| h.place.clone())
-        .filter(|_| document.is_some());
-    let resolver = resolve::Resolver::new(text, document.as_ref(), own_place.as_deref());
-    // One scan serves both the header and the mentions.
-    let (mut citations, named) = references(text, &raws, &anchors, own, resolver);
-    drop((raws, anchors));
-    heading_dates::apply(text, &mut citations);
-    let mut found = Extraction {
-        document,
-        citations,
-        named,
-        reported: Vec::new(),
-    };
-    lineage::apply(text, &mut found, own.title, header.draft_year);
     let context = OwnContext {
-        document: found.document.clone(),
-        place: own_place,
+        place: header
+            .issuer
+            .as_ref()
+            .and_then(|h| h.place.clone())
+            .filter(|_| document.is_some()),
+        document,
         draft_year: header.draft_year,
     };
+    // One scan serves both the header and the mentions.
+    let found = read_part(text, (raws, anchors), own, &context);
     (found, context)
 }
 
 /// The part `text[start..end]` after the first: no header of its own, the input's identity from the first.
 fn extract_later(text: &str, start: usize, end: usize, own: &OwnContext) -> Extraction {
     let part = &text[start..end];
-    let (raws, anchors) = both(part.len(), || find::scan(part), || named::anchors(part));
-    let resolver = resolve::Resolver::new(part, own.document.as_ref(), own.place.as_deref());
-    let (mut citations, named) =
-        references(part, &raws, &anchors, clause::Own::default(), resolver);
+    let scans = both(part.len(), || find::scan(part), || named::anchors(part));
+    let mut found = read_part(part, scans, clause::Own::default(), own);
+    found.document = None;
+    found.shift(start);
+    found
+}
+
+/// Everything in one part, its own spans in `own` and the input's identity in `context`.
+fn read_part(
+    text: &str,
+    (raws, anchors): (Vec<find::RawSymbol>, Vec<named::Anchor>),
+    own: clause::Own,
+    context: &OwnContext,
+) -> Extraction {
+    let resolver =
+        resolve::Resolver::new(text, context.document.as_ref(), context.place.as_deref());
+    let (mut citations, named) = references(text, &raws, &anchors, own, resolver);
     drop((raws, anchors));
-    heading_dates::apply(part, &mut citations);
+    heading_dates::apply(text, &mut citations);
     let mut found = Extraction {
-        document: own.document.clone(),
+        document: context.document.clone(),
         citations,
         named,
         reported: Vec::new(),
     };
-    lineage::apply(part, &mut found, None, own.draft_year);
-    found.document = None;
-    found.shift(start);
+    lineage::apply(text, &mut found, own.title, context.draft_year);
     found
 }
 

@@ -236,12 +236,13 @@ impl Text {
                 encoding,
                 skip,
                 original,
-            } if checkpoints.is_empty() => {
-                encoding::original_offsets(original, *encoding, *skip, &sorted)
+            } => {
+                if checkpoints.is_empty() {
+                    encoding::original_offsets(original, *encoding, *skip, &sorted)
+                } else {
+                    encoding::original_offsets_near(original, *encoding, checkpoints, &sorted)
+                }
             }
-            Origin::Decoded {
-                encoding, original, ..
-            } => encoding::original_offsets_near(original, *encoding, checkpoints, &sorted),
             Origin::Page { layout, skip, .. } => order
                 .iter()
                 .zip(&sorted)

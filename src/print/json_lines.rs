@@ -17,19 +17,34 @@ pub fn write_json_line(
     found: &Extraction,
 ) -> std::io::Result<()> {
     buf.clear();
+    write_head(buf, source, found.document.as_ref());
+    write_items(sink, buf, &found.citations, write_citation)?;
+    write_tail(sink, buf, &found.named, &found.reported)
+}
+
+/// The record up to its first citation: `{"source":…,"document":…,"citations":[`.
+fn write_head(buf: &mut Vec<u8>, source: &str, document: Option<&Document>) {
     buf.extend_from_slice(b"{\"source\":");
     json_str(buf, source);
     buf.extend_from_slice(b",\"document\":");
-    match &found.document {
+    match document {
         Some(d) => write_document(buf, d),
         None => buf.extend_from_slice(b"null"),
     }
     buf.extend_from_slice(b",\"citations\":[");
-    write_items(sink, buf, &found.citations, write_citation)?;
+}
+
+/// The record after its last citation, and its line break, written out with what `buf` still holds.
+fn write_tail(
+    sink: &mut impl std::io::Write,
+    buf: &mut Vec<u8>,
+    named: &[Named],
+    reported: &[Reported],
+) -> std::io::Result<()> {
     buf.extend_from_slice(b"],\"named\":[");
-    write_items(sink, buf, &found.named, write_named)?;
+    write_items(sink, buf, named, write_named)?;
     buf.extend_from_slice(b"],\"reported\":[");
-    write_items(sink, buf, &found.reported, write_reported)?;
+    write_items(sink, buf, reported, write_reported)?;
     buf.extend_from_slice(b"]}\n");
     sink.write_all(buf)
 }
@@ -40,6 +55,7 @@ pub fn write_json_line(
 /// after every citation, are kept until [`JsonLineParts::finish`].
 pub struct JsonLineParts<'w, W: std::io::Write> {
     sink: &'w mut W,
+    source: String,
     buf: Vec<u8>,
     citations: usize,
     started: bool,
@@ -50,12 +66,10 @@ pub struct JsonLineParts<'w, W: std::io::Write> {
 impl<'w, W: std::io::Write> JsonLineParts<'w, W> {
     /// A record for the input called `source`, written to `sink`.
     pub fn new(sink: &'w mut W, source: &str) -> Self {
-        let mut buf = Vec::with_capacity(1 << 16);
-        buf.extend_from_slice(b"{\"source\":");
-        json_str(&mut buf, source);
         JsonLineParts {
             sink,
-            buf,
+            source: source.to_string(),
+            buf: Vec::new(),
             citations: 0,
             started: false,
             named: Vec::new(),
@@ -75,11 +89,8 @@ impl<'w, W: std::io::Write> JsonLineParts<'w, W> {
         write_items(self.sink, &mut self.buf, &part.citations, write_citation)?;
         self.citations += part.citations.len();
         self.named.extend(part.named);
-        self.reported.extend(part.reported.into_iter().map(|mut r| {
-            r.actor = r.actor.after(citations, named);
-            r.target = r.target.after(citations, named);
-            r
-        }));
+        self.reported
+            .extend(part.reported.into_iter().map(|r| r.after(citations, named)));
         Ok(())
     }
 
@@ -88,22 +99,11 @@ impl<'w, W: std::io::Write> JsonLineParts<'w, W> {
         if !self.started {
             self.start(None);
         }
-        let buf = &mut self.buf;
-        buf.extend_from_slice(b"],\"named\":[");
-        write_items(self.sink, buf, &self.named, write_named)?;
-        buf.extend_from_slice(b"],\"reported\":[");
-        write_items(self.sink, buf, &self.reported, write_reported)?;
-        buf.extend_from_slice(b"]}\n");
-        self.sink.write_all(buf)
+        write_tail(self.sink, &mut self.buf, &self.named, &self.reported)
     }
 
     fn start(&mut self, document: Option<&Document>) {
-        self.buf.extend_from_slice(b",\"document\":");
-        match document {
-            Some(d) => write_document(&mut self.buf, d),
-            None => self.buf.extend_from_slice(b"null"),
-        }
-        self.buf.extend_from_slice(b",\"citations\":[");
+        write_head(&mut self.buf, &self.source, document);
         self.started = true;
     }
 }
