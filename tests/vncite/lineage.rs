@@ -88,6 +88,12 @@ fn reported(found: &Extraction) -> Vec<(String, String, String, bool)> {
         .collect()
 }
 
+/// The words of the input's `i`-th reported statement.
+fn statement<'t>(text: &'t str, found: &Extraction, i: usize) -> &'t str {
+    let r = &found.reported[i];
+    &text[r.start..r.end]
+}
+
 fn line(s: &str, rel: &str, partial: Option<bool>, doubtful: bool, also: &[&str]) -> Line {
     (
         s.to_string(),
@@ -291,9 +297,8 @@ fn statements_between_other_documents_are_reported_in_their_direction() {
             ),
         ]
     );
-    let r = &found.reported[0];
     assert_eq!(
-        &text[r.start..r.end],
+        statement(&text, &found, 0),
         "Thông tư số 01/2011/TT-BNV đã được sửa đổi, bổ sung bởi Thông tư số 05/2019/TT-BNV"
     );
 }
@@ -328,9 +333,8 @@ fn a_databases_effect_history_reports_each_row_and_the_text_after_it_acts_again(
             row("12/2034/NĐ-CP", "replaces"),
         ]
     );
-    let r = &found.reported[1];
     assert_eq!(
-        &text[r.start..r.end],
+        statement(&text, &found, 1),
         "01/01/2034 Bị bãi bỏ 1 phần 88/2033/NĐ-CP Xem tại đây"
     );
 }
@@ -387,9 +391,9 @@ fn database_notes_are_editorial_and_never_acts_of_the_input() {
             note("60/2019/NĐ-CP", "amends"),
         ]
     );
-    let r = &found.reported[1];
-    assert!(text[r.start..r.end].starts_with("[Khoản này bị bãi bỏ bởi"));
-    assert!(text[r.start..r.end].ends_with(']'));
+    let note = statement(&text, &found, 1);
+    assert!(note.starts_with("[Khoản này bị bãi bỏ bởi"));
+    assert!(note.ends_with(']'));
 }
 
 #[test]
