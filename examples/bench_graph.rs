@@ -2,6 +2,11 @@
 //! `cargo run --release --example bench_graph -- STORE DOC_ID`
 //! Build a large store first: `gen_corpus` then `vncite graph build DIR -o STORE`.
 
+// The allocator the `vncite` binary runs with, so that these figures are the command's.
+#[cfg(feature = "cli")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Write;
 use std::time::{Duration, Instant};
 use vncite::graph::Direction;

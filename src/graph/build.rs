@@ -1,6 +1,6 @@
 //! Inputs in: each input's citations, named references and reported relations become evidence on edges.
 
-use super::{CitationGraph, CitedFacts, Edge, Evidence, NodeId, Said};
+use super::{CitationGraph, CitedFacts, Edge, Evidence, Mentions, NodeId, NodeKind, Said};
 use crate::model::{Extraction, Ref};
 use crate::vocab::{DocType, Relation};
 use petgraph::stable_graph::NodeIndex;
@@ -24,8 +24,8 @@ impl CitationGraph {
         match existing {
             Some(e) => {
                 if let Some(w) = self.graph.edge_weight_mut(e) {
-                    w.evidence.push(evidence);
-                    w.count = w.evidence.len();
+                    w.parsed_mut().push(evidence);
+                    w.recount();
                 }
             }
             None => {
@@ -54,7 +54,6 @@ impl CitationGraph {
     ) -> Result<(), crate::Error> {
         self.dense = std::sync::OnceLock::new();
         self.parse_all_evidence()?;
-        self.parse_documents()?;
         let inputs: Vec<(&str, &Extraction)> = inputs.into_iter().collect();
         let again: BTreeSet<&str> = inputs
             .iter()
@@ -242,9 +241,9 @@ impl CitationGraph {
         for e in edges {
             let empty = match self.graph.edge_weight_mut(e) {
                 Some(w) => {
-                    w.evidence.retain(|ev| !paths.contains(&*ev.source));
-                    w.count = w.evidence.len();
-                    w.evidence.is_empty()
+                    w.parsed_mut().retain(|ev| !paths.contains(&*ev.source));
+                    w.recount();
+                    w.count == 0
                 }
                 None => false,
             };
@@ -254,35 +253,58 @@ impl CitationGraph {
         }
     }
 
-    /// Parses the header documents a loaded store kept as JSON.
+    /// Reads the header documents of a loaded store's inputs from its documents line, and the facts its
+    /// nodes stand for: what a rebuild needs besides the evidence.
     pub(super) fn parse_documents(&mut self) -> Result<(), crate::Error> {
-        for (path, raw) in std::mem::take(&mut self.raw_documents) {
-            let doc: Option<crate::model::Document> = serde_json::from_str(raw.get())
-                .map_err(|e| self.damaged_input(&path, &e.to_string()))?;
-            self.inputs.insert(path, doc);
+        self.facts_of_loaded_nodes();
+        let Some(loaded) = self.store.clone() else {
+            return Ok(());
+        };
+        if self.pending_inputs.is_empty() {
+            return Ok(());
+        }
+        let documents = loaded.documents()?;
+        self.pending_inputs.clear();
+        for (path, doc) in documents {
+            self.inputs.insert(path.to_string(), doc);
         }
         Ok(())
     }
 
-    fn damaged_input(&self, path: &str, message: &str) -> crate::Error {
-        let store = self.store.as_ref().map_or("store", |s| s.name());
-        crate::Error::damaged(store, 1, format!("input {path:?}: {message}"))
+    /// The facts a loaded store's document nodes stand for, as if each had been cited once so.
+    fn facts_of_loaded_nodes(&mut self) {
+        if !std::mem::take(&mut self.facts_pending) {
+            return;
+        }
+        for node in self.graph.node_weights() {
+            if node.kind == NodeKind::Document {
+                let facts = CitedFacts {
+                    symbol: node.symbol.clone(),
+                    name: node.name.clone(),
+                    year: node.year,
+                    issuers: node.issuers.clone(),
+                };
+                self.facts.insert(node.id.clone(), [(facts, 1)].into());
+            }
+        }
     }
 
-    /// Reads every edge's evidence, before the graph changes.
+    /// Reads every edge's evidence, the inputs' documents and the nodes' facts, before the graph changes and
+    /// lets go of the store.
     pub(super) fn parse_all_evidence(&mut self) -> Result<(), crate::Error> {
+        self.parse_documents()?;
         let Some(loaded) = self.store.clone() else {
             return Ok(());
         };
-        let section = loaded.read_all()?;
+        let section = loaded.read_all();
         let edges: Vec<_> = self.graph.edge_indices().collect();
         let mut strings = std::mem::take(&mut self.strings);
         for e in edges {
-            let Some(raw) = self.graph[e].raw.clone() else {
+            let Mentions::Stored(raw) = self.graph[e].mentions.clone() else {
                 continue;
             };
-            let count = self.graph[e].count;
-            let parsed = loaded.evidence_in(&section, &raw, count, &mut |s: &str| {
+            let count = self.graph[e].count();
+            let parsed = loaded.evidence_in(section, &raw, count, &mut |s: &str| {
                 super::share(&mut strings, s)
             });
             let parsed = match parsed {
@@ -293,9 +315,8 @@ impl CitationGraph {
                 }
             };
             let w = &mut self.graph[e];
-            w.raw = None;
-            w.evidence = parsed;
-            w.count = w.evidence.len();
+            w.mentions = Mentions::Parsed(parsed);
+            w.recount();
         }
         self.strings = strings;
         self.store = None;

@@ -80,7 +80,7 @@ impl CitationGraph {
                 let w = e.weight();
                 let r = relation_no.get(&w.relation).copied().unwrap_or(0);
                 let slot = edge.len() as u32;
-                edge.push((r, w.count as u32));
+                edge.push((r, w.count));
                 pairs.push((
                     position[e.source().index()],
                     position[e.target().index()],

@@ -130,7 +130,7 @@ impl CitationGraph {
             if source == target {
                 continue;
             }
-            for evidence in edge.evidence {
+            for evidence in edge.parsed().iter().cloned() {
                 self.add_evidence(source, target, edge.relation, evidence);
             }
         }

@@ -185,25 +185,56 @@ impl Said {
 pub struct Edge {
     /// Relation.
     pub relation: Relation,
-    count: usize,
-    evidence: Vec<Evidence>,
-    /// Where the unparsed evidence is in the loaded store, while not yet parsed.
-    raw: Option<store::RawEvidence>,
+    count: u32,
+    mentions: Mentions,
+}
+
+/// An edge's evidence: parsed, or where it is in the loaded store. One or the other, so that a loaded
+/// million-edge graph holds 56 bytes an edge, not 96.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Mentions {
+    Parsed(Vec<Evidence>),
+    Stored(store::RawEvidence),
 }
 
 impl Edge {
     fn new(relation: Relation, evidence: Vec<Evidence>) -> Edge {
         Edge {
             relation,
-            count: evidence.len(),
-            evidence,
-            raw: None,
+            count: u32::try_from(evidence.len()).unwrap_or(u32::MAX),
+            mentions: Mentions::Parsed(evidence),
         }
     }
 
     /// How many mentions stand behind the edge (0 for `issued_by`).
     pub fn count(&self) -> usize {
-        self.count
+        self.count as usize
+    }
+
+    /// The parsed evidence; none while it is still in the loaded store.
+    fn parsed(&self) -> &[Evidence] {
+        match &self.mentions {
+            Mentions::Parsed(v) => v,
+            Mentions::Stored(_) => &[],
+        }
+    }
+
+    /// The parsed evidence, to change it; the count follows through [`Edge::recount`]. Only a graph whose
+    /// evidence was all read (`parse_all_evidence`) is changed, so an edge still in the store has none.
+    fn parsed_mut(&mut self) -> &mut Vec<Evidence> {
+        if let Mentions::Stored(_) = self.mentions {
+            debug_assert!(false, "an edge is changed before its evidence was read");
+            self.mentions = Mentions::Parsed(Vec::new());
+        }
+        match &mut self.mentions {
+            Mentions::Parsed(v) => v,
+            Mentions::Stored(_) => unreachable!("replaced just above"),
+        }
+    }
+
+    /// Sets the count to the parsed evidence's length.
+    fn recount(&mut self) {
+        self.count = u32::try_from(self.parsed().len()).unwrap_or(u32::MAX);
     }
 }
 
@@ -268,11 +299,14 @@ pub struct CitationGraph {
     index: HashMap<NodeId, NodeIndex>,
     /// Every input built into the graph, with its header identity.
     inputs: BTreeMap<String, Option<Document>>,
-    /// Header documents of a loaded store's inputs, still as their JSON: only a rebuild needs them parsed,
-    /// and parsing a hundred thousand of them was a fifth of the load time.
-    raw_documents: Vec<(String, Box<serde_json::value::RawValue>)>,
+    /// A loaded store's inputs, in store order, whose header documents are still unread on its documents
+    /// line: only a rebuild needs them, and parsing a hundred thousand of them was a fifth of the load time.
+    pending_inputs: Vec<String>,
     /// Facts about cited documents that every mention agrees on (symbol, year, issuer codes).
     facts: HashMap<NodeId, BTreeMap<CitedFacts, usize>>,
+    /// Whether `facts` is still to be read off a loaded store's nodes: only a rebuild needs it, and a
+    /// hundred thousand small maps were a third of a load's memory.
+    facts_pending: bool,
     /// One shared copy of each repeated string (paths, dates, names).
     strings: HashMap<Box<str>, Arc<str>>,
     /// The loaded store, which unparsed evidence points into.
@@ -306,7 +340,7 @@ impl CitationGraph {
 
     /// Whether an input of this name was built into the graph.
     pub fn has_input(&self, name: &str) -> bool {
-        self.inputs.contains_key(name) || self.raw_documents.iter().any(|(p, _)| p == name)
+        self.inputs.contains_key(name) || self.pending_inputs.iter().any(|p| p == name)
     }
 
     /// Number of nodes.
@@ -371,11 +405,11 @@ impl CitationGraph {
     /// The mentions behind an edge, read from the store if they were not yet. A damaged evidence line is
     /// an error naming the store and the line, never an empty list.
     pub fn evidence<'a>(&'a self, edge: &'a Edge) -> Result<Cow<'a, [Evidence]>, crate::Error> {
-        match (&edge.raw, &self.store) {
-            (Some(raw), Some(loaded)) => loaded
-                .evidence(raw, edge.count, &mut |s: &str| Arc::from(s))
+        match (&edge.mentions, &self.store) {
+            (Mentions::Stored(raw), Some(loaded)) => loaded
+                .evidence(raw, edge.count(), &mut |s: &str| Arc::from(s))
                 .map(Cow::Owned),
-            _ => Ok(Cow::Borrowed(&edge.evidence)),
+            _ => Ok(Cow::Borrowed(edge.parsed())),
         }
     }
 }

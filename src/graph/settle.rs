@@ -15,7 +15,8 @@ impl CitationGraph {
     /// drops nodes nothing refers to any more. Independent of the order the inputs came in.
     pub fn settle(&mut self) -> Result<(), crate::Error> {
         self.dense = std::sync::OnceLock::new();
-        self.parse_documents()?;
+        // Every attribute is recomputed from the evidence, so a loaded store's is read first.
+        self.parse_all_evidence()?;
         self.merge_named_laws()?;
         // Issuer nodes and their issued_by edges are derived: drop them and add them again below. Removing
         // the nodes drops each edge from the head of the issuer's list; removing the 100,000 edges of an
@@ -75,7 +76,7 @@ impl CitationGraph {
                 let evidence: Vec<&Evidence> = self
                     .graph
                     .edges_directed(ix, Direction::Incoming)
-                    .flat_map(|e| e.weight().evidence.iter())
+                    .flat_map(|e| e.weight().parsed().iter())
                     .collect();
                 let all = self.facts.get(&id);
                 let facts = all.and_then(CitedFacts::chosen);
@@ -132,9 +133,10 @@ impl CitationGraph {
             }
         }
         for e in self.graph.edge_weights_mut() {
-            e.evidence.sort();
-            e.evidence.dedup();
-            e.count = e.evidence.len();
+            let evidence = e.parsed_mut();
+            evidence.sort();
+            evidence.dedup();
+            e.recount();
         }
         // The ranking most queries ask for is kept with the nodes, so `top --by pagerank` reads it.
         let ranks: Vec<(NodeId, f64)> = self

@@ -50,7 +50,7 @@ impl CitationGraph {
     /// Counts by type, issuer and relation, ambiguous references, and the `top` most-cited documents.
     pub fn stats(&self, top: usize) -> Stats {
         let mut s = Stats {
-            inputs: self.inputs.len() + self.raw_documents.len(),
+            inputs: self.inputs.len() + self.pending_inputs.len(),
             documents: 0,
             issuers: 0,
             sources: 0,
@@ -81,7 +81,7 @@ impl CitationGraph {
                         .edges_directed(ix, Direction::Incoming)
                         .filter(|e| e.weight().relation != Relation::IssuedBy)
                         .collect();
-                    let mentions: usize = incoming.iter().map(|e| e.weight().count).sum();
+                    let mentions: usize = incoming.iter().map(|e| e.weight().count()).sum();
                     let citing: BTreeSet<NodeIndex> = incoming.iter().map(|e| e.source()).collect();
                     if n.ambiguous {
                         s.ambiguous_documents += 1;
@@ -112,7 +112,7 @@ impl CitationGraph {
                     .entry(self.graph[e.target()].id.to_string())
                     .or_insert(0) += 1;
             } else {
-                *s.mentions_by_relation.entry(w.relation).or_insert(0) += w.count;
+                *s.mentions_by_relation.entry(w.relation).or_insert(0) += w.count();
             }
         }
         cited.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));

@@ -55,17 +55,10 @@ impl CitationGraph {
             .inputs
             .keys()
             .map(String::as_str)
-            .chain(self.raw_documents.iter().map(|(p, _)| p.as_str()))
+            .chain(self.pending_inputs.iter().map(String::as_str))
             .collect();
         // A loaded store's evidence section is read once, not one seek per edge.
-        let section = match self.store.as_ref().map(|l| l.read_all()) {
-            Some(Ok(bytes)) => Some(bytes),
-            Some(Err(err)) => {
-                fail(err.to_string());
-                None
-            }
-            None => None,
-        };
+        let section = self.store.as_ref().map(|l| l.read_all());
         let mut seen = HashSet::new();
         for e in (&self.graph).edge_references() {
             let (from, to, w) = (&self.graph[e.source()], &self.graph[e.target()], e.weight());
@@ -84,10 +77,10 @@ impl CitationGraph {
                     from.kind, to.kind, w.count
                 ));
             }
-            match self.evidence_from(section.as_deref(), w) {
+            match self.evidence_from(section, w) {
                 Err(err) => fail(err.to_string()),
                 Ok(evidence) => {
-                    if evidence.len() != w.count {
+                    if evidence.len() != w.count() {
                         fail(format!(
                             "{what} counts {} for {} mentions",
                             w.count,
@@ -114,7 +107,20 @@ impl CitationGraph {
                 }
             }
         }
-        for (path, doc) in &self.inputs {
+        // A loaded store's documents line is read here, as a rebuild would read it.
+        let pending = match (&self.store, self.pending_inputs.is_empty()) {
+            (Some(loaded), false) => loaded.documents().unwrap_or_else(|err| {
+                fail(err.to_string());
+                Vec::new()
+            }),
+            _ => Vec::new(),
+        };
+        let all_inputs = self
+            .inputs
+            .iter()
+            .map(|(p, d)| (p.as_str(), d.as_ref()))
+            .chain(pending.iter().map(|(p, d)| (&**p, d.as_ref())));
+        for (path, doc) in all_inputs {
             let id = match doc {
                 Some(d) => crate::id::NodeId::document(&d.id),
                 None => crate::id::NodeId::source(path),
@@ -138,9 +144,11 @@ impl CitationGraph {
         section: Option<&[u8]>,
         w: &'a super::Edge,
     ) -> Result<std::borrow::Cow<'a, [super::Evidence]>, crate::Error> {
-        match (&w.raw, &self.store, section) {
-            (Some(raw), Some(loaded), Some(bytes)) => loaded
-                .evidence_in(bytes, raw, w.count, &mut |s: &str| std::sync::Arc::from(s))
+        match (&w.mentions, &self.store, section) {
+            (super::Mentions::Stored(raw), Some(loaded), Some(bytes)) => loaded
+                .evidence_in(bytes, raw, w.count(), &mut |s: &str| {
+                    std::sync::Arc::from(s)
+                })
                 .map(std::borrow::Cow::Owned),
             _ => self.evidence(w),
         }

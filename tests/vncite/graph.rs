@@ -180,61 +180,93 @@ fn store_round_trips_and_rejects_damage_and_other_versions() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// The store's edges are sorted, so the loader checks their order instead of keeping a set of every edge:
-/// an edge repeated or moved, in a first line whose checksum was made to match, is still refused.
-#[test]
-fn edges_out_of_order_or_repeated_are_refused_even_with_a_matching_checksum() {
-    let bytes = store_bytes(&build(&ALL));
+/// Bytes of one edge record in the store's edge table: from, to (u32), relation code (u8), count, evidence
+/// line length, evidence line CRC-32 (u32), little-endian.
+const EDGE_RECORD: usize = 21;
+
+/// A store's first line as JSON, and where the line ends.
+fn first_line(bytes: &[u8]) -> (serde_json::Value, usize) {
     let split = bytes
         .iter()
         .position(|&b| b == b'\n')
         .map_or(bytes.len(), |p| p + 1);
-    let header: serde_json::Value =
-        serde_json::from_slice(&bytes[..split]).unwrap_or_else(|e| panic!("{e}"));
-    let resealed = |edit: &dyn Fn(&mut Vec<serde_json::Value>)| -> Vec<u8> {
-        let mut h = header.clone();
-        let obj = h
-            .as_object_mut()
-            .unwrap_or_else(|| panic!("header is an object"));
-        obj.remove("checksum");
-        let edges = obj
-            .get_mut("edges")
-            .and_then(|e| e.as_array_mut())
-            .unwrap_or_else(|| panic!("edges are an array"));
-        edit(edges);
-        let body = serde_json::to_string(&h).unwrap_or_else(|e| panic!("{e}"));
-        let crc = crc32fast::hash(body.as_bytes());
-        let mut out =
-            format!("{},\"checksum\":\"{crc:08x}\"}}\n", &body[..body.len() - 1]).into_bytes();
-        out.extend_from_slice(&bytes[split..]);
-        out
+    let header = serde_json::from_slice(&bytes[..split]).unwrap_or_else(|e| panic!("{e}"));
+    (header, split)
+}
+
+/// The store's first line with its edge table changed by `edit`, sealed with a checksum made as the writer
+/// makes it when `reseal`, else with the old one.
+fn with_edge_table(bytes: &[u8], reseal: bool, edit: &dyn Fn(&mut Vec<u8>)) -> Vec<u8> {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let (mut header, split) = first_line(bytes);
+    let obj = header
+        .as_object_mut()
+        .unwrap_or_else(|| panic!("header is an object"));
+    let old_crc = obj.remove("checksum");
+    let mut table = obj
+        .get("edges")
+        .and_then(|e| e.as_str())
+        .map(|e| b64.decode(e).unwrap_or_else(|e| panic!("{e}")))
+        .unwrap_or_else(|| panic!("edges are a base64 string"));
+    assert_eq!(table.len() % EDGE_RECORD, 0);
+    edit(&mut table);
+    obj.insert("edges".into(), b64.encode(&table).into());
+    let body = serde_json::to_string(&header).unwrap_or_else(|e| panic!("{e}"));
+    let crc = if reseal {
+        format!("{:08x}", crc32fast::hash(body.as_bytes()))
+    } else {
+        old_crc
+            .and_then(|c| c.as_str().map(str::to_string))
+            .unwrap_or_default()
     };
-    // Resealed unchanged, the store loads: the checksum is made as the writer makes it.
-    assert!(CitationGraph::from_store_bytes(resealed(&|_| {}), "g.json").is_ok());
-    for (what, edit) in [
+    let mut out = format!("{},\"checksum\":\"{crc}\"}}\n", &body[..body.len() - 1]).into_bytes();
+    out.extend_from_slice(&bytes[split..]);
+    out
+}
+
+/// The store's edges are sorted, so the loader checks their order instead of keeping a set of every edge:
+/// an edge repeated or moved, or a length that points past the evidence, in a first line whose checksum was
+/// made to match, is still refused.
+#[test]
+fn edges_out_of_order_or_repeated_are_refused_even_with_a_matching_checksum() {
+    let bytes = store_bytes(&build(&ALL));
+    // Resealed unchanged, the store loads and writes the same bytes again: the checksum is made as the
+    // writer makes it, so the edits below are the only change.
+    let same = CitationGraph::from_store_bytes(with_edge_table(&bytes, true, &|_| {}), "g.json")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(store_bytes(&same) == bytes, "resealed store differs");
+    let cases: [(&str, &dyn Fn(&mut Vec<u8>), &str); 3] = [
         (
             "swapped",
             // Two edges' ends and relations swapped, their evidence left in place.
-            &(|e: &mut Vec<serde_json::Value>| {
-                let (first, rest) = e.split_at_mut(1);
-                if let (Some(a), Some(b)) = (first[0].as_array_mut(), rest[0].as_array_mut()) {
-                    a[..3].swap_with_slice(&mut b[..3]);
-                }
-            }) as &dyn Fn(&mut Vec<_>),
+            &|t: &mut Vec<u8>| {
+                let (first, rest) = t.split_at_mut(EDGE_RECORD);
+                first[..9].swap_with_slice(&mut rest[..9]);
+            },
+            "listed twice or out of order",
         ),
-        ("repeated", &|e: &mut Vec<serde_json::Value>| {
-            let first = e[0].clone();
-            e.insert(1, first);
-        }),
-    ] {
-        let err = CitationGraph::from_store_bytes(resealed(edit), "g.json")
+        (
+            "repeated",
+            &|t: &mut Vec<u8>| {
+                let first = t[..EDGE_RECORD].to_vec();
+                t.splice(EDGE_RECORD..EDGE_RECORD, first);
+            },
+            "listed twice or out of order",
+        ),
+        (
+            "too long",
+            // The first edge's evidence length (bytes 13..17) made to run past the file.
+            &|t: &mut Vec<u8>| t[13..17].copy_from_slice(&u32::MAX.to_le_bytes()),
+            "the store is cut or damaged",
+        ),
+    ];
+    for (what, edit, expected) in cases {
+        let err = CitationGraph::from_store_bytes(with_edge_table(&bytes, true, edit), "g.json")
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(
-            err.contains("listed twice or out of order"),
-            "{what}: {err}"
-        );
+        assert!(err.contains(expected), "{what}: {err}");
     }
 }
 
@@ -298,27 +330,28 @@ fn damaged_evidence_is_refused_with_the_store_and_the_line() {
         .filter(|(_, &b)| b == b'\n')
         .map(|(i, _)| i)
         .collect();
-    // The second evidence line (store line 3): its first byte after "[" is `{`; make it `[`.
+    // Line 2 holds the inputs' documents; the first evidence line (store line 3) starts with `[{`: make
+    // its `{` a `[`.
     let line3 = lines[1] + 1;
     let mut flipped = good.clone();
     flipped[line3 + 1] = b'[';
+    // The documents line's first document starts with `[{`: make its `{` a `[`.
+    let mut documents = good.clone();
+    assert_eq!(&good[header_end..header_end + 2], b"[{");
+    documents[header_end + 1] = b'[';
     let cut = good[..good.len() - 7].to_vec();
     let mut padded = good.clone();
     padded.extend_from_slice(b"[]\n");
-    let mut huge = good.clone();
-    let header = String::from_utf8_lossy(&good[..header_end]).to_string();
-    // The number before the last of the first edge is its evidence length (the last, its checksum). The
-    // first line's own checksum catches the change before the length is used.
-    let first_edge = header.find("\"edges\":[[").map_or(0, |p| p + 10);
-    let edge_end = header[first_edge..].find(']').map_or(0, |p| first_edge + p);
-    let crc_at = header[..edge_end].rfind(',').unwrap_or(0);
-    let len_at = header[..crc_at].rfind(',').map_or(0, |p| p + 1);
-    let huge_header = format!("{}99999999999{}", &header[..len_at], &header[crc_at..]);
-    huge.splice(..header_end, huge_header.into_bytes());
+    // The first edge's evidence length made huge without resealing: the first line's own checksum catches
+    // the change before the length is used.
+    let huge = with_edge_table(&good, false, &|t: &mut Vec<u8>| {
+        t[13..17].copy_from_slice(&u32::MAX.to_le_bytes())
+    });
     let name = "s.store";
     // (damaged bytes, the line named, whether loading alone finds it)
-    let cases: [(&Vec<u8>, usize, bool); 4] = [
+    let cases: [(&Vec<u8>, usize, bool); 5] = [
         (&flipped, 3, false),
+        (&documents, 2, false),
         (&cut, lines.len(), true),
         (&padded, lines.len() + 1, true),
         (&huge, 1, true),

@@ -1,23 +1,29 @@
-//! The store file (see the README, "Graph store"): a first line with the format, inputs, nodes and edges,
-//! then one line per edge holding its evidence as a JSON array. Loading reads the first line and checks
-//! that the edges' evidence lines tile the rest of the file exactly; an edge's evidence is parsed when asked
-//! for, and every parse failure is an error naming the store and the line, never an empty answer.
+//! The store file (see the README, "Graph store"): a first line with the format, input paths, nodes and a
+//! compact edge table, a second line with the inputs' header documents, then one line per edge holding its
+//! evidence as a JSON array. Loading reads the first line and checks that the edges' evidence lines tile the
+//! rest of the file exactly; the documents are parsed when a rebuild needs them and an edge's evidence when
+//! asked for, and every parse failure is an error naming the store and the line, never an empty answer.
 //!
 //! A new store version: bump [`FORMAT`], change `wire`, and keep `load` refusing the old tag with its message.
 
 mod wire;
 
-use super::{CitationGraph, CitedFacts, Edge, Evidence, NodeKind};
+use super::{CitationGraph, Edge, Evidence, Mentions};
 use crate::error::{Error, ErrorKind};
+use crate::model::Document;
 use crate::vocab::Relation;
+use base64::Engine as _;
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::Arc;
-use wire::{DocumentOut, StoreEvidence, StoreFileIn, StoreHeaderOut, StoreInputOut, StoreNode};
+use wire::{EdgeRecord, StoreEvidence, StoreFileIn, StoreHeaderOut, StoreNode};
+
+/// Line of the inputs' header documents; evidence lines follow it.
+const DOCUMENTS_LINE: usize = 2;
 
 /// Version tag of the store format; a store with another tag is refused.
-pub const FORMAT: &str = "vncite-graph/3";
+pub const FORMAT: &str = "vncite-graph/4";
 
 /// How the first line ends: its CRC-32 as the last field, computed over the line with `}` in place of
 /// this suffix. Eight hex digits keep the suffix's length fixed.
@@ -43,52 +49,117 @@ fn checksums(line: &[u8]) -> Option<(u32, u32)> {
 /// Where an edge's unparsed evidence is: its byte range in the evidence section and its line in the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RawEvidence {
-    at: usize,
-    len: usize,
-    line: usize,
+    at: u64,
+    len: u32,
     crc: u32,
+    line: u32,
 }
 
-/// A loaded store's evidence section and what reading it needs.
+impl RawEvidence {
+    fn at(&self) -> usize {
+        usize::try_from(self.at).unwrap_or(usize::MAX)
+    }
+
+    fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    fn line(&self) -> usize {
+        self.line as usize
+    }
+
+    /// The line's bytes with its line break, from a section whose evidence starts at `base`.
+    fn span(&self, base: usize) -> Option<std::ops::Range<usize>> {
+        let start = base.checked_add(self.at())?;
+        Some(start..start.checked_add(self.len())?.checked_add(1)?)
+    }
+}
+
+/// An input's path and its header document.
+pub(crate) type InputDocument = (Arc<str>, Option<Document>);
+
+/// A loaded store's documents and evidence and what reading them needs.
 #[derive(Debug)]
 pub(crate) struct Loaded {
     name: String,
+    /// Everything after the first line: the documents line, then the evidence lines.
     section: Section,
-    /// Input paths in store order, which evidence refers to by index.
+    /// The documents line's length without its line break, and its CRC-32.
+    documents: (usize, u32),
+    /// Input paths in store order, which evidence and the documents line refer to by position.
     inputs: Vec<Arc<str>>,
 }
 
-/// The evidence lines: in the file (read on demand) or in memory.
+/// The bytes after the first line: in the mapped store file (from the offset given) or in memory.
 #[derive(Debug)]
 enum Section {
-    File(std::sync::Mutex<std::fs::File>, u64),
+    Mapped(Arc<memmap2::Mmap>, usize),
     Bytes(Vec<u8>),
 }
 
+/// Where the first line of a store's bytes ends (after its line break).
+fn first_line_end(bytes: &[u8]) -> usize {
+    memchr::memchr(b'\n', bytes).map_or(bytes.len(), |p| p + 1)
+}
+
 impl Loaded {
-    pub(crate) fn name(&self) -> &str {
-        &self.name
+    /// Where the evidence lines start in the section.
+    fn evidence_base(&self) -> usize {
+        self.documents.0 + 1
     }
 
-    fn io(&self, e: std::io::Error) -> Error {
-        Error::store_io(e, &self.name.clone())
+    /// `len` bytes of the section from `at`, or all from `at` to its end when `len` is `None`; `None` when
+    /// the section is shorter.
+    fn read(&self, at: usize, len: Option<usize>) -> Option<&[u8]> {
+        let bytes = match &self.section {
+            Section::Bytes(b) => &b[..],
+            Section::Mapped(map, base) => map.get(*base..)?,
+        };
+        match len {
+            Some(len) => bytes.get(at..at.checked_add(len)?),
+            None => bytes.get(at..),
+        }
     }
 
     /// The whole evidence section.
-    pub(crate) fn read_all(&self) -> Result<Cow<'_, [u8]>, Error> {
-        use std::io::{Read, Seek, SeekFrom};
-        match &self.section {
-            Section::Bytes(b) => Ok(Cow::Borrowed(b)),
-            Section::File(file, base) => {
-                let mut f = file
-                    .lock()
-                    .map_err(|_| self.io(std::io::Error::other("store file lock poisoned")))?;
-                f.seek(SeekFrom::Start(*base)).map_err(|e| self.io(e))?;
-                let mut buf = Vec::new();
-                f.read_to_end(&mut buf).map_err(|e| self.io(e))?;
-                Ok(Cow::Owned(buf))
-            }
+    pub(crate) fn read_all(&self) -> &[u8] {
+        self.read(self.evidence_base(), None).unwrap_or_default()
+    }
+
+    /// The documents line's JSON, checked against the length and CRC-32 the first line gives.
+    fn documents_json(&self) -> Result<&[u8], Error> {
+        let damaged = |message: &str| Error::damaged(&self.name, DOCUMENTS_LINE, message);
+        let (len, crc) = self.documents;
+        let line = self
+            .read(0, Some(len + 1))
+            .ok_or_else(|| damaged("the documents line is cut short"))?;
+        if line.last() != Some(&b'\n') {
+            return Err(damaged(
+                "the documents line does not end where the first line says",
+            ));
         }
+        if crc32fast::hash(&line[..len]) != crc {
+            return Err(damaged(
+                "the documents line's checksum does not match: bytes were changed",
+            ));
+        }
+        Ok(&line[..len])
+    }
+
+    /// Each input's header document, in store order.
+    pub(crate) fn documents(&self) -> Result<Vec<InputDocument>, Error> {
+        let damaged = |message: String| Error::damaged(&self.name, DOCUMENTS_LINE, message);
+        let json = self.documents_json()?;
+        let documents: Vec<Option<Document>> =
+            serde_json::from_slice(json).map_err(|e| damaged(format!("documents: {e}")))?;
+        if documents.len() != self.inputs.len() {
+            return Err(damaged(format!(
+                "{} documents for {} inputs",
+                documents.len(),
+                self.inputs.len()
+            )));
+        }
+        Ok(self.inputs.iter().cloned().zip(documents).collect())
     }
 
     /// One edge's evidence, read from the store and parsed: the one line it needs.
@@ -98,25 +169,13 @@ impl Loaded {
         count: usize,
         share: &mut dyn FnMut(&str) -> Arc<str>,
     ) -> Result<Vec<Evidence>, Error> {
-        use std::io::{Read, Seek, SeekFrom};
-        match &self.section {
-            Section::Bytes(b) => self.evidence_in(b, raw, count, share),
-            Section::File(file, base) => {
-                let mut f = file
-                    .lock()
-                    .map_err(|_| self.io(std::io::Error::other("store file lock poisoned")))?;
-                f.seek(SeekFrom::Start(base + raw.at as u64))
-                    .map_err(|e| self.io(e))?;
-                let mut line = vec![0; raw.len + 1];
-                if let Err(e) = f.read_exact(&mut line) {
-                    return Err(Error::damaged(
-                        &self.name,
-                        raw.line,
-                        format!("evidence line cut short: {e}"),
-                    ));
-                }
-                self.parse_line(&line, raw, count, share)
-            }
+        match self.read(self.evidence_base() + raw.at(), Some(raw.len() + 1)) {
+            Some(line) => self.parse_line(line, raw, count, share),
+            None => Err(Error::damaged(
+                &self.name,
+                raw.line(),
+                "evidence line cut short",
+            )),
         }
     }
 
@@ -129,11 +188,11 @@ impl Loaded {
         count: usize,
         share: &mut dyn FnMut(&str) -> Arc<str>,
     ) -> Result<Vec<Evidence>, Error> {
-        match section.get(raw.at..raw.at + raw.len + 1) {
+        match raw.span(0).and_then(|span| section.get(span)) {
             Some(line) => self.parse_line(line, raw, count, share),
             None => Err(Error::damaged(
                 &self.name,
-                raw.line,
+                raw.line(),
                 "evidence line cut short",
             )),
         }
@@ -147,8 +206,8 @@ impl Loaded {
         count: usize,
         share: &mut dyn FnMut(&str) -> Arc<str>,
     ) -> Result<Vec<Evidence>, Error> {
-        let damaged = |message: String| Error::damaged(&self.name, raw.line, message);
-        let (json, newline) = line.split_at(raw.len);
+        let damaged = |message: String| Error::damaged(&self.name, raw.line(), message);
+        let (json, newline) = line.split_at(raw.len());
         if newline != b"\n" {
             return Err(damaged(
                 "evidence line does not end where its edge says".into(),
@@ -214,37 +273,41 @@ impl CitationGraph {
         .map_err(|e| Error::store_io(e, &name))
     }
 
-    /// Writes the store: a first line holding the format, inputs, nodes and edges, then one line per edge
-    /// holding its evidence as a JSON array. Nodes, edges and evidence are sorted, so equal graphs give
-    /// equal bytes. Evidence still in a damaged loaded store fails the write rather than dropping it.
+    /// Writes the store: a first line holding the format, input paths, nodes and the edge table, a second
+    /// line with the inputs' header documents, then one line per edge holding its evidence as a JSON array.
+    /// Nodes, edges and evidence are sorted, so equal graphs give equal bytes. Evidence still in a damaged
+    /// loaded store fails the write rather than dropping it.
     pub fn write_store(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
-        let mut inputs: Vec<StoreInputOut<'_>> = self
-            .inputs
-            .iter()
-            .map(|(p, d)| StoreInputOut {
-                path: p,
-                document: DocumentOut::Parsed(d.as_ref()),
-            })
-            .chain(self.raw_documents.iter().map(|(p, raw)| StoreInputOut {
-                path: p,
-                document: DocumentOut::Raw(raw),
-            }))
-            .collect();
-        inputs.sort_by(|a, b| a.path.cmp(b.path));
+        let too_wide = |what: &str| std::io::Error::other(format!("{what} does not fit the store"));
+        // A loaded store's documents that no rebuild has parsed are copied as they were read.
+        let (inputs, documents): (Vec<&str>, Cow<'_, [u8]>) = match &self.store {
+            Some(loaded) if !self.pending_inputs.is_empty() => (
+                self.pending_inputs.iter().map(String::as_str).collect(),
+                Cow::Borrowed(loaded.documents_json().map_err(std::io::Error::other)?),
+            ),
+            _ => {
+                let documents: Vec<Option<&Document>> =
+                    self.inputs.values().map(Option::as_ref).collect();
+                (
+                    self.inputs.keys().map(String::as_str).collect(),
+                    Cow::Owned(serde_json::to_vec(&documents).map_err(std::io::Error::other)?),
+                )
+            }
+        };
         let position: HashMap<&str, usize> = inputs
             .iter()
             .enumerate()
-            .map(|(i, input)| (input.path, i))
+            .map(|(i, path)| (*path, i))
             .collect();
         let nodes = self.nodes();
-        let node_position: HashMap<&str, usize> = nodes
+        let node_position: HashMap<&str, u32> = nodes
             .iter()
             .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
+            .map(|(i, n)| (n.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
         let edges = self.edges();
         let mut section: Vec<u8> = Vec::new();
-        let mut out_edges = Vec::with_capacity(edges.len());
+        let mut table = Vec::with_capacity(edges.len() * EdgeRecord::SIZE);
         for e in &edges {
             let at = section.len();
             let evidence = self.evidence(e.edge).map_err(std::io::Error::other)?;
@@ -265,68 +328,80 @@ impl CitationGraph {
                 })
                 .collect();
             serde_json::to_writer(&mut section, &rows).map_err(std::io::Error::other)?;
-            out_edges.push((
-                node_position.get(e.from).copied().unwrap_or(usize::MAX),
-                node_position.get(e.to).copied().unwrap_or(usize::MAX),
-                e.edge.relation,
-                e.edge.count,
-                at,
-                section.len() - at,
-                crc32fast::hash(&section[at..]),
-            ));
+            EdgeRecord {
+                from: node_position.get(e.from).copied().unwrap_or(u32::MAX),
+                to: node_position.get(e.to).copied().unwrap_or(u32::MAX),
+                relation: e.edge.relation,
+                count: e.edge.count,
+                len: u32::try_from(section.len() - at).map_err(|_| too_wide("an evidence line"))?,
+                crc: crc32fast::hash(&section[at..]),
+            }
+            .write(&mut table);
             section.push(b'\n');
         }
         let header = StoreHeaderOut {
             format: FORMAT,
             inputs,
+            documents: (documents.len(), crc32fast::hash(&documents)),
             nodes: nodes.iter().map(|n| StoreNode::of(n)).collect(),
-            edges: out_edges,
+            edges: base64::engine::general_purpose::STANDARD.encode(&table),
         };
+        drop(table);
         let mut line = serde_json::to_vec(&header).map_err(std::io::Error::other)?;
+        drop(header);
         let crc = crc32fast::hash(&line);
         line.pop();
         line.extend_from_slice(format!("{CHECKSUM_KEY}{crc:08x}\"}}\n").as_bytes());
         w.write_all(&line)?;
+        w.write_all(&documents)?;
+        w.write_all(b"\n")?;
         w.write_all(&section)
     }
 
-    /// Reads a store written by [`CitationGraph::save`]: its first line now, evidence when asked for.
+    /// Reads a store written by [`CitationGraph::save`]: its first line now, documents and evidence when
+    /// asked for. A regular file is memory-mapped, so the first line is parsed where the page cache holds
+    /// it instead of being copied into fresh memory (zeroing fresh pages was most of a load's time); any
+    /// other file (a pipe, a device) is read whole.
     pub fn load(path: &std::path::Path) -> Result<CitationGraph, Error> {
-        use std::io::BufRead;
+        use std::io::Read;
         let name = path.display().to_string();
         let io = |e: std::io::Error| Error::store_io(e, &name.clone());
-        let file = std::fs::File::open(path).map_err(io)?;
-        let size = file.metadata().map_err(io)?.len();
-        let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
-        let mut header = Vec::new();
-        reader.read_until(b'\n', &mut header).map_err(io)?;
-        let base = header.len() as u64;
-        let file = reader.into_inner();
-        CitationGraph::from_header(
-            &header,
-            &name,
-            Section::File(std::sync::Mutex::new(file), base),
-            size.saturating_sub(base),
-        )
+        let mut file = std::fs::File::open(path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
+        if meta.is_file() && meta.len() > 0 {
+            // SAFETY: vncite never changes a store in place: it writes a new file and renames it over the
+            // old one, so the mapped file stays as it was while it is read. Another program that rewrote it
+            // in place would at worst show changed bytes, which the checksums refuse, or a shorter file,
+            // which ends the process as reading a file's vanished pages does (as in any memory-mapped
+            // reader, ripgrep's among them).
+            let map = unsafe { memmap2::Mmap::map(&file) }.map_err(io)?;
+            let map = Arc::new(map);
+            let split = first_line_end(&map);
+            return CitationGraph::from_header(
+                &map[..split],
+                &name,
+                Section::Mapped(Arc::clone(&map), split),
+            );
+        }
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).map_err(io)?;
+        CitationGraph::from_store_bytes(bytes, &name)
     }
 
     /// Reads a store from its bytes in memory; `name` is used in errors.
     pub fn from_store_bytes(bytes: Vec<u8>, name: &str) -> Result<CitationGraph, Error> {
-        let split = bytes
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |p| p + 1);
+        let split = first_line_end(&bytes);
         let section = bytes[split..].to_vec();
-        let len = section.len() as u64;
-        CitationGraph::from_header(&bytes[..split], name, Section::Bytes(section), len)
+        CitationGraph::from_header(&bytes[..split], name, Section::Bytes(section))
     }
 
-    fn from_header(
-        header: &[u8],
-        name: &str,
-        section: Section,
-        section_len: u64,
-    ) -> Result<CitationGraph, Error> {
+    /// The graph a store's first line gives, and the store around it in `section` (the rest of the
+    /// store, after the first line).
+    fn from_header(header: &[u8], name: &str, section: Section) -> Result<CitationGraph, Error> {
+        let section_len = match &section {
+            Section::Bytes(b) => b.len(),
+            Section::Mapped(map, base) => map.len().saturating_sub(*base),
+        } as u64;
         #[derive(serde::Deserialize)]
         struct Format {
             format: Option<String>,
@@ -374,14 +449,31 @@ impl CitationGraph {
             None => return Err(damaged("the first line has no checksum".to_string())),
         }
         let mut g = CitationGraph::new();
-        let paths: Vec<Arc<str>> = file.inputs.iter().map(|i| g.share(&i.path)).collect();
-        g.raw_documents = file
-            .inputs
-            .into_iter()
-            .map(|i| (i.path.into_owned(), i.document))
-            .collect();
+        g.facts_pending = true;
+        let paths: Vec<Arc<str>> = file.inputs.iter().map(|p| g.share(p)).collect();
+        g.pending_inputs = file.inputs.into_iter().map(Cow::into_owned).collect();
+        let documents = match usize::try_from(file.documents.0) {
+            Ok(len) if (len as u64) < section_len => (len, file.documents.1),
+            _ => {
+                return Err(Error::damaged(
+                    name,
+                    DOCUMENTS_LINE,
+                    "the documents line is cut short",
+                ))
+            }
+        };
+        let evidence_len = section_len - documents.0 as u64 - 1;
+        let table = base64::engine::general_purpose::STANDARD
+            .decode(file.edges.as_bytes())
+            .map_err(|e| damaged(format!("edge table: {e}")))?;
+        if table.len() % EdgeRecord::SIZE != 0 {
+            return Err(damaged(format!(
+                "edge table of {} bytes, not whole records",
+                table.len()
+            )));
+        }
         g.graph.reserve_nodes(file.nodes.len());
-        g.graph.reserve_edges(file.edges.len());
+        g.graph.reserve_edges(table.len() / EdgeRecord::SIZE);
         let mut positions: Vec<NodeIndex> = Vec::with_capacity(file.nodes.len());
         for node in file.nodes {
             let node = node.into_node();
@@ -390,15 +482,6 @@ impl CitationGraph {
                     "node {} is not of kind {:?}",
                     node.id, node.kind
                 )));
-            }
-            if node.kind == NodeKind::Document {
-                let facts = CitedFacts {
-                    symbol: node.symbol.clone(),
-                    name: node.name.clone(),
-                    year: node.year,
-                    issuers: node.issuers.clone(),
-                };
-                g.facts.insert(node.id.clone(), [(facts, 1)].into());
             }
             let id = node.id.clone();
             let ix = g.graph.add_node(node);
@@ -413,8 +496,22 @@ impl CitationGraph {
         // Edges are written sorted by (from, to, relation) over sorted nodes, so each key is greater than the
         // one before: a repeated or moved edge breaks the order, and no set of a million keys is needed.
         let mut previous: Option<(u32, u32, Relation)> = None;
-        for (k, (from, to, relation, count, at, len, crc)) in file.edges.into_iter().enumerate() {
-            let line = k + 2;
+        for (k, record) in table.chunks_exact(EdgeRecord::SIZE).enumerate() {
+            let line = k + DOCUMENTS_LINE + 1;
+            let Some(EdgeRecord {
+                from,
+                to,
+                relation,
+                count,
+                len,
+                crc,
+            }) = EdgeRecord::read(record)
+            else {
+                return Err(damaged(format!(
+                    "edge {} has an unknown relation code",
+                    k + 1
+                )));
+            };
             let (Some(&from_ix), Some(&to_ix)) =
                 (positions.get(from as usize), positions.get(to as usize))
             else {
@@ -430,21 +527,15 @@ impl CitationGraph {
                 )));
             }
             previous = Some(key);
-            let (count, len) = (count as usize, len as usize);
-            let Ok(at) = usize::try_from(at) else {
-                return Err(damaged(format!(
-                    "edge {from} -> {to} is placed past memory"
-                )));
-            };
+            let (count, len, at) = (count as usize, len as usize, expected);
             let ends = at.checked_add(len).and_then(|e| e.checked_add(1));
-            let fits = ends.is_some_and(|e| e as u64 <= section_len);
-            if at != expected || !fits {
+            if ends.is_none_or(|e| e as u64 > evidence_len) {
                 return Err(Error::damaged(
                     name,
                     line,
                     format!(
-                        "evidence of edge {} placed at bytes {at}..+{len} of a {section_len}-byte section \
-                         where byte {expected} was next: the store is cut or damaged",
+                        "evidence of edge {} placed at bytes {at}..+{len} of a {evidence_len}-byte section: \
+                         the store is cut or damaged",
                         k + 1
                     ),
                 ));
@@ -455,25 +546,30 @@ impl CitationGraph {
                 to_ix,
                 Edge {
                     relation,
-                    count,
-                    evidence: Vec::new(),
-                    raw: Some(RawEvidence { at, len, line, crc }),
+                    count: count as u32,
+                    mentions: Mentions::Stored(RawEvidence {
+                        at: at as u64,
+                        len: len as u32,
+                        crc,
+                        line: u32::try_from(line).unwrap_or(u32::MAX),
+                    }),
                 },
             );
         }
-        if expected as u64 != section_len {
+        if expected as u64 != evidence_len {
             return Err(Error::damaged(
                 name,
-                g.graph.edge_count() + 2,
+                g.graph.edge_count() + DOCUMENTS_LINE + 1,
                 format!(
                     "{} bytes follow the last edge's evidence: the store is damaged",
-                    section_len - expected as u64
+                    evidence_len - expected as u64
                 ),
             ));
         }
         g.store = Some(Arc::new(Loaded {
             name: name.to_string(),
             section,
+            documents,
             inputs: paths,
         }));
         Ok(g)
