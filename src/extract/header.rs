@@ -3,6 +3,7 @@
 use crate::extract::clean::folded_regex as re;
 use crate::extract::clean::{fold, tidy, Folded};
 use crate::extract::context::{self, Date, IssuerHit};
+use crate::extract::draft;
 use crate::extract::find::RawSymbol;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -17,14 +18,6 @@ const HEADER_BLOCK: usize = 2_500;
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:^|\n|\||-{3}|_{3})[ |]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$")
 });
-/// "Số:    /KH-UBND" on the raw text, in any spelling of "Số", with at most [`BLANK_FILLER`] characters of
-/// filler. The bounds are checked on the match: a counted repetition of a Unicode class compiles to a large
-/// automaton, and these patterns are built on every run.
-static BLANK_NUMBER_RAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t|]*[Ss][oOôÔốỐ\x{0300}-\x{036F}]{1,3}[ \t]*:[ \t]*([._… \t\r\n\x{A0}]*)[/⁄][ \t]*[A-ZĐa-z]")
-        .unwrap_or_else(|e| panic!("blank number pattern: {e}"))
-});
-const BLANK_FILLER: usize = 40;
 /// The place-and-date line; its place (group 1) has 2 to [`PLACE_CHARS`] characters.
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Markdown copies emphasise parts of the line ("*Hà Nội, ngày 06* *tháng 02 năm 2018*").
@@ -42,57 +35,6 @@ fn place_date(text: &str) -> Option<regex::Captures<'_>> {
     })
 }
 
-/// How many filler characters (blanks, dots, a filled-in day or month) a draft's date line may hold between
-/// its words.
-const DATE_FILLER: usize = 40;
-
-/// The year of a draft's date line, its day (and often its month) left blank for the signing: "Lào Cai,
-/// ngày    tháng    năm 2026", "ngày     tháng 6 năm 2026", or filled in, within a header block after
-/// `blank_at`. Read by hand: a counted repetition of a Unicode class compiles to a large automaton.
-fn blank_year(text: &str, blank_at: usize) -> Option<i32> {
-    let mut to = (blank_at + HEADER_BLOCK).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let folded = Folded::new(text, blank_at, to);
-    let filler =
-        |c: char| matches!(c, ' ' | '\t' | '.' | '_' | '…' | '\u{A0}') || c.is_ascii_digit();
-    // The rest after `word`, past at most `DATE_FILLER` filler characters.
-    let after = |rest: &str, word: &str| -> Option<usize> {
-        let skipped: usize = rest
-            .chars()
-            .take(DATE_FILLER)
-            .take_while(|&c| filler(c))
-            .map(char::len_utf8)
-            .sum();
-        rest[skipped..]
-            .starts_with(word)
-            .then_some(skipped + word.len())
-    };
-    folded.text.match_indices("ngay").find_map(|(at, _)| {
-        let rest = &folded.text[at + 4..];
-        let rest = &rest[after(rest, "thang")?..];
-        let rest = &rest[after(rest, "nam")?..];
-        let year = rest.trim_start_matches([' ', '\t']);
-        let digits = year
-            .get(..4)
-            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
-        let next_is_digit = year[4..].starts_with(|c: char| c.is_ascii_digit());
-        (!next_is_digit).then(|| digits.parse().ok()).flatten()
-    })
-}
-
-/// Where the first blank number line ("Số:    /KH-UBND") of `text` starts.
-fn blank_number(text: &str) -> Option<usize> {
-    BLANK_NUMBER_RAW
-        .captures_iter(text)
-        .find(|c| {
-            c.get(1)
-                .is_some_and(|f| f.as_str().chars().count() <= BLANK_FILLER)
-        })
-        .and_then(|c| c.get(0))
-        .map(|m| m.start())
-}
 static VV: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\n|\|)[ |*_]*v/v\s*:?\s*"));
 /// "Số: 19046/BTC-TCHQ V/v hướng dẫn …": the subject line joined to the number line.
 static VV_AFTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"^[ |*_]*v/v\s*:?\s*"));
@@ -126,7 +68,7 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
     let mut header = Header::default();
     // The number line is found from tiny folds of each candidate's line, and only the block around it is
     // folded whole: folding the whole header region cost as much as extracting a short document.
-    let blank_at = blank_number(&text[..end]);
+    let blank_at = draft::blank_number(&text[..end]);
     // "SỐ 1050/QĐ-SCT" without a colon may be another document's number in the header ("ĐOÀN KIỂM TRA THEO
     // QUYẾT ĐỊNH SỐ 1050/QĐ-SCT"): a "Số:" soon after it is the document's own.
     let mut uncoloned: Option<usize> = None;
@@ -163,7 +105,7 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         header.symbol = uncoloned;
     }
     let Some(number) = header.symbol.map(|i| &raws[i]) else {
-        header.draft_year = blank_at.and_then(|b| blank_year(text, b));
+        header.draft_year = blank_at.and_then(|b| draft::blank_year(text, b, HEADER_BLOCK));
         return header;
     };
     let mut from = number.start.saturating_sub(HEADER_BLOCK);
@@ -631,7 +573,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_place_and_the_blank_filler_keep_their_bounds() {
+    fn the_place_keeps_its_bounds() {
         let place = |p: &str| {
             place_date(&format!("{p}, ngay 05 thang 3 nam 2024"))
                 .and_then(|c| c.get(4).map(|y| y.as_str().to_string()))
@@ -648,18 +590,5 @@ mod tests {
             place_date(&two).and_then(|c| c.get(4)).map(|m| m.as_str()),
             Some("2021")
         );
-        let blank = |filler: usize| blank_number(&format!("x\nSố: {}/KH-UBND", ".".repeat(filler)));
-        assert_eq!(blank(BLANK_FILLER), Some(2));
-        assert_eq!(blank(BLANK_FILLER + 1), None);
-        assert_eq!(blank_number("Số: 12/KH-UBND"), None);
-        let year = |line: &str| blank_year(&format!("Số:   /KH-UBND\n{line}\n"), 0);
-        assert_eq!(year("Lào Cai, ngày      tháng     năm 2026"), Some(2026));
-        assert_eq!(year("ngày … tháng 6 năm  2026"), Some(2026));
-        assert_eq!(year("ngày 15 tháng 06 năm 2026"), Some(2026));
-        let wide = ".".repeat(DATE_FILLER);
-        assert_eq!(year(&format!("ngày{wide}tháng năm 2026")), Some(2026));
-        assert_eq!(year(&format!("ngày{wide}. tháng năm 2026")), None);
-        assert_eq!(year("ngày tháng năm 20"), None);
-        assert_eq!(year("ngày tháng năm 20261"), None);
     }
 }

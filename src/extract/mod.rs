@@ -2,8 +2,9 @@
 //! whole input.
 //!
 //! - `clean`: folds look-alike spellings (NFD, `Ð`, dashes, no diacritics) without moving offsets;
-//! - `find`: the symbol scan (`30/2020/NĐ-CP`, `57-NQ/TW`), `header` the input's own identity, `named`
-//!   laws cited by name, `clause` the runs of overlapping windows each mention is read from;
+//! - `find`: the symbol scan (`30/2020/NĐ-CP`, `57-NQ/TW`), `header` the input's own identity (`draft`: a
+//!   draft's blank number and year), `named` laws cited by name, `clause` the runs of overlapping windows
+//!   each mention is read from;
 //! - `window`, `context`, `relation`: a mention's clause, the words around it (type word, date, issuer,
 //!   pinpoint) and the relation its clause states;
 //! - `resolve`: years, dates, doc types, issuers and ids; `lineage`: what only the whole input says
@@ -15,6 +16,7 @@ mod clause;
 pub(crate) mod clean;
 mod context;
 mod dates;
+mod draft;
 pub(crate) mod find;
 mod header;
 mod heading_dates;

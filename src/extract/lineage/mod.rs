@@ -73,8 +73,9 @@ pub(crate) fn apply(
     mixed_basis_lists(text, found, &refs);
     date_amending_titles(text, found, &refs);
     resolve_named(found, &numbered, draft_year);
-    guides_by_scope(text, found, &refs, own_title);
-    guides_by_scope_article(text, found, &refs);
+    let scope = detailing_scope(text, found);
+    guides_by_scope(text, found, &refs, own_title, scope.as_ref());
+    guides_by_scope_article(found, &refs, scope.as_ref());
     repeals_among_amendments(text, found, &refs);
     for c in &mut found.citations {
         if let Some(also) = coordinated_change(text, c.relation, c.start, c.end) {

@@ -45,6 +45,13 @@ const OWN_TYPE_WORDS: [&str; 5] = [
 /// Rules a decision issues, which state the scope for it ("Quy trình này hướng dẫn …").
 const ISSUED_RULES_WORDS: [&str; 3] = ["quy trinh", "quy che", "quy dinh"];
 
+/// The scope article of an input of the kinds that detail or guide other documents, read once for the
+/// two rules that use it.
+pub(super) fn detailing_scope(text: &str, found: &Extraction) -> Option<ScopeArticle> {
+    detailing_type(found)?;
+    scope_article(text)
+}
+
 /// The input's own type when it is of the kinds that detail or guide other documents.
 fn detailing_type(found: &Extraction) -> Option<DocType> {
     let own_type = found.document.as_ref()?.doc_type;
@@ -97,6 +104,7 @@ pub(super) fn guides_by_scope(
     found: &mut Extraction,
     refs: &[Span],
     own_title: Option<(usize, usize)>,
+    scope: Option<&ScopeArticle>,
 ) {
     let Some(own_type) = detailing_type(found) else {
         return;
@@ -125,7 +133,7 @@ pub(super) fn guides_by_scope(
     // "Nghị định này quy định về …" alone: a regulation issued on the strength of substantive statutes
     // regulates matters those statutes leave to it, which the databases record as their guidance.
     if statement.is_none() {
-        statement = scope_article(text).map(|a| (a.start, a.end));
+        statement = scope.map(|a| (a.start, a.end));
     }
     let Some((s, e)) = statement else {
         return;
@@ -175,9 +183,10 @@ pub(super) fn organises_a_body(text: &str, mention_end: usize) -> bool {
     clause.contains("chuc nang, nhiem vu")
 }
 
-/// The heading of the scope article as written, in the capitalisations documents use.
+/// The heading of the scope article as written, in the capitalisations documents use, by its end ("… vi
+/// điều chỉnh"): "phạm" would start a check at every "ph" ("phải", "phần", "pháp"), where "vi " is rare.
 static SCOPE_HEADING: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| literal_words(&["phạm vi điều chỉnh", "pham vi dieu chinh"]));
+    LazyLock::new(|| literal_words(&["vi điều chỉnh", "vi dieu chinh"]));
 
 /// The statement of the scope article: "Điều 1. Phạm vi điều chỉnh" and, within a short reach, "Nghị định
 /// này quy định …" (or the rules a decision issues: "Quy trình này hướng dẫn …").
@@ -242,15 +251,19 @@ pub(super) fn scope_article(text: &str) -> Option<ScopeArticle> {
 /// matters the input regulates are provisions of another document, which it therefore details. The
 /// mentions of that statement that carry a pinpoint (the provisions) guide; a law it names without one
 /// only frames it.
-pub(super) fn guides_by_scope_article(text: &str, found: &mut Extraction, refs: &[Span]) {
+pub(super) fn guides_by_scope_article(
+    found: &mut Extraction,
+    refs: &[Span],
+    scope: Option<&ScopeArticle>,
+) {
     let Some(own_type) = detailing_type(found) else {
         return;
     };
-    let Some(ScopeArticle {
+    let Some(&ScopeArticle {
         start,
         end,
         explicit,
-    }) = scope_article(text)
+    }) = scope
     else {
         return;
     };
