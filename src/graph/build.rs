@@ -296,7 +296,6 @@ impl CitationGraph {
         let Some(loaded) = self.store.clone() else {
             return Ok(());
         };
-        let section = loaded.read_all();
         let edges: Vec<_> = self.graph.edge_indices().collect();
         let mut strings = std::mem::take(&mut self.strings);
         for e in edges {
@@ -304,9 +303,7 @@ impl CitationGraph {
                 continue;
             };
             let count = self.graph[e].count();
-            let parsed = loaded.evidence_in(section, &raw, count, &mut |s: &str| {
-                super::share(&mut strings, s)
-            });
+            let parsed = loaded.evidence(&raw, count, &mut |s: &str| super::share(&mut strings, s));
             let parsed = match parsed {
                 Ok(p) => p,
                 Err(err) => {

@@ -57,8 +57,6 @@ impl CitationGraph {
             .map(String::as_str)
             .chain(self.pending_inputs.iter().map(String::as_str))
             .collect();
-        // A loaded store's evidence section is read once, not one seek per edge.
-        let section = self.store.as_ref().map(|l| l.read_all());
         let mut seen = HashSet::new();
         for e in (&self.graph).edge_references() {
             let (from, to, w) = (&self.graph[e.source()], &self.graph[e.target()], e.weight());
@@ -77,7 +75,7 @@ impl CitationGraph {
                     from.kind, to.kind, w.count
                 ));
             }
-            match self.evidence_from(section, w) {
+            match self.evidence(w) {
                 Err(err) => fail(err.to_string()),
                 Ok(evidence) => {
                     if evidence.len() != w.count() {
@@ -133,24 +131,6 @@ impl CitationGraph {
             Ok(())
         } else {
             Err(problems)
-        }
-    }
-}
-
-impl CitationGraph {
-    /// An edge's evidence, from the loaded store's whole `section` when a caller has read it.
-    fn evidence_from<'a>(
-        &'a self,
-        section: Option<&[u8]>,
-        w: &'a super::Edge,
-    ) -> Result<std::borrow::Cow<'a, [super::Evidence]>, crate::Error> {
-        match (&w.mentions, &self.store, section) {
-            (super::Mentions::Stored(raw), Some(loaded), Some(bytes)) => loaded
-                .evidence_in(bytes, raw, w.count(), &mut |s: &str| {
-                    std::sync::Arc::from(s)
-                })
-                .map(std::borrow::Cow::Owned),
-            _ => self.evidence(w),
         }
     }
 }

@@ -68,7 +68,7 @@ impl RawEvidence {
         self.line as usize
     }
 
-    /// The line's bytes with its line break, from a section whose evidence starts at `base`.
+    /// The line's bytes with its line break, in a section whose evidence starts at `base`.
     fn span(&self, base: usize) -> Option<std::ops::Range<usize>> {
         let start = base.checked_add(self.at())?;
         Some(start..start.checked_add(self.len())?.checked_add(1)?)
@@ -108,22 +108,13 @@ impl Loaded {
         self.documents.0 + 1
     }
 
-    /// `len` bytes of the section from `at`, or all from `at` to its end when `len` is `None`; `None` when
-    /// the section is shorter.
-    fn read(&self, at: usize, len: Option<usize>) -> Option<&[u8]> {
-        let bytes = match &self.section {
-            Section::Bytes(b) => &b[..],
-            Section::Mapped(map, base) => map.get(*base..)?,
-        };
-        match len {
-            Some(len) => bytes.get(at..at.checked_add(len)?),
-            None => bytes.get(at..),
+    /// The bytes after the first line. Both kinds of section are in memory (the map is the page cache),
+    /// so every reader slices them; none reads the file again.
+    fn rest(&self) -> &[u8] {
+        match &self.section {
+            Section::Bytes(b) => b,
+            Section::Mapped(map, base) => map.get(*base..).unwrap_or_default(),
         }
-    }
-
-    /// The whole evidence section.
-    pub(crate) fn read_all(&self) -> &[u8] {
-        self.read(self.evidence_base(), None).unwrap_or_default()
     }
 
     /// The documents line's JSON, checked against the length and CRC-32 the first line gives.
@@ -131,7 +122,8 @@ impl Loaded {
         let damaged = |message: &str| Error::damaged(&self.name, DOCUMENTS_LINE, message);
         let (len, crc) = self.documents;
         let line = self
-            .read(0, Some(len + 1))
+            .rest()
+            .get(..len + 1)
             .ok_or_else(|| damaged("the documents line is cut short"))?;
         if line.last() != Some(&b'\n') {
             return Err(damaged(
@@ -169,26 +161,10 @@ impl Loaded {
         count: usize,
         share: &mut dyn FnMut(&str) -> Arc<str>,
     ) -> Result<Vec<Evidence>, Error> {
-        match self.read(self.evidence_base() + raw.at(), Some(raw.len() + 1)) {
-            Some(line) => self.parse_line(line, raw, count, share),
-            None => Err(Error::damaged(
-                &self.name,
-                raw.line(),
-                "evidence line cut short",
-            )),
-        }
-    }
-
-    /// One edge's evidence from the whole `section` (see [`Loaded::read_all`]), for callers that read every
-    /// edge and so read the section once.
-    pub(crate) fn evidence_in(
-        &self,
-        section: &[u8],
-        raw: &RawEvidence,
-        count: usize,
-        share: &mut dyn FnMut(&str) -> Arc<str>,
-    ) -> Result<Vec<Evidence>, Error> {
-        match raw.span(0).and_then(|span| section.get(span)) {
+        match raw
+            .span(self.evidence_base())
+            .and_then(|span| self.rest().get(span))
+        {
             Some(line) => self.parse_line(line, raw, count, share),
             None => Err(Error::damaged(
                 &self.name,
@@ -389,10 +365,9 @@ impl CitationGraph {
     }
 
     /// Reads a store from its bytes in memory; `name` is used in errors.
-    pub fn from_store_bytes(bytes: Vec<u8>, name: &str) -> Result<CitationGraph, Error> {
-        let split = first_line_end(&bytes);
-        let section = bytes[split..].to_vec();
-        CitationGraph::from_header(&bytes[..split], name, Section::Bytes(section))
+    pub fn from_store_bytes(mut bytes: Vec<u8>, name: &str) -> Result<CitationGraph, Error> {
+        let section = bytes.split_off(first_line_end(&bytes));
+        CitationGraph::from_header(&bytes, name, Section::Bytes(section))
     }
 
     /// The graph a store's first line gives, and the store around it in `section` (the rest of the
