@@ -54,7 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "descendants unbounded: {d:?} ({} nodes)",
         l.nodes.len()
     )?;
-    let far = l.nodes.last().map(|n| n.id.clone()).unwrap_or_default();
+    let far = l.nodes.last().map(|n| n.id.to_string()).unwrap_or_default();
     let (d, p) = best(|| query::paths(&g, &far, &doc, &f, 5));
     writeln!(out, "path {far} -> {doc}: {d:?} ({} routes)", p.len())?;
     let (d, _) = best(|| query::top(&g, Rank::PageRank, &f, 20));

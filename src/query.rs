@@ -6,7 +6,6 @@ use crate::graph::{CitationGraph, Direction, Node, NodeKind};
 use crate::vocab::{DocType, Relation};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 /// Node and edge filters that compose with every query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,36 +58,37 @@ impl Filter {
     }
 }
 
-/// A node in a query result.
+/// A node in a query result, borrowed from the graph: a large answer lists tens of thousands of nodes, and
+/// copying their strings cost more than finding them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ResultNode {
+pub struct ResultNode<'g> {
     /// Node id.
-    pub id: String,
+    pub id: &'g str,
     /// Distance from the queried document (0 for itself).
     pub depth: usize,
     /// Whether it passes the node filters (nodes that do not are kept only to show the way to those that do).
     pub matches: bool,
     /// Symbol, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub symbol: Option<String>,
+    pub symbol: Option<&'g str>,
     /// Doc type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub doc_type: Option<DocType>,
     /// Issue date.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<&'g str>,
     /// Title or name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<&'g str>,
 }
 
-/// An edge in a query result.
+/// An edge in a query result, its ends borrowed from the graph.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct ResultEdge {
+pub struct ResultEdge<'g> {
     /// Citing node.
-    pub from: Arc<str>,
+    pub from: &'g str,
     /// Cited node.
-    pub to: Arc<str>,
+    pub to: &'g str,
     /// Relation from the citing node's point of view.
     pub relation: Relation,
     /// Mentions behind it.
@@ -97,26 +97,26 @@ pub struct ResultEdge {
 
 /// The part of the graph a lineage query reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Lineage {
+pub struct Lineage<'g> {
     /// The queried document.
     pub root: String,
     /// `ancestors` (what it builds on) or `descendants` (what builds on it).
     pub direction: String,
     /// Nodes in breadth-first order.
-    pub nodes: Vec<ResultNode>,
+    pub nodes: Vec<ResultNode<'g>>,
     /// Edges between them, sorted.
-    pub edges: Vec<ResultEdge>,
+    pub edges: Vec<ResultEdge<'g>>,
 }
 
-fn result_node(node: &Node, depth: usize, matches: bool) -> ResultNode {
+fn result_node(node: &Node, depth: usize, matches: bool) -> ResultNode<'_> {
     ResultNode {
-        id: node.id.to_string(),
+        id: node.id.as_str(),
         depth,
         matches,
-        symbol: node.symbol.clone(),
+        symbol: node.symbol.as_deref(),
         doc_type: node.doc_type,
-        date: node.date.clone(),
-        title: node.title.clone().or_else(|| node.name.clone()),
+        date: node.date.as_deref(),
+        title: node.title.as_deref().or(node.name.as_deref()),
     }
 }
 
@@ -215,13 +215,13 @@ fn nearest_ids(graph: &CitationGraph, query: &str) -> Vec<String> {
 /// What `root` builds on (`Outgoing`: ancestors) or what builds on it (`Incoming`: descendants), breadth first
 /// up to `depth` steps (unbounded when `None`). Nodes that fail the node filters are kept only on the way to
 /// nodes that pass them.
-pub fn lineage(
-    graph: &CitationGraph,
+pub fn lineage<'g>(
+    graph: &'g CitationGraph,
     root: &str,
     direction: Direction,
     depth: Option<usize>,
     filter: &Filter,
-) -> Lineage {
+) -> Lineage<'g> {
     let empty = || Lineage {
         root: root.to_string(),
         direction: direction_name(direction).to_string(),
@@ -238,8 +238,8 @@ pub fn lineage(
     let mut dist = vec![u32::MAX; d.len()];
     dist[r as usize] = 0;
     let mut order: Vec<u32> = vec![r];
-    let mut found: Vec<(u32, u32, u32)> = Vec::new(); // (citing, cited, edge slot)
-    let mut tree: Vec<(u32, u32)> = Vec::new(); // (node, shortest-route parent)
+    let node_filters = filter.has_node_filters();
+    let mut tree: Vec<(u32, u32)> = Vec::new(); // (node, shortest-route parent), for node filters only
     let mut head = 0;
     while head < order.len() {
         let id = order[head];
@@ -248,33 +248,37 @@ pub fn lineage(
         if here >= max {
             continue;
         }
-        for &(other, slot) in d.neighbours(id, outgoing) {
-            if !follows[d.edge(slot).0 as usize] {
+        for link in d.neighbours(id, outgoing) {
+            if !follows[link.relation as usize] {
                 continue;
             }
-            found.push(if outgoing {
-                (id, other, slot)
-            } else {
-                (other, id, slot)
-            });
+            let other = link.other;
             if dist[other as usize] == u32::MAX {
                 dist[other as usize] = here + 1;
                 order.push(other);
             }
             // Only shortest-route parents lead back to the root; a cycle's closing edge does not.
-            if dist[other as usize] == here + 1 {
+            if node_filters && dist[other as usize] == here + 1 {
                 tree.push((other, id));
             }
         }
     }
-    let id_of = |i: u32| graph.dense_node(i).id.as_str();
-    // Breadth-first order made independent of adjacency order (positions follow id order).
-    order.sort_unstable_by_key(|&i| (dist[i as usize], i));
-    let mut matching = vec![false; d.len()];
-    for &i in &order {
-        matching[i as usize] = i == r || filter.keeps(graph, graph.dense_node(i));
+    // Breadth-first order made independent of adjacency order (positions follow id order): the walk lists
+    // its nodes layer by layer, so sorting each layer is enough.
+    let mut layer_start = 0;
+    while layer_start < order.len() {
+        let here = dist[order[layer_start] as usize];
+        let len = order[layer_start..].partition_point(|&i| dist[i as usize] == here);
+        order[layer_start..layer_start + len].sort_unstable();
+        layer_start += len;
     }
-    let keep: Vec<bool> = if filter.has_node_filters() {
+    let mut matching = vec![!node_filters; d.len()];
+    if node_filters {
+        for &i in &order {
+            matching[i as usize] = i == r || filter.keeps(graph, graph.dense_node(i));
+        }
+    }
+    let keep: Vec<bool> = if node_filters {
         // Keep matching nodes and the nodes on their way back to the root.
         tree.sort_unstable();
         let mut keep = matching.clone();
@@ -300,7 +304,7 @@ pub fn lineage(
         }
         keep
     };
-    let nodes = order
+    let nodes: Vec<ResultNode<'g>> = order
         .iter()
         .filter(|&&i| keep[i as usize])
         .map(|&i| {
@@ -311,35 +315,60 @@ pub fn lineage(
             )
         })
         .collect();
-    let mut edges: Vec<(u32, u32, u16, u32)> = found
-        .into_iter()
-        .filter(|&(f, t, _)| keep[f as usize] && keep[t as usize])
-        .map(|(f, t, slot)| {
-            let (rel, count) = d.edge(slot);
-            (f, t, rel, count)
-        })
-        .collect();
-    edges.sort_unstable();
-    edges.dedup();
-    // One shared copy of each id: a large answer has ten times more edges than nodes.
-    let mut names: rustc_hash::FxHashMap<u32, Arc<str>> = Default::default();
-    let mut name = |i: u32| {
-        names
-            .entry(i)
-            .or_insert_with(|| Arc::from(id_of(i)))
-            .clone()
+    // The edges the walk crossed between kept nodes: those leaving an expanded node (ancestors) or entering
+    // one (descendants). Reading them citing node by citing node, each row sorted by cited node and relation,
+    // lists them sorted without sorting.
+    let expanded = |i: u32| dist[i as usize] < max;
+    let large = nodes.len() >= d.len() / 8;
+    let citing: Vec<u32> = if large {
+        (0..d.len() as u32).filter(|&i| keep[i as usize]).collect()
+    } else {
+        let mut citing: Vec<u32> = order
+            .iter()
+            .copied()
+            .filter(|&i| keep[i as usize])
+            .collect();
+        citing.sort_unstable();
+        citing
     };
-    let edges: Vec<ResultEdge> = edges
-        .into_iter()
-        .map(|(f, t, rel, count)| ResultEdge {
-            from: name(f),
-            to: name(t),
-            relation: d.relations[rel as usize],
-            count: count as usize,
-        })
-        .collect();
+    // A large answer looks its cited ends up in an array of the kept nodes' ids by position (one read of a
+    // small array, not a visit to each node); a small one does not pay for the array.
+    let bound: usize = citing.iter().map(|&i| d.neighbours(i, true).len()).sum();
+    let id_at: Option<Vec<&'g str>> = large.then(|| {
+        let mut ids = vec![""; d.len()];
+        for (&i, n) in order.iter().filter(|&&i| keep[i as usize]).zip(&nodes) {
+            ids[i as usize] = n.id;
+        }
+        ids
+    });
+    let id_of = |i: u32| match &id_at {
+        Some(ids) => ids[i as usize],
+        None => graph.dense_node(i).id.as_str(),
+    };
+    let mut edges: Vec<ResultEdge<'g>> = Vec::with_capacity(bound);
+    for &f in &citing {
+        if outgoing && !expanded(f) {
+            continue;
+        }
+        let from = id_of(f);
+        for link in d.neighbours(f, true) {
+            let t = link.other;
+            if !keep[t as usize] || !follows[link.relation as usize] || !(outgoing || expanded(t)) {
+                continue;
+            }
+            let edge = ResultEdge {
+                from,
+                to: id_of(t),
+                relation: d.relations[link.relation as usize],
+                count: link.count as usize,
+            };
+            if edges.last() != Some(&edge) {
+                edges.push(edge);
+            }
+        }
+    }
     Lineage {
-        root: id_of(r).to_string(),
+        root: graph.dense_node(r).id.to_string(),
         direction: direction_name(direction).to_string(),
         nodes,
         edges,
@@ -356,13 +385,13 @@ fn direction_name(direction: Direction) -> &'static str {
 
 /// The shortest citation chains from `from` to `to` (following citing → cited), at most `limit` of them.
 /// When there is none that way, the chains from `to` to `from`. Empty when the two are not connected.
-pub fn paths(
-    graph: &CitationGraph,
+pub fn paths<'g>(
+    graph: &'g CitationGraph,
     from: &str,
     to: &str,
     filter: &Filter,
     limit: usize,
-) -> Vec<Vec<ResultEdge>> {
+) -> Vec<Vec<ResultEdge<'g>>> {
     let forward = shortest_paths(graph, from, to, filter, limit);
     if forward.is_empty() {
         shortest_paths(graph, to, from, filter, limit)
@@ -371,13 +400,13 @@ pub fn paths(
     }
 }
 
-fn shortest_paths(
-    graph: &CitationGraph,
+fn shortest_paths<'g>(
+    graph: &'g CitationGraph,
     from: &str,
     to: &str,
     filter: &Filter,
     limit: usize,
-) -> Vec<Vec<ResultEdge>> {
+) -> Vec<Vec<ResultEdge<'g>>> {
     // Breadth-first layers with every predecessor on a shortest route kept, then routes read back.
     let (Some(f), Some(t)) = (graph.dense_position(from), graph.dense_position(to)) else {
         return Vec::new();
@@ -389,22 +418,23 @@ fn shortest_paths(
     let follows: Vec<bool> = d.relations.iter().map(|r| filter.follows(*r)).collect();
     let mut dist = vec![u32::MAX; d.len()];
     dist[f as usize] = 0;
-    let mut preds: Vec<(u32, u32, u32)> = Vec::new(); // (node, predecessor, edge slot)
+    let mut preds: Vec<(u32, u32, u16, u32)> = Vec::new(); // (node, predecessor, relation, count)
     let mut layer = vec![f];
     while !layer.is_empty() && dist[t as usize] == u32::MAX {
         let mut next = Vec::new();
         for &id in &layer {
-            for &(other, slot) in d.neighbours(id, true) {
-                if !follows[d.edge(slot).0 as usize] {
+            for link in d.neighbours(id, true) {
+                if !follows[link.relation as usize] {
                     continue;
                 }
+                let other = link.other;
                 let want = dist[id as usize] + 1;
                 if dist[other as usize] == u32::MAX {
                     dist[other as usize] = want;
                     next.push(other);
                 }
                 if dist[other as usize] == want {
-                    preds.push((other, id, slot));
+                    preds.push((other, id, link.relation, link.count));
                 }
             }
         }
@@ -416,7 +446,7 @@ fn shortest_paths(
     let id_of = |i: u32| graph.dense_node(i).id.as_str();
     preds.sort_unstable();
     let mut out = Vec::new();
-    let mut stack: Vec<(u32, Vec<ResultEdge>)> = vec![(t, Vec::new())];
+    let mut stack: Vec<(u32, Vec<ResultEdge<'g>>)> = vec![(t, Vec::new())];
     while let Some((id, tail)) = stack.pop() {
         if out.len() >= limit {
             break;
@@ -429,12 +459,11 @@ fn shortest_paths(
         }
         let from_at = preds.partition_point(|p| p.0 < id);
         let to_at = preds.partition_point(|p| p.0 <= id);
-        for &(_, prev, slot) in preds[from_at..to_at].iter().rev() {
-            let (rel, count) = d.edge(slot);
+        for &(_, prev, rel, count) in preds[from_at..to_at].iter().rev() {
             let mut route = tail.clone();
             route.push(ResultEdge {
-                from: Arc::from(id_of(prev)),
-                to: Arc::from(id_of(id)),
+                from: id_of(prev),
+                to: id_of(id),
                 relation: d.relations[rel as usize],
                 count: count as usize,
             });
@@ -609,9 +638,8 @@ pub fn top(graph: &CitationGraph, by: Rank, filter: &Filter, limit: usize) -> Ve
                     let mentions: u64 = d
                         .neighbours(i, false)
                         .iter()
-                        .map(|&(_, slot)| d.edge(slot))
-                        .filter(|(rel, _)| follows[*rel as usize])
-                        .map(|(_, count)| u64::from(count))
+                        .filter(|l| follows[l.relation as usize])
+                        .map(|l| u64::from(l.count))
                         .sum();
                     (mentions as f64, graph.dense_node(i).id.as_str())
                 })

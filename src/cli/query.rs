@@ -151,7 +151,7 @@ pub fn run(command: QueryCommand) -> anyhow::Result<bool> {
                 writeln!(out, "no citation chain between {from} and {to}")?;
             } else {
                 for (i, route) in routes.iter().enumerate() {
-                    write!(out, "{}. {}", i + 1, route.first().map_or("", |e| &*e.from))?;
+                    write!(out, "{}. {}", i + 1, route.first().map_or("", |e| e.from))?;
                     for e in route {
                         write!(out, " -[{}]-> {}", e.relation, e.to)?;
                     }
@@ -240,14 +240,13 @@ fn lineage(out: &mut impl Write, a: LineageArgs, direction: Direction) -> anyhow
 /// An indented tree: relation on each branch, date and title on each node; a node reached again is shown
 /// once and referred back to, and a cycle is marked.
 fn print_tree(out: &mut impl Write, l: &Lineage, direction: Direction) -> anyhow::Result<()> {
-    let nodes: BTreeMap<&str, &query::ResultNode> =
-        l.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    let nodes: BTreeMap<&str, &query::ResultNode> = l.nodes.iter().map(|n| (n.id, n)).collect();
     let mut children: Children<'_> = BTreeMap::new();
     for e in &l.edges {
         let (parent, child) = if direction == Direction::Outgoing {
-            (&*e.from, &*e.to)
+            (e.from, e.to)
         } else {
-            (&*e.to, &*e.from)
+            (e.to, e.from)
         };
         children
             .entry(parent)

@@ -59,7 +59,7 @@ pub fn select<'a>(graph: &'a CitationGraph, sel: &Selection) -> Part<'a> {
     let follows = |r: Relation| {
         r == Relation::IssuedBy || sel.relations.is_empty() || sel.relations.contains(&r)
     };
-    let keep: Option<BTreeSet<String>> = sel.focus.as_ref().map(|(root, depth, reach)| {
+    let keep: Option<BTreeSet<&str>> = sel.focus.as_ref().map(|(root, depth, reach)| {
         let filter = Filter {
             relations: sel.relations.clone(),
             ..Filter::default()

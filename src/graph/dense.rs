@@ -7,6 +7,18 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
+/// One edge as a row of the adjacency lists it: the node at its other end, and what a traversal filters and
+/// reports on, inline, so that a walk reads its rows front to back and nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// The dense position of the node at the other end.
+    pub other: u32,
+    /// Its relation, as a number into [`Dense::relations`].
+    pub relation: u16,
+    /// Mentions behind it.
+    pub count: u32,
+}
+
 /// Compressed adjacency over dense positions `0..n`: traversals over a million edges walk arrays instead of
 /// petgraph's linked edge lists and hash no strings.
 #[derive(Debug)]
@@ -18,11 +30,9 @@ pub struct Dense {
     /// The relations present; edges refer to them by number.
     pub relations: Vec<Relation>,
     out_start: Vec<u32>,
-    out: Vec<(u32, u32)>,
+    out: Vec<Link>,
     in_start: Vec<u32>,
-    inward: Vec<(u32, u32)>,
-    /// Per edge slot: relation number, mention count.
-    edge: Vec<(u16, u32)>,
+    inward: Vec<Link>,
 }
 
 impl Dense {
@@ -36,19 +46,14 @@ impl Dense {
         self.nodes.is_empty()
     }
 
-    /// Neighbours of dense node `i`: `(other node, edge slot)`; outgoing (what it cites) or incoming.
-    pub fn neighbours(&self, i: u32, outgoing: bool) -> &[(u32, u32)] {
+    /// The links of dense node `i`, sorted by other node and relation: outgoing (what it cites) or incoming.
+    pub fn neighbours(&self, i: u32, outgoing: bool) -> &[Link] {
         let i = i as usize;
         if outgoing {
             &self.out[self.out_start[i] as usize..self.out_start[i + 1] as usize]
         } else {
             &self.inward[self.in_start[i] as usize..self.in_start[i + 1] as usize]
         }
-    }
-
-    /// Relation number and mention count of an edge slot.
-    pub fn edge(&self, slot: u32) -> (u16, u32) {
-        self.edge[slot as usize]
     }
 }
 
@@ -74,40 +79,57 @@ impl CitationGraph {
                 .enumerate()
                 .map(|(i, r)| (*r, i as u16))
                 .collect();
-            let mut edge = Vec::with_capacity(self.graph.edge_count());
-            let mut pairs: Vec<(u32, u32, u32)> = Vec::with_capacity(self.graph.edge_count());
+            // (from, to, relation, count)
+            let mut pairs: Vec<(u32, u32, u16, u32)> = Vec::with_capacity(self.graph.edge_count());
             for e in (&self.graph).edge_references() {
                 let w = e.weight();
-                let r = relation_no.get(&w.relation).copied().unwrap_or(0);
-                let slot = edge.len() as u32;
-                edge.push((r, w.count));
                 pairs.push((
                     position[e.source().index()],
                     position[e.target().index()],
-                    slot,
+                    relation_no.get(&w.relation).copied().unwrap_or(0),
+                    w.count,
                 ));
             }
             let n = nodes.len();
-            type Key<'k> = &'k dyn Fn(&(u32, u32, u32)) -> (u32, u32);
-            let csr = |key: Key<'_>| {
+            let csr = |outgoing: bool| {
+                let ends =
+                    |p: &(u32, u32, u16, u32)| if outgoing { (p.0, p.1) } else { (p.1, p.0) };
                 let mut start = vec![0u32; n + 1];
                 for p in &pairs {
-                    start[key(p).0 as usize + 1] += 1;
+                    start[ends(p).0 as usize + 1] += 1;
                 }
                 for i in 0..n {
                     start[i + 1] += start[i];
                 }
                 let mut fill = start.clone();
-                let mut list = vec![(0u32, 0u32); pairs.len()];
+                let empty = Link {
+                    other: 0,
+                    relation: 0,
+                    count: 0,
+                };
+                let mut list = vec![empty; pairs.len()];
                 for p in &pairs {
-                    let (from, other) = key(p);
-                    list[fill[from as usize] as usize] = (other, p.2);
-                    fill[from as usize] += 1;
+                    let (at, other) = ends(p);
+                    list[fill[at as usize] as usize] = Link {
+                        other,
+                        relation: p.2,
+                        count: p.3,
+                    };
+                    fill[at as usize] += 1;
+                }
+                // Each row in (other node, relation) order, so that a traversal reading rows in position order
+                // lists edges sorted. A loaded store's rows already are.
+                let order = |l: &Link| (l.other, l.relation);
+                for w in start.windows(2) {
+                    let row = &mut list[w[0] as usize..w[1] as usize];
+                    if !row.is_sorted_by_key(order) {
+                        row.sort_unstable_by_key(order);
+                    }
                 }
                 (start, list)
             };
-            let (out_start, out) = csr(&|p| (p.0, p.1));
-            let (in_start, inward) = csr(&|p| (p.1, p.0));
+            let (out_start, out) = csr(true);
+            let (in_start, inward) = csr(false);
             Dense {
                 nodes,
                 position,
@@ -116,7 +138,6 @@ impl CitationGraph {
                 out,
                 in_start,
                 inward,
-                edge,
             }
         })
     }

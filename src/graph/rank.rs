@@ -30,7 +30,7 @@ impl CitationGraph {
             .map(|i| {
                 d.neighbours(i, true)
                     .iter()
-                    .filter(|&&(_, slot)| follows[d.edge(slot).0 as usize])
+                    .filter(|l| follows[l.relation as usize])
                     .count() as u32
             })
             .collect();
@@ -43,8 +43,8 @@ impl CitationGraph {
             in_src.extend(
                 d.neighbours(i, false)
                     .iter()
-                    .filter(|&&(_, slot)| follows[d.edge(slot).0 as usize])
-                    .map(|&(src, _)| src),
+                    .filter(|l| follows[l.relation as usize])
+                    .map(|l| l.other),
             );
             // Sorted sources read the shares array in order.
             in_src[from..].sort_unstable();

@@ -219,8 +219,8 @@ fn tree(l: &query::Lineage, root: &str, direction: Direction) -> String {
     let mut children: BTreeMap<&str, Vec<(&str, Relation)>> = BTreeMap::new();
     for e in &l.edges {
         let (parent, child) = match direction {
-            Direction::Outgoing => (&*e.from, &*e.to),
-            Direction::Incoming => (&*e.to, &*e.from),
+            Direction::Outgoing => (e.from, e.to),
+            Direction::Incoming => (e.to, e.from),
         };
         children
             .entry(parent)
@@ -231,13 +231,13 @@ fn tree(l: &query::Lineage, root: &str, direction: Direction) -> String {
         .nodes
         .iter()
         .map(|n| {
-            let key = n.id.strip_prefix("doc:").unwrap_or(&n.id);
-            let mut label = n.symbol.clone().unwrap_or_else(|| key.to_string());
-            if let Some(t) = n.title.as_deref() {
+            let key = n.id.strip_prefix("doc:").unwrap_or(n.id);
+            let mut label = n.symbol.unwrap_or(key).to_string();
+            if let Some(t) = n.title {
                 label.push_str(" — ");
                 label.push_str(&crate::export::short(t, 80));
             }
-            (n.id.as_str(), label)
+            (n.id, label)
         })
         .collect();
     let mut seen: BTreeSet<&str> = BTreeSet::from([root]);
