@@ -7,6 +7,7 @@
 //! A new store version: bump [`FORMAT`], change `wire`, and keep `load` refusing the old tag with its message.
 
 mod wire;
+mod write;
 
 use super::{CitationGraph, Edge, Evidence, Mentions};
 use crate::error::{Error, ErrorKind};
@@ -14,10 +15,9 @@ use crate::model::Document;
 use crate::vocab::Relation;
 use base64::Engine as _;
 use petgraph::stable_graph::NodeIndex;
-use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::Arc;
-use wire::{EdgeRecord, StoreEvidence, StoreFileIn, StoreHeaderOut, StoreNode};
+use wire::{EdgeRecord, StoreEvidence, StoreFileIn};
 
 /// Line of the inputs' header documents; evidence lines follow it.
 const DOCUMENTS_LINE: usize = 2;
@@ -236,104 +236,6 @@ impl Loaded {
 }
 
 impl CitationGraph {
-    /// Writes the store to `path` atomically: a temporary file in the same directory, flushed to disk and
-    /// renamed over the target, so an interrupted run never leaves a half-written store. A symlink is
-    /// followed (the store it points to is replaced, the link kept), an existing store's permissions are
-    /// kept, and a path that is not a regular file (`/dev/null`, a pipe) is written in place, never replaced.
-    pub fn save(&self, path: &std::path::Path) -> Result<(), Error> {
-        let name = path.display().to_string();
-        crate::atomic::write_atomically(path, |w| {
-            let mut w = w;
-            self.write_store(&mut w)
-        })
-        .map_err(|e| Error::store_io(e, &name))
-    }
-
-    /// Writes the store: a first line holding the format, input paths, nodes and the edge table, a second
-    /// line with the inputs' header documents, then one line per edge holding its evidence as a JSON array.
-    /// Nodes, edges and evidence are sorted, so equal graphs give equal bytes. Evidence still in a damaged
-    /// loaded store fails the write rather than dropping it.
-    pub fn write_store(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
-        let too_wide = |what: &str| std::io::Error::other(format!("{what} does not fit the store"));
-        // A loaded store's documents that no rebuild has parsed are copied as they were read.
-        let (inputs, documents): (Vec<&str>, Cow<'_, [u8]>) = match &self.store {
-            Some(loaded) if !self.pending_inputs.is_empty() => (
-                self.pending_inputs.iter().map(String::as_str).collect(),
-                Cow::Borrowed(loaded.documents_json().map_err(std::io::Error::other)?),
-            ),
-            _ => {
-                let documents: Vec<Option<&Document>> =
-                    self.inputs.values().map(Option::as_ref).collect();
-                (
-                    self.inputs.keys().map(String::as_str).collect(),
-                    Cow::Owned(serde_json::to_vec(&documents).map_err(std::io::Error::other)?),
-                )
-            }
-        };
-        let position: HashMap<&str, usize> = inputs
-            .iter()
-            .enumerate()
-            .map(|(i, path)| (*path, i))
-            .collect();
-        let nodes = self.nodes();
-        let node_position: HashMap<&str, u32> = nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
-            .collect();
-        let edges = self.edges();
-        let mut section: Vec<u8> = Vec::new();
-        let mut table = Vec::with_capacity(edges.len() * EdgeRecord::SIZE);
-        for e in &edges {
-            let at = section.len();
-            let evidence = self.evidence(e.edge).map_err(std::io::Error::other)?;
-            let rows: Vec<StoreEvidence<'_>> = evidence
-                .iter()
-                .map(|ev| StoreEvidence {
-                    input: position.get(&*ev.source).copied().unwrap_or(usize::MAX),
-                    start: ev.start,
-                    end: ev.end,
-                    text: Cow::Borrowed(&ev.text),
-                    pinpoint: ev.pinpoint.as_deref().map(Cow::Borrowed),
-                    date: ev.date.as_deref().map(Cow::Borrowed),
-                    doc_type: ev.doc_type,
-                    issuer_name: ev.issuer_name.as_deref().map(Cow::Borrowed),
-                    partial: ev.partial,
-                    said: ev.said,
-                    doubtful: ev.doubtful,
-                })
-                .collect();
-            serde_json::to_writer(&mut section, &rows).map_err(std::io::Error::other)?;
-            EdgeRecord {
-                from: node_position.get(e.from).copied().unwrap_or(u32::MAX),
-                to: node_position.get(e.to).copied().unwrap_or(u32::MAX),
-                relation: e.edge.relation,
-                count: e.edge.count,
-                len: u32::try_from(section.len() - at).map_err(|_| too_wide("an evidence line"))?,
-                crc: crc32fast::hash(&section[at..]),
-            }
-            .write(&mut table);
-            section.push(b'\n');
-        }
-        let header = StoreHeaderOut {
-            format: FORMAT,
-            inputs,
-            documents: (documents.len(), crc32fast::hash(&documents)),
-            nodes: nodes.iter().map(|n| StoreNode::of(n)).collect(),
-            edges: base64::engine::general_purpose::STANDARD.encode(&table),
-        };
-        drop(table);
-        let mut line = serde_json::to_vec(&header).map_err(std::io::Error::other)?;
-        drop(header);
-        let crc = crc32fast::hash(&line);
-        line.pop();
-        line.extend_from_slice(format!("{CHECKSUM_KEY}{crc:08x}\"}}\n").as_bytes());
-        w.write_all(&line)?;
-        w.write_all(&documents)?;
-        w.write_all(b"\n")?;
-        w.write_all(&section)
-    }
-
     /// Reads a store written by [`CitationGraph::save`]: its first line now, documents and evidence when
     /// asked for. A regular file is memory-mapped, so the first line is parsed where the page cache holds
     /// it instead of being copied into fresh memory (zeroing fresh pages was most of a load's time); any

@@ -1,0 +1,249 @@
+//! Writing a store. The evidence section is the store's largest part (two thirds of a million-edge store),
+//! so it is never held whole: a first pass serializes each edge's evidence only to learn the length and
+//! CRC-32 the edge table records, and a second pass serializes it again straight to the file. Both passes
+//! run over chunks of edges on every core of the current rayon pool (with the `parallel` feature), so the
+//! second costs wall time only on one core, and memory stays a few chunks' worth.
+
+use super::wire::{EdgeRecord, StoreEvidence, StoreHeaderOut, StoreNode};
+use super::{CHECKSUM_KEY, FORMAT};
+use crate::error::Error;
+use crate::graph::{CitationGraph, EdgeView};
+use crate::model::Document;
+use base64::Engine as _;
+use rustc_hash::FxHashMap as HashMap;
+use serde::Serializer as _;
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// Edges per unit of parallel work.
+const CHUNK_EDGES: usize = 4096;
+
+impl CitationGraph {
+    /// Writes the store to `path` atomically: a temporary file in the same directory, flushed to disk and
+    /// renamed over the target, so an interrupted run never leaves a half-written store. A symlink is
+    /// followed (the store it points to is replaced, the link kept), an existing store's permissions are
+    /// kept, and a path that is not a regular file (`/dev/null`, a pipe) is written in place, never replaced.
+    pub fn save(&self, path: &std::path::Path) -> Result<(), Error> {
+        let name = path.display().to_string();
+        crate::atomic::write_atomically(path, |w| {
+            let mut w = w;
+            self.write_store(&mut w)
+        })
+        .map_err(|e| Error::store_io(e, &name))
+    }
+
+    /// Writes the store: a first line holding the format, input paths, nodes and the edge table, a second
+    /// line with the inputs' header documents, then one line per edge holding its evidence as a JSON array.
+    /// Nodes, edges and evidence are sorted, so equal graphs give equal bytes. Evidence still in a damaged
+    /// loaded store fails the write rather than dropping it.
+    pub fn write_store(&self, w: &mut impl Write) -> io::Result<()> {
+        // A loaded store's documents that no rebuild has parsed are copied as they were read.
+        let (inputs, documents): (Vec<&str>, Cow<'_, [u8]>) = match &self.store {
+            Some(loaded) if !self.pending_inputs.is_empty() => (
+                self.pending_inputs.iter().map(String::as_str).collect(),
+                Cow::Borrowed(loaded.documents_json().map_err(io::Error::other)?),
+            ),
+            _ => {
+                let documents: Vec<Option<&Document>> =
+                    self.inputs.values().map(Option::as_ref).collect();
+                (
+                    self.inputs.keys().map(String::as_str).collect(),
+                    Cow::Owned(serde_json::to_vec(&documents).map_err(io::Error::other)?),
+                )
+            }
+        };
+        let position: HashMap<&str, usize> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, path)| (*path, i))
+            .collect();
+        let nodes = self.nodes();
+        let node_position: HashMap<&str, u32> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        let edges = self.edges();
+        let lines = Lines {
+            graph: self,
+            edges: &edges,
+            position: &position,
+        };
+        let mut table = Vec::with_capacity(edges.len() * EdgeRecord::SIZE);
+        for chunk in lines.each_chunk(Lines::measure) {
+            for (e, (len, crc)) in chunk? {
+                EdgeRecord {
+                    from: node_position.get(e.from).copied().unwrap_or(u32::MAX),
+                    to: node_position.get(e.to).copied().unwrap_or(u32::MAX),
+                    relation: e.edge.relation,
+                    count: e.edge.count,
+                    len,
+                    crc,
+                }
+                .write(&mut table);
+            }
+        }
+        let header = StoreHeaderOut {
+            format: FORMAT,
+            inputs,
+            documents: (documents.len(), crc32fast::hash(&documents)),
+            nodes: nodes.iter().map(|n| StoreNode::of(n)).collect(),
+            edges: base64::engine::general_purpose::STANDARD.encode(&table),
+        };
+        drop(table);
+        let mut line = ChecksummedLine::new(&mut *w);
+        serde_json::to_writer(&mut line, &header).map_err(io::Error::other)?;
+        drop(header);
+        line.finish()?;
+        w.write_all(&documents)?;
+        w.write_all(b"\n")?;
+        for chunk in lines.each_chunk(Lines::serialize) {
+            w.write_all(&chunk?)?;
+        }
+        Ok(())
+    }
+}
+
+/// The evidence lines of a store's sorted edges.
+struct Lines<'a> {
+    graph: &'a CitationGraph,
+    edges: &'a [EdgeView<'a>],
+    position: &'a HashMap<&'a str, usize>,
+}
+
+impl<'a> Lines<'a> {
+    /// Writes edge `e`'s evidence line, without its newline, to `out`.
+    fn write_line(&self, e: &EdgeView<'_>, out: &mut Vec<u8>) -> io::Result<()> {
+        let evidence = self.graph.evidence(e.edge).map_err(io::Error::other)?;
+        let rows = evidence.iter().map(|ev| StoreEvidence {
+            input: self
+                .position
+                .get(&*ev.source)
+                .copied()
+                .unwrap_or(usize::MAX),
+            start: ev.start,
+            end: ev.end,
+            text: Cow::Borrowed(&ev.text),
+            pinpoint: ev.pinpoint.as_deref().map(Cow::Borrowed),
+            date: ev.date.as_deref().map(Cow::Borrowed),
+            doc_type: ev.doc_type,
+            issuer_name: ev.issuer_name.as_deref().map(Cow::Borrowed),
+            partial: ev.partial,
+            said: ev.said,
+            doubtful: ev.doubtful,
+        });
+        serde_json::Serializer::new(out)
+            .collect_seq(rows)
+            .map_err(io::Error::other)
+    }
+
+    /// Each edge of a chunk with its evidence line's length and CRC-32.
+    fn measure(
+        &self,
+        chunk: &'a [EdgeView<'a>],
+    ) -> io::Result<Vec<(&'a EdgeView<'a>, (u32, u32))>> {
+        let mut buf = Vec::new();
+        chunk
+            .iter()
+            .map(|e| {
+                buf.clear();
+                self.write_line(e, &mut buf)?;
+                let len = u32::try_from(buf.len())
+                    .map_err(|_| io::Error::other("an evidence line does not fit the store"))?;
+                Ok((e, (len, crc32fast::hash(&buf))))
+            })
+            .collect()
+    }
+
+    /// A chunk's evidence lines, each ending in a newline.
+    fn serialize(&self, chunk: &'a [EdgeView<'a>]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        for e in chunk {
+            self.write_line(e, &mut out)?;
+            out.push(b'\n');
+        }
+        Ok(out)
+    }
+
+    /// `work` over the edges in chunks, results in edge order; a few chunks at a time run on every core
+    /// of the current rayon pool, so that only those are held at once.
+    fn each_chunk<T: Send + 'a>(
+        &'a self,
+        work: fn(&Self, &'a [EdgeView<'a>]) -> io::Result<T>,
+    ) -> impl Iterator<Item = io::Result<T>> + 'a
+    where
+        Self: Sync,
+    {
+        let chunks: Vec<&'a [EdgeView<'a>]> = self.edges.chunks(CHUNK_EDGES).collect();
+        let wave = waves();
+        let batches: Vec<Vec<&'a [EdgeView<'a>]>> =
+            chunks.chunks(wave).map(<[_]>::to_vec).collect();
+        batches.into_iter().flat_map(move |batch| {
+            #[cfg(feature = "parallel")]
+            let done: Vec<io::Result<T>> = {
+                use rayon::prelude::*;
+                batch.into_par_iter().map(|c| work(self, c)).collect()
+            };
+            #[cfg(not(feature = "parallel"))]
+            let done: Vec<io::Result<T>> = batch.into_iter().map(|c| work(self, c)).collect();
+            done
+        })
+    }
+}
+
+/// Chunks in flight at once.
+fn waves() -> usize {
+    #[cfg(feature = "parallel")]
+    let threads = rayon::current_num_threads();
+    #[cfg(not(feature = "parallel"))]
+    let threads = 1;
+    threads * 2
+}
+
+/// The first line, written as serialized: every byte goes into its CRC-32, and the closing `}` is held back
+/// so that [`ChecksummedLine::finish`] can write the checksum as the line's last field instead.
+struct ChecksummedLine<W: Write> {
+    inner: W,
+    crc: crc32fast::Hasher,
+    held: Option<u8>,
+}
+
+impl<W: Write> ChecksummedLine<W> {
+    fn new(inner: W) -> Self {
+        ChecksummedLine {
+            inner,
+            crc: crc32fast::Hasher::new(),
+            held: None,
+        }
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        if self.held != Some(b'}') {
+            return Err(io::Error::other(
+                "the store's first line is not a JSON object",
+            ));
+        }
+        let crc = self.crc.finalize();
+        self.inner
+            .write_all(format!("{CHECKSUM_KEY}{crc:08x}\"}}\n").as_bytes())
+    }
+}
+
+impl<W: Write> Write for ChecksummedLine<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let Some((&last, rest)) = buf.split_last() else {
+            return Ok(0);
+        };
+        if let Some(held) = self.held {
+            self.inner.write_all(&[held])?;
+        }
+        self.inner.write_all(rest)?;
+        self.crc.update(buf);
+        self.held = Some(last);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
