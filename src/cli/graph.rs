@@ -152,35 +152,45 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
     }
     let mut all_read = true;
     let mut read = 0usize;
+    // Each batch is staged into the graph on one thread while the next is extracted on the others, so
+    // the graph's serial work hides behind extraction instead of following it.
+    let mut extracted: Vec<(String, Extraction)> = Vec::new();
     for batch in sources.chunks(BATCH) {
-        let results: Vec<Result<(String, Extraction), vncite::Error>> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|s| {
-                    let source: &Source = s.as_ref().map_err(vncite::Error::duplicate)?;
-                    let text = input::read_with(source, options)?;
-                    progress.inc(1);
-                    let name = match source {
-                        Source::Stdin => stdin_name.clone(),
-                        file => file.graph_name(),
-                    };
-                    Ok((name, text.extract()))
-                })
-                .collect()
+        let staging = std::mem::take(&mut extracted);
+        let (staged, results) = pool.install(|| {
+            rayon::join(
+                || graph.stage(staging.iter().map(|(p, x)| (p.as_str(), x))),
+                || {
+                    batch
+                        .par_iter()
+                        .map(|s| -> Result<(String, Extraction), vncite::Error> {
+                            let source: &Source = s.as_ref().map_err(vncite::Error::duplicate)?;
+                            let text = input::read_with(source, options)?;
+                            progress.inc(1);
+                            let name = match source {
+                                Source::Stdin => stdin_name.clone(),
+                                file => file.graph_name(),
+                            };
+                            Ok((name, text.extract()))
+                        })
+                        .collect::<Vec<_>>()
+                },
+            )
         });
-        let mut ok = Vec::with_capacity(results.len());
+        staged?;
         for r in results {
             match r {
-                Ok(v) => ok.push(v),
+                Ok(v) => extracted.push(v),
                 Err(e) => {
                     progress.suspend(|| eprintln!("vncite: {e}"));
                     all_read = false;
                 }
             }
         }
-        read += ok.len();
-        graph.stage(ok.iter().map(|(p, x)| (p.as_str(), x)))?;
+        read += extracted.len();
     }
+    graph.stage(extracted.iter().map(|(p, x)| (p.as_str(), x)))?;
+    drop(extracted);
     progress.finish_and_clear();
     if read == 0 && target.exists() && !args.force {
         bail!(
@@ -188,9 +198,11 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
             target.display()
         );
     }
-    graph.settle()?;
-    graph
-        .save(&target)
-        .with_context(|| format!("writing {}", target.display()))?;
+    pool.install(|| -> anyhow::Result<()> {
+        graph.settle()?;
+        graph
+            .save(&target)
+            .with_context(|| format!("writing {}", target.display()))
+    })?;
     Ok(all_read)
 }
