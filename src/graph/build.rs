@@ -290,33 +290,67 @@ impl CitationGraph {
     }
 
     /// Reads every edge's evidence, the inputs' documents and the nodes' facts, before the graph changes and
-    /// lets go of the store.
+    /// lets go of the store. The lines are parsed in a few large runs on every core of the current rayon
+    /// pool (with the `parallel` feature), each run sharing its own repeated strings; the first damaged line
+    /// in edge order is the error, whichever run met it first.
     pub(super) fn parse_all_evidence(&mut self) -> Result<(), crate::Error> {
         self.parse_documents()?;
         let Some(loaded) = self.store.clone() else {
             return Ok(());
         };
-        let edges: Vec<_> = self.graph.edge_indices().collect();
-        let mut strings = std::mem::take(&mut self.strings);
-        for e in edges {
-            let Mentions::Stored(raw) = self.graph[e].mentions.clone() else {
-                continue;
-            };
-            let count = self.graph[e].count();
-            let parsed = loaded.evidence(&raw, count, &mut |s: &str| super::share(&mut strings, s));
-            let parsed = match parsed {
-                Ok(p) => p,
-                Err(err) => {
-                    self.strings = strings;
-                    return Err(err);
-                }
-            };
-            let w = &mut self.graph[e];
-            w.mentions = Mentions::Parsed(parsed);
+        let stored: Vec<(
+            petgraph::stable_graph::EdgeIndex,
+            super::store::RawEvidence,
+            usize,
+        )> = self
+            .graph
+            .edge_indices()
+            .filter_map(|e| match &self.graph[e].mentions {
+                Mentions::Stored(raw) => Some((e, raw.clone(), self.graph[e].count())),
+                Mentions::Parsed(_) => None,
+            })
+            .collect();
+        let parse_run = |run: &[(
+            petgraph::stable_graph::EdgeIndex,
+            super::store::RawEvidence,
+            usize,
+        )]| {
+            let mut strings = Default::default();
+            run.iter()
+                .map(|(_, raw, count)| {
+                    loaded.evidence(raw, *count, &mut |s: &str| super::share(&mut strings, s))
+                })
+                .collect::<Result<Vec<Vec<Evidence>>, crate::Error>>()
+        };
+        let run_len = stored.len().div_ceil(runs()).max(1);
+        #[cfg(feature = "parallel")]
+        let parsed: Vec<Result<Vec<Vec<Evidence>>, crate::Error>> = {
+            use rayon::prelude::*;
+            stored.par_chunks(run_len).map(parse_run).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let parsed: Vec<Result<Vec<Vec<Evidence>>, crate::Error>> =
+            stored.chunks(run_len).map(parse_run).collect();
+        let mut runs_parsed = Vec::with_capacity(parsed.len());
+        for run in parsed {
+            runs_parsed.push(run?);
+        }
+        for ((e, _, _), evidence) in stored.iter().zip(runs_parsed.into_iter().flatten()) {
+            let w = &mut self.graph[*e];
+            w.mentions = Mentions::Parsed(evidence);
             w.recount();
         }
-        self.strings = strings;
         self.store = None;
         Ok(())
     }
+}
+
+/// Runs of evidence lines parsed at once: a few per core, so that cores finishing early take another,
+/// while each run's own copy of the repeated strings (dates, issuer names) stays a few copies in all.
+fn runs() -> usize {
+    #[cfg(feature = "parallel")]
+    let threads = rayon::current_num_threads();
+    #[cfg(not(feature = "parallel"))]
+    let threads = 1;
+    threads * 4
 }
