@@ -240,6 +240,8 @@ impl CitationGraph {
         let edges: Vec<_> = self.graph.edge_indices().collect();
         for e in edges {
             let empty = match self.graph.edge_weight_mut(e) {
+                // Untouched edges keep their store line, to be copied when saving.
+                Some(w) if !w.parsed().iter().any(|ev| paths.contains(&*ev.source)) => false,
                 Some(w) => {
                     w.parsed_mut().retain(|ev| !paths.contains(&*ev.source));
                     w.recount();
@@ -307,7 +309,7 @@ impl CitationGraph {
             .edge_indices()
             .filter_map(|e| match &self.graph[e].mentions {
                 Mentions::Stored(raw) => Some((e, raw.clone(), self.graph[e].count())),
-                Mentions::Parsed(_) => None,
+                Mentions::Parsed(_) | Mentions::Loaded(..) => None,
             })
             .collect();
         let parse_run = |run: &[(
@@ -335,12 +337,12 @@ impl CitationGraph {
         for run in parsed {
             runs_parsed.push(run?);
         }
-        for ((e, _, _), evidence) in stored.iter().zip(runs_parsed.into_iter().flatten()) {
-            let w = &mut self.graph[*e];
-            w.mentions = Mentions::Parsed(evidence);
+        for ((e, raw, _), evidence) in stored.into_iter().zip(runs_parsed.into_iter().flatten()) {
+            let w = &mut self.graph[e];
+            w.mentions = Mentions::Loaded(evidence, raw);
             w.recount();
         }
-        self.store = None;
+        self.lines_from = self.store.take();
         Ok(())
     }
 }

@@ -132,7 +132,11 @@ impl CitationGraph {
                     .add_edge(ix, issuer, Edge::new(Relation::IssuedBy, Vec::new()));
             }
         }
+        // Evidence read from a store line is in the order settling left it; only changed edges are sorted.
         for e in self.graph.edge_weights_mut() {
+            if e.store_line().is_some() {
+                continue;
+            }
             let evidence = e.parsed_mut();
             evidence.sort();
             evidence.dedup();

@@ -133,6 +133,54 @@ fn input_order_never_changes_the_store() {
     assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b));
 }
 
+/// Adding to a loaded store copies the evidence lines of edges the new inputs leave alone (when every
+/// stored input keeps its position) and writes the rest: either way, the bytes of a build from scratch.
+#[test]
+fn adding_to_a_loaded_store_gives_the_bytes_of_a_build_from_scratch() {
+    let whole = store_bytes(&build(&ALL));
+    let cases: [(&[&str], &[&str]); 4] = [
+        // Inputs added after the stored ones in path order: every stored position is kept.
+        (&ALL[..2], &ALL[2..]),
+        // An input added before the stored ones moves them all: every line is written again.
+        (&ALL[1..], &ALL[..1]),
+        // A stored input read again, unchanged, with a new one.
+        (&ALL[..2], &ALL[1..]),
+        // Nothing new: the loaded store saved again.
+        (&ALL, &[]),
+    ];
+    for (stored, added) in cases {
+        let bytes = store_bytes(&build(stored));
+        let mut g =
+            CitationGraph::from_store_bytes(bytes, "test.store").unwrap_or_else(|e| panic!("{e}"));
+        let more = inputs(added);
+        g.add_inputs(more.iter().map(|(p, x)| (p.as_str(), x)))
+            .unwrap_or_else(|e| panic!("{e}"));
+        g.verify().unwrap_or_else(|v| panic!("{v:?}"));
+        assert_eq!(
+            String::from_utf8_lossy(&store_bytes(&g)),
+            String::from_utf8_lossy(&whole),
+            "stored {stored:?}, added {added:?}"
+        );
+    }
+    // An input read again with fewer mentions: its old lines are not copied.
+    let bytes = store_bytes(&build(&ALL));
+    let mut g =
+        CitationGraph::from_store_bytes(bytes, "test.store").unwrap_or_else(|e| panic!("{e}"));
+    let mut edited = inputs(&["nd_15_2024.txt"]).remove(0).1;
+    edited.citations.retain(|c| c.relation != "repeals");
+    g.add_inputs([("nd_15_2024.txt", &edited)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut fresh = build(&ALL);
+    fresh
+        .add_inputs([("nd_15_2024.txt", &edited)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        String::from_utf8_lossy(&store_bytes(&g)),
+        String::from_utf8_lossy(&store_bytes(&fresh))
+    );
+    assert!(!g.edges().iter().any(|e| e.edge.relation == "repeals"));
+}
+
 #[test]
 fn re_adding_a_file_replaces_its_evidence() {
     let once = store_bytes(&build(&ALL));

@@ -154,6 +154,12 @@ impl Loaded {
         Ok(self.inputs.iter().cloned().zip(documents).collect())
     }
 
+    /// An edge's evidence line as stored, without its line break, when it is there whole.
+    fn line_json(&self, raw: &RawEvidence) -> Option<&[u8]> {
+        let line = self.rest().get(raw.span(self.evidence_base())?)?;
+        line.get(..raw.len())
+    }
+
     /// One edge's evidence, read from the store and parsed: the one line it needs.
     pub(crate) fn evidence(
         &self,

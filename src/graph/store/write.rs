@@ -5,7 +5,7 @@
 //! second costs wall time only on one core, and memory stays a few chunks' worth.
 
 use super::wire::{EdgeRecord, StoreEvidence, StoreHeaderOut, StoreNode};
-use super::{CHECKSUM_KEY, FORMAT};
+use super::{Loaded, RawEvidence, CHECKSUM_KEY, FORMAT};
 use crate::error::Error;
 use crate::graph::{CitationGraph, EdgeView};
 use crate::model::Document;
@@ -64,10 +64,21 @@ impl CitationGraph {
             .map(|(i, n)| (n.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
         let edges = self.edges();
+        // Lines of unchanged edges are copied from the loaded store when every input it names by position
+        // keeps its position (inputs added after the last of its inputs, in path order, keep them).
+        let copy_from = self
+            .store
+            .as_deref()
+            .or(self.lines_from.as_deref())
+            .filter(|loaded| {
+                loaded.inputs.len() <= inputs.len()
+                    && loaded.inputs.iter().zip(&inputs).all(|(a, b)| **a == **b)
+            });
         let lines = Lines {
             graph: self,
             edges: &edges,
             position: &position,
+            copy_from,
         };
         let mut table = Vec::with_capacity(edges.len() * EdgeRecord::SIZE);
         for chunk in lines.each_chunk(Lines::measure) {
@@ -109,9 +120,16 @@ struct Lines<'a> {
     graph: &'a CitationGraph,
     edges: &'a [EdgeView<'a>],
     position: &'a HashMap<&'a str, usize>,
+    copy_from: Option<&'a Loaded>,
 }
 
 impl<'a> Lines<'a> {
+    /// Edge `e`'s line in the loaded store, when it can be copied as it is.
+    fn stored(&self, e: &'a EdgeView<'a>) -> Option<(&'a [u8], &'a RawEvidence)> {
+        let raw = e.edge.store_line()?;
+        Some((self.copy_from?.line_json(raw)?, raw))
+    }
+
     /// Writes edge `e`'s evidence line, without its newline, to `out`.
     fn write_line(&self, e: &EdgeView<'_>, out: &mut Vec<u8>) -> io::Result<()> {
         let evidence = self.graph.evidence(e.edge).map_err(io::Error::other)?;
@@ -137,7 +155,8 @@ impl<'a> Lines<'a> {
             .map_err(io::Error::other)
     }
 
-    /// Each edge of a chunk with its evidence line's length and CRC-32.
+    /// Each edge of a chunk with its evidence line's length and CRC-32: as stored for a line that is copied,
+    /// else from serializing it.
     fn measure(
         &self,
         chunk: &'a [EdgeView<'a>],
@@ -146,6 +165,9 @@ impl<'a> Lines<'a> {
         chunk
             .iter()
             .map(|e| {
+                if let Some((_, raw)) = self.stored(e) {
+                    return Ok((e, (raw.len, raw.crc)));
+                }
                 buf.clear();
                 self.write_line(e, &mut buf)?;
                 let len = u32::try_from(buf.len())
@@ -159,7 +181,10 @@ impl<'a> Lines<'a> {
     fn serialize(&self, chunk: &'a [EdgeView<'a>]) -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
         for e in chunk {
-            self.write_line(e, &mut out)?;
+            match self.stored(e) {
+                Some((line, _)) => out.extend_from_slice(line),
+                None => self.write_line(e, &mut out)?,
+            }
             out.push(b'\n');
         }
         Ok(out)
