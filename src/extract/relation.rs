@@ -44,11 +44,15 @@ pub(crate) fn relation_of(
         .iter()
         .rposition(|e| e.reach <= cstart)
         .map_or(0, |i| i + 1);
-    let in_clause: Vec<&Earlier> = earlier[first..]
-        .iter()
-        .filter(|e| e.end > cstart && e.end <= mention_start)
-        .collect();
-    let clause_relation = in_clause.first().map(|e| e.clause_relation);
+    // The earlier mentions of this clause are listed only when a phrase before the mention is read: most
+    // mentions of a long list are settled before that, and listing them for each was a pass over the
+    // clause's earlier mentions per mention.
+    let in_clause = || {
+        earlier[first..]
+            .iter()
+            .filter(|e| e.end > cstart && e.end <= mention_start)
+    };
+    let clause_relation = in_clause().next().map(|e| e.clause_relation);
     let with_clause = |r: Relation| (r, clause_relation.unwrap_or(r));
     if let Some(r) = phrase_after(window, mention_end) {
         return with_clause(r);
@@ -58,6 +62,7 @@ pub(crate) fn relation_of(
             return (prev.relation, prev.clause_relation);
         }
     }
+    let in_clause: Vec<&Earlier> = in_clause().collect();
     if let Some(r) = phrase_before(window, cstart, mention_start, &in_clause) {
         return with_clause(r);
     }
