@@ -1,7 +1,7 @@
 //! The `resolve` stage: what each mention means within its whole document — year and date carried from
 //! earlier mentions and from lists, doc type, issuers, the graph id — and the document's own identity.
 
-use crate::data::tables;
+use crate::data::{tables, IssuerRow};
 use crate::extract::clause::Mention;
 use crate::extract::context::{Date, IssuerHit};
 use crate::extract::find::RawSymbol;
@@ -11,33 +11,63 @@ use crate::model::{Citation, Document};
 use crate::vocab::DocType;
 use rustc_hash::FxHashMap as HashMap;
 
-/// Whether the first code group names the type: "NĐ" in "30/2020/NĐ-CP", "NQ" in "57-NQ/TW", but not "TC"
-/// in the 1990s "69-TC/ĐT", where Bộ Tài chính's code comes first and no Party issuer closes the symbol.
-fn first_group_is_type(raw: &RawSymbol) -> bool {
-    let t = tables();
-    let Some(first) = raw.groups.first() else {
-        return false;
-    };
-    if t.type_of_code(first).is_none() || raw.groups.len() < 2 {
-        return false;
-    }
-    let last_known = raw
-        .groups
-        .last()
-        .is_some_and(|l| t.issuer_of_code(l).is_some());
-    !(raw.dash_form && t.issuer_of_code(first).is_some() && !last_known)
+/// What the tables say of a symbol's code groups, looked up once: a mention's doc type and its issuers both
+/// ask, and the lookups were a tenth of the cost of a mention in a long list of bare symbols.
+struct Codes<'r> {
+    raw: &'r RawSymbol,
+    first_type: Option<DocType>,
+    /// The issuer row of each of the first [`LOOKED_UP`] groups.
+    issuers: [Option<&'static IssuerRow>; LOOKED_UP],
+    /// Whether the first code group names the type: "NĐ" in "30/2020/NĐ-CP", "NQ" in "57-NQ/TW", but not
+    /// "TC" in the 1990s "69-TC/ĐT", where Bộ Tài chính's code comes first and no Party issuer closes the
+    /// symbol.
+    first_is_type: bool,
 }
 
-/// Doc type of a symbol: the type word wins; else the type code; else what the issuer code implies.
-pub(crate) fn doc_type(type_word: Option<DocType>, raw: &RawSymbol) -> DocType {
-    if let Some(t) = type_word {
-        return t;
+/// Groups whose issuer rows are kept; a symbol with more looks the rest up when asked.
+const LOOKED_UP: usize = 4;
+
+impl<'r> Codes<'r> {
+    fn of(raw: &'r RawSymbol) -> Codes<'r> {
+        let t = tables();
+        let mut issuers = [None; LOOKED_UP];
+        for (slot, g) in issuers.iter_mut().zip(&raw.groups) {
+            *slot = t.issuer_of_code(g);
+        }
+        let mut codes = Codes {
+            raw,
+            first_type: raw.groups.first().and_then(|g| t.type_of_code(g)),
+            issuers,
+            first_is_type: false,
+        };
+        codes.first_is_type = codes.first_type.is_some() && raw.groups.len() >= 2 && {
+            let last_known = codes.issuer(raw.groups.len() - 1).is_some();
+            !(raw.dash_form && codes.issuer(0).is_some() && !last_known)
+        };
+        codes
     }
-    let t = tables();
-    if let Some(first) = raw.groups.first() {
-        if let Some(dt) = t.type_of_code(first) {
-            let also_issuer = t.issuer_of_code(first).is_some();
-            if first_group_is_type(raw) || raw.groups.len() == 1 && !also_issuer {
+
+    /// The issuer row of group `i`.
+    fn issuer(&self, i: usize) -> Option<&'static IssuerRow> {
+        match self.issuers.get(i) {
+            Some(row) => *row,
+            None => self
+                .raw
+                .groups
+                .get(i)
+                .and_then(|g| tables().issuer_of_code(g)),
+        }
+    }
+
+    /// Doc type of the symbol: the type word wins; else the type code; else what the issuer code implies.
+    fn doc_type(&self, type_word: Option<DocType>) -> DocType {
+        if let Some(t) = type_word {
+            return t;
+        }
+        let raw = self.raw;
+        if let Some(dt) = self.first_type {
+            let also_issuer = self.issuer(0).is_some();
+            if self.first_is_type || raw.groups.len() == 1 && !also_issuer {
                 // Party documents use TT for Thông tri, not Thông tư.
                 if dt == DocType::Circular && raw.dash_form {
                     return DocType::Instruction;
@@ -45,55 +75,47 @@ pub(crate) fn doc_type(type_word: Option<DocType>, raw: &RawSymbol) -> DocType {
                 return dt;
             }
         }
-    }
-    // What the issuer implies (`data/issuer_types.tsv`): first any group's, then a lone group's.
-    for g in &raw.groups {
-        let letters = g.trim_end_matches(|c: char| c.is_ascii_digit());
-        if let Some(row) = t
-            .issuer_types
-            .iter()
-            .find(|r| !r.alone && r.code == letters)
-        {
-            return row.doc_type;
-        }
-    }
-    if let [only] = raw.groups.as_slice() {
-        if let Some(row) = t.issuer_types.iter().find(|r| r.alone && r.code == only) {
-            return row.doc_type;
-        }
-    }
-    DocType::OfficialLetter
-}
-
-/// Issuer codes: the known issuer codes of the symbol (type code excluded, term numbers dropped), then the
-/// issuer named in the text.
-pub(crate) fn issuers(raw: &RawSymbol, named: Option<&IssuerHit>) -> Vec<String> {
-    let t = tables();
-    let mut out: Vec<String> = Vec::new();
-    for (i, g) in raw.groups.iter().enumerate() {
-        if i == 0 && first_group_is_type(raw) {
-            continue;
-        }
-        if let Some(row) = t.issuer_of_code(g) {
-            if !out.iter().any(|o| o == row.code) {
-                out.push(row.code.to_string());
+        let t = tables();
+        // What the issuer implies (`data/issuer_types.tsv`): first any group's, then a lone group's.
+        for g in &raw.groups {
+            let letters = g.trim_end_matches(|c: char| c.is_ascii_digit());
+            if let Some(row) = t
+                .issuer_types
+                .iter()
+                .find(|r| !r.alone && r.code == letters)
+            {
+                return row.doc_type;
             }
         }
-    }
-    if out.is_empty() {
-        if let Some(hit) = named {
-            out.push(hit.code.to_string());
-        } else if let Some(g) = raw
-            .groups
-            .iter()
-            .enumerate()
-            .find(|(i, _)| !(*i == 0 && first_group_is_type(raw)))
-            .map(|(_, g)| g)
-        {
-            out.push(g.clone());
+        if let [only] = raw.groups.as_slice() {
+            if let Some(row) = t.issuer_types.iter().find(|r| r.alone && r.code == only) {
+                return row.doc_type;
+            }
         }
+        DocType::OfficialLetter
     }
-    out
+
+    /// Issuer codes: the known issuer codes of the symbol (type code excluded, term numbers dropped), then
+    /// the issuer named in the text.
+    fn issuers(&self, named: Option<&IssuerHit>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let skip = usize::from(self.first_is_type);
+        for i in skip..self.raw.groups.len() {
+            if let Some(row) = self.issuer(i) {
+                if !out.iter().any(|o| o == row.code) {
+                    out.push(row.code.to_string());
+                }
+            }
+        }
+        if out.is_empty() {
+            if let Some(hit) = named {
+                out.push(hit.code.to_string());
+            } else if let Some(g) = self.raw.groups.get(skip) {
+                out.push(g.clone());
+            }
+        }
+        out
+    }
 }
 
 fn is_local_body(codes: &[String]) -> bool {
@@ -103,7 +125,8 @@ fn is_local_body(codes: &[String]) -> bool {
 pub(crate) fn document(header: &Header, raws: &[RawSymbol]) -> Option<Document> {
     let raw = &raws[header.symbol?];
     let year = raw.year.or(header.date.map(|d| d.year));
-    let by_symbol = doc_type(None, raw);
+    let codes = Codes::of(raw);
+    let by_symbol = codes.doc_type(None);
     // A consolidated text keeps its base document's title word ("THÔNG TƯ") over a number of its own.
     let doc_type = if by_symbol == DocType::ConsolidatedText {
         by_symbol
@@ -112,7 +135,7 @@ pub(crate) fn document(header: &Header, raws: &[RawSymbol]) -> Option<Document> 
     } else {
         header.type_title.unwrap_or(by_symbol)
     };
-    let issuers = issuers(raw, header.issuer.as_ref());
+    let issuers = codes.issuers(header.issuer.as_ref());
     let place = header
         .issuer
         .as_ref()
@@ -217,7 +240,8 @@ impl<'t> Resolver<'t> {
                     entry.1 = date;
                 }
             }
-            let issuers = issuers(raw, m.issuer.as_ref());
+            let codes = Codes::of(raw);
+            let issuers = codes.issuers(m.issuer.as_ref());
             let place = m
                 .issuer
                 .as_ref()
@@ -232,7 +256,7 @@ impl<'t> Resolver<'t> {
                 number: raw.number.clone(),
                 year,
                 date: date.map(|d| d.iso()),
-                doc_type: doc_type(m.type_word, raw),
+                doc_type: codes.doc_type(m.type_word),
                 id: document_id(&raw.canonical, raw.year.is_some(), year, place.as_deref()),
                 issuers,
                 issuer_name: m.issuer.as_ref().map(|h| h.name.clone()),
