@@ -324,15 +324,11 @@ impl CitationGraph {
                 })
                 .collect::<Result<Vec<Vec<Evidence>>, crate::Error>>()
         };
-        let run_len = stored.len().div_ceil(runs()).max(1);
-        #[cfg(feature = "parallel")]
-        let parsed: Vec<Result<Vec<Vec<Evidence>>, crate::Error>> = {
-            use rayon::prelude::*;
-            stored.par_chunks(run_len).map(parse_run).collect()
-        };
-        #[cfg(not(feature = "parallel"))]
-        let parsed: Vec<Result<Vec<Vec<Evidence>>, crate::Error>> =
-            stored.chunks(run_len).map(parse_run).collect();
+        // A few runs per core, so that cores finishing early take another, while each run's own copy of the
+        // repeated strings (dates, issuer names) stays a few copies in all.
+        let run_len = stored.len().div_ceil(super::pool_threads() * 4).max(1);
+        let runs: Vec<_> = stored.chunks(run_len).collect();
+        let parsed = super::map_in_order(&runs, |run| parse_run(run));
         let mut runs_parsed = Vec::with_capacity(parsed.len());
         for run in parsed {
             runs_parsed.push(run?);
@@ -345,14 +341,4 @@ impl CitationGraph {
         self.lines_from = self.store.take();
         Ok(())
     }
-}
-
-/// Runs of evidence lines parsed at once: a few per core, so that cores finishing early take another,
-/// while each run's own copy of the repeated strings (dates, issuer names) stays a few copies in all.
-fn runs() -> usize {
-    #[cfg(feature = "parallel")]
-    let threads = rayon::current_num_threads();
-    #[cfg(not(feature = "parallel"))]
-    let threads = 1;
-    threads * 4
 }

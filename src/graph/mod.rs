@@ -451,6 +451,26 @@ fn sort_views(v: &mut [EdgeView<'_>]) {
     v.sort_by(|a, b| (a.from, a.to, a.edge.relation).cmp(&(b.from, b.to, b.edge.relation)));
 }
 
+/// Threads of the current rayon pool; one without the `parallel` feature.
+fn pool_threads() -> usize {
+    #[cfg(feature = "parallel")]
+    return rayon::current_num_threads();
+    #[cfg(not(feature = "parallel"))]
+    return 1;
+}
+
+/// `work` on each of `items`, on every core of the current rayon pool with the `parallel` feature, the
+/// results in the items' order.
+fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items.par_iter().map(work).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    items.iter().map(work).collect()
+}
+
 /// One shared copy of `s` in `strings`.
 fn share(strings: &mut HashMap<Box<str>, Arc<str>>, s: &str) -> Arc<str> {
     if let Some(a) = strings.get(s) {

@@ -199,30 +199,13 @@ impl<'a> Lines<'a> {
     where
         Self: Sync,
     {
-        let chunks: Vec<&'a [EdgeView<'a>]> = self.edges.chunks(CHUNK_EDGES).collect();
-        let wave = waves();
-        let batches: Vec<Vec<&'a [EdgeView<'a>]>> =
-            chunks.chunks(wave).map(<[_]>::to_vec).collect();
-        batches.into_iter().flat_map(move |batch| {
-            #[cfg(feature = "parallel")]
-            let done: Vec<io::Result<T>> = {
-                use rayon::prelude::*;
-                batch.into_par_iter().map(|c| work(self, c)).collect()
-            };
-            #[cfg(not(feature = "parallel"))]
-            let done: Vec<io::Result<T>> = batch.into_iter().map(|c| work(self, c)).collect();
-            done
+        // Chunks in flight at once: two per thread.
+        let wave = CHUNK_EDGES * crate::graph::pool_threads() * 2;
+        self.edges.chunks(wave).flat_map(move |batch| {
+            let chunks: Vec<&'a [EdgeView<'a>]> = batch.chunks(CHUNK_EDGES).collect();
+            crate::graph::map_in_order(&chunks, |c| work(self, c))
         })
     }
-}
-
-/// Chunks in flight at once.
-fn waves() -> usize {
-    #[cfg(feature = "parallel")]
-    let threads = rayon::current_num_threads();
-    #[cfg(not(feature = "parallel"))]
-    let threads = 1;
-    threads * 2
 }
 
 /// The first line, written as serialized: every byte goes into its CRC-32, and the closing `}` is held back
