@@ -229,7 +229,9 @@ impl<'t> Resolver<'t> {
                     continue;
                 }
             }
-            if year.is_some() {
+            // A symbol that carries its year gives every later mention of it that year, so only a date is
+            // worth keeping for it; dense lists of distinct symbols then leave the map empty.
+            if year.is_some() && (raw.year.is_none() || date.is_some()) {
                 // Most mentions repeat a symbol already seen: its key is copied only the first time.
                 let entry = match seen.get_mut(&raw.canonical) {
                     Some(entry) => entry,
