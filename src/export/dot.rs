@@ -22,8 +22,11 @@ pub(crate) fn dot_quoted(s: &str) -> Id {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' | '\r' => out.push_str("\\n"),
-            // Written out, not blanked: two ids that differ only there must stay two nodes.
-            c if c.is_control() => out.push_str(&format!("\\\\u{{{:x}}}", c as u32)),
+            // Written out, not blanked: two ids that differ only there must stay two nodes. U+FFFE and
+            // U+FFFF are no control characters, but Graphviz copies them into SVG, where XML forbids them.
+            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => {
+                out.push_str(&format!("\\\\u{{{:x}}}", c as u32))
+            }
             c => out.push(c),
         }
     }

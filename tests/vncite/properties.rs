@@ -288,6 +288,14 @@ fn check_graph(texts: &[String]) {
         part.nodes.len(),
         "two node ids print as one DOT id"
     );
+    // Graphviz copies labels and tooltips into SVG as they are, so DOT must already hold only what XML
+    // allows.
+    let dot = vncite::export::dot_text(&part, true);
+    assert!(
+        !dot.chars()
+            .any(|c| c != '\n' && c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}')),
+        "DOT carries a character SVG cannot: {dot:?}"
+    );
     let mermaid = vncite::export::mermaid_text(&part);
     assert!(
         !mermaid.contains("%%"),
