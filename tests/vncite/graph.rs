@@ -562,6 +562,54 @@ fn concurrent_builds_symlinks_modes_and_devices_keep_the_store() {
 
 /// Two inputs that give one cited document different facts (its name's spelling, its issuers) build the same
 /// store in either order: the facts kept do not depend on which input was read first.
+/// Two `graph build --into` on one store at once, a hundred times over: the lock makes the second wait for
+/// the first, so the store always ends with the input it held and both new ones.
+#[test]
+fn two_concurrent_builds_into_one_store_lose_nothing_in_a_hundred_tries() {
+    let dir = std::env::temp_dir().join(format!("vncite-race-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let bin = env!("CARGO_BIN_EXE_vncite");
+    let fixtures = fixture_dir();
+    let inputs: Vec<PathBuf> = ["tin_tuc.txt", "nd_15_2024.txt", "nd_30_2020.txt"]
+        .iter()
+        .map(|name| {
+            let p = dir.join(name);
+            std::fs::copy(fixtures.join(name), &p).unwrap_or_else(|e| panic!("{e}"));
+            p
+        })
+        .collect();
+    let store = dir.join("race.store");
+    let mut lost = Vec::new();
+    for attempt in 0..100 {
+        let built = std::process::Command::new(bin)
+            .args(["graph", "build", "--quiet", "--force", "-o"])
+            .arg(&store)
+            .arg(&inputs[0])
+            .status();
+        assert!(built.is_ok_and(|s| s.success()));
+        let racers: Vec<_> = inputs[1..]
+            .iter()
+            .map(|p| {
+                std::process::Command::new(bin)
+                    .args(["graph", "build", "--quiet", "--into"])
+                    .arg(&store)
+                    .arg(p)
+                    .spawn()
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+            .collect();
+        for mut racer in racers {
+            assert!(racer.wait().is_ok_and(|s| s.success()));
+        }
+        let g = CitationGraph::load(&store).unwrap_or_else(|e| panic!("{e}"));
+        if g.stats(0).inputs != 3 {
+            lost.push((attempt, g.stats(0).inputs));
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(lost, [], "tries that ended with fewer than 3 inputs");
+}
+
 #[test]
 fn the_order_of_inputs_changes_no_fact() {
     let a =
