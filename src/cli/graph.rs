@@ -204,5 +204,8 @@ fn build(args: BuildArgs) -> anyhow::Result<bool> {
             .save(&target)
             .with_context(|| format!("writing {}", target.display()))
     })?;
+    // The process ends here: freeing a large graph's millions of allocations one by one took 0.3-0.5 s
+    // of an 8 s build, and the system takes the memory back at once.
+    std::mem::forget(graph);
     Ok(all_read)
 }

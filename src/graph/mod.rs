@@ -409,6 +409,12 @@ impl CitationGraph {
                 (key, self.view(e))
             })
             .collect();
+        #[cfg(feature = "parallel")]
+        rayon::slice::ParallelSliceMut::par_sort_unstable_by_key(
+            keyed.as_mut_slice(),
+            |(key, _)| *key,
+        );
+        #[cfg(not(feature = "parallel"))]
         keyed.sort_unstable_by_key(|(key, _)| *key);
         keyed.into_iter().map(|(_, view)| view).collect()
     }
@@ -469,6 +475,14 @@ fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync + S
     }
     #[cfg(not(feature = "parallel"))]
     items.iter().map(work).collect()
+}
+
+/// `a()` and `b()`, side by side on the current rayon pool with the `parallel` feature.
+fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    return rayon::join(a, b);
+    #[cfg(not(feature = "parallel"))]
+    return (a(), b());
 }
 
 /// One shared copy of `s` in `strings`.

@@ -31,24 +31,29 @@ impl CitationGraph {
                 self.index.remove(&node.id);
             }
         }
-        let mut defined: HashMap<NodeId, Vec<(String, Document)>> = HashMap::default();
-        let mut sources = Vec::new();
-        for (path, doc) in &self.inputs {
-            match doc {
-                Some(d) => defined
-                    .entry(NodeId::document(&d.id))
-                    .or_default()
-                    .push((path.clone(), d.clone())),
-                None => sources.push(NodeId::source(path)),
-            }
-        }
+        let sources: Vec<NodeId> = self
+            .inputs
+            .iter()
+            .filter(|(_, doc)| doc.is_none())
+            .map(|(path, _)| NodeId::source(path))
+            .collect();
         for id in sources {
             self.node_index(&id);
         }
+        // Borrowed from the inputs, not copied: a build of 100,000 documents copied every header here.
+        let mut defined: HashMap<NodeId, Vec<(&str, &Document)>> = HashMap::default();
+        for (path, doc) in &self.inputs {
+            if let Some(d) = doc {
+                defined
+                    .entry(NodeId::document(&d.id))
+                    .or_default()
+                    .push((path.as_str(), d));
+            }
+        }
+        // Nodes nothing refers to any more go first, so what is left is settled from what is left.
         let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
-        for ix in nodes.iter().copied() {
-            let id = self.graph[ix].id.clone();
-            let kind = self.graph[ix].kind;
+        for ix in nodes {
+            let node = &self.graph[ix];
             let has_edges = self
                 .graph
                 .edges_directed(ix, Direction::Incoming)
@@ -59,39 +64,52 @@ impl CitationGraph {
                     .edges_directed(ix, Direction::Outgoing)
                     .next()
                     .is_some();
-            let keep = match kind {
-                NodeKind::Document => has_edges || defined.contains_key(&id),
-                NodeKind::Source => self.inputs.contains_key(id.key()),
+            let keep = match node.kind {
+                NodeKind::Document => has_edges || defined.contains_key(&node.id),
+                NodeKind::Source => self.inputs.contains_key(node.id.key()),
                 NodeKind::Issuer => false,
             };
             if !keep {
-                self.graph.remove_node(ix);
-                self.index.remove(&id);
-                if kind == NodeKind::Document {
-                    self.facts.remove(&id);
+                if let Some(node) = self.graph.remove_node(ix) {
+                    self.index.remove(&node.id);
+                    if node.kind == NodeKind::Document {
+                        self.facts.remove(&node.id);
+                    }
                 }
-                continue;
             }
-            if kind == NodeKind::Document {
-                let evidence: Vec<&Evidence> = self
-                    .graph
-                    .edges_directed(ix, Direction::Incoming)
-                    .flat_map(|e| e.weight().parsed().iter())
-                    .collect();
-                let all = self.facts.get(&id);
-                let facts = all.and_then(CitedFacts::chosen);
-                let mut node = attributes(&id, facts, defined.get(&id), &evidence);
-                // A numbered law cited by name too keeps the name, whichever form most mentions took.
-                if node.name.is_none() {
-                    node.name = all.and_then(CitedFacts::chosen_name);
+        }
+        let graph = &self.graph;
+        let kept: Vec<NodeIndex> = graph.node_indices().collect();
+        // Each node's attributes read only the graph, the inputs and the facts: they are worked out on every
+        // core, then written back in node order.
+        let facts = &self.facts;
+        let settled: Vec<Node> = super::map_in_order(&kept, |&ix| {
+            let id = &graph[ix].id;
+            match graph[ix].kind {
+                NodeKind::Document => {
+                    let evidence: Vec<&Evidence> = graph
+                        .edges_directed(ix, Direction::Incoming)
+                        .flat_map(|e| e.weight().parsed().iter())
+                        .collect();
+                    let all = facts.get(id);
+                    let chosen = all.and_then(CitedFacts::chosen);
+                    let mut node = attributes(id, chosen, defined.get(id), &evidence);
+                    // A numbered law cited by name too keeps the name, whichever form most mentions took.
+                    if node.name.is_none() {
+                        node.name = all.and_then(CitedFacts::chosen_name);
+                    }
+                    node
                 }
-                self.graph[ix] = node;
-            } else if kind == NodeKind::Source {
-                let path = id.key().to_string();
-                let mut node = Node::new(id);
-                node.defined_in = vec![path];
-                self.graph[ix] = node;
+                _ => {
+                    let mut node = Node::new(id.clone());
+                    node.defined_in = vec![id.key().to_string()];
+                    node
+                }
             }
+        });
+        drop(defined);
+        for (ix, node) in kept.into_iter().zip(settled) {
+            self.graph[ix] = node;
         }
         // Issuers: one node per code, local bodies per place when the document id names it.
         // (document, issuer codes, place from its id, issuer name)
@@ -106,6 +124,9 @@ impl CitationGraph {
                 (ix, n.issuers.clone(), place, n.issuer_name.clone())
             })
             .collect();
+        // Reserved at once: growing the edge table by doubling copied it into fresh pages each time.
+        self.graph
+            .reserve_edges(docs.iter().map(|(_, codes, _, _)| codes.len()).sum());
         for (ix, issuers, place, issuer_name) in docs {
             for code in issuers {
                 let local_place = place
@@ -191,11 +212,11 @@ fn pick<T: Ord + Clone>(own: Vec<T>, mentions: Vec<T>) -> (Option<T>, Vec<T>) {
 fn attributes(
     id: &NodeId,
     facts: Option<&CitedFacts>,
-    own: Option<&Vec<(String, Document)>>,
+    own: Option<&Vec<(&str, &Document)>>,
     evidence: &[&Evidence],
 ) -> Node {
     let mut node = Node::new(id.clone());
-    let own: Vec<&(String, Document)> = own.map(|v| v.iter().collect()).unwrap_or_default();
+    let own: &[(&str, &Document)] = own.map_or(&[], Vec::as_slice);
     if let Some(f) = facts {
         node.symbol = f.symbol.clone();
         node.name = f.name.clone();
@@ -207,7 +228,7 @@ fn attributes(
         node.year = d.year.or(node.year);
         node.issuers = d.issuers.clone();
     }
-    node.defined_in = own.iter().map(|(p, _)| p.clone()).collect();
+    node.defined_in = own.iter().map(|(p, _)| p.to_string()).collect();
     let mut field =
         |name: &str, own_values: Vec<String>, mentions: Vec<String>| -> Option<String> {
             let (value, conflicts) = pick(own_values, mentions);

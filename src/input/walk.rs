@@ -26,7 +26,7 @@ pub fn expand(paths: &[String], extensions: &[String]) -> Vec<Result<Source, Err
             let mut found = Vec::new();
             let mut seen = std::collections::BTreeSet::new();
             walk(path, extensions, &mut seen, &mut found);
-            found.sort_by_key(sort_key);
+            found.sort_by(|a, b| sort_key(a).cmp(sort_key(b)));
             out.extend(found);
         } else {
             out.push(Ok(Source::File(path.to_path_buf())));
@@ -35,11 +35,13 @@ pub fn expand(paths: &[String], extensions: &[String]) -> Vec<Result<Source, Err
     out
 }
 
-fn sort_key(entry: &Result<Source, Error>) -> PathBuf {
+/// The path an entry sorts by, borrowed: sorting 100,000 inputs by a copied key copied paths millions of
+/// times.
+fn sort_key(entry: &Result<Source, Error>) -> &Path {
     match entry {
-        Ok(Source::File(p)) => p.clone(),
-        Ok(Source::Stdin) => PathBuf::new(),
-        Err(e) => PathBuf::from(e.source_name()),
+        Ok(Source::File(p)) => p,
+        Ok(Source::Stdin) => Path::new(""),
+        Err(e) => Path::new(e.source_name()),
     }
 }
 
@@ -92,7 +94,16 @@ fn walk(
             }
         };
         let path = entry.path();
-        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        let kind = entry.file_type().ok();
+        // The directory listing says what most entries are; only links (and file systems that do not say)
+        // need a stat of their own.
+        if kind.is_some_and(|t| t.is_file()) {
+            if wanted(entry.file_name().as_os_str(), extensions) {
+                found.push(Ok(Source::File(path)));
+            }
+            continue;
+        }
+        let is_link = kind.is_some_and(|t| t.is_symlink());
         // Links are followed: a linked folder of documents is part of the tree.
         let meta = match std::fs::metadata(&path) {
             Ok(m) => m,

@@ -37,33 +37,20 @@ impl CitationGraph {
     /// Nodes, edges and evidence are sorted, so equal graphs give equal bytes. Evidence still in a damaged
     /// loaded store fails the write rather than dropping it.
     pub fn write_store(&self, w: &mut impl Write) -> io::Result<()> {
-        // A loaded store's documents that no rebuild has parsed are copied as they were read.
-        let (inputs, documents): (Vec<&str>, Cow<'_, [u8]>) = match &self.store {
-            Some(loaded) if !self.pending_inputs.is_empty() => (
-                self.pending_inputs.iter().map(String::as_str).collect(),
-                Cow::Borrowed(loaded.documents_json().map_err(io::Error::other)?),
-            ),
-            _ => {
-                let documents: Vec<Option<&Document>> =
-                    self.inputs.values().map(Option::as_ref).collect();
-                (
-                    self.inputs.keys().map(String::as_str).collect(),
-                    Cow::Owned(serde_json::to_vec(&documents).map_err(io::Error::other)?),
-                )
-            }
-        };
+        // The documents line is serialized while the nodes and edges are sorted.
+        let (documents, (nodes, edges)) =
+            crate::graph::join(|| self.documents_line(), || (self.nodes(), self.edges()));
+        let (inputs, documents) = documents?;
         let position: HashMap<&str, usize> = inputs
             .iter()
             .enumerate()
             .map(|(i, path)| (*path, i))
             .collect();
-        let nodes = self.nodes();
         let node_position: HashMap<&str, u32> = nodes
             .iter()
             .enumerate()
             .map(|(i, n)| (n.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
-        let edges = self.edges();
         // Lines of unchanged edges are copied from the loaded store when every input it names by position
         // keeps its position (inputs added after the last of its inputs, in path order, keep them).
         let copy_from = self
@@ -112,6 +99,27 @@ impl CitationGraph {
             w.write_all(&chunk?)?;
         }
         Ok(())
+    }
+}
+
+impl CitationGraph {
+    /// The store's input paths and its second line, the inputs' header documents: a loaded store's
+    /// documents that no rebuild has parsed are copied as they were read.
+    fn documents_line(&self) -> io::Result<(Vec<&str>, Cow<'_, [u8]>)> {
+        Ok(match &self.store {
+            Some(loaded) if !self.pending_inputs.is_empty() => (
+                self.pending_inputs.iter().map(String::as_str).collect(),
+                Cow::Borrowed(loaded.documents_json().map_err(io::Error::other)?),
+            ),
+            _ => {
+                let documents: Vec<Option<&Document>> =
+                    self.inputs.values().map(Option::as_ref).collect();
+                (
+                    self.inputs.keys().map(String::as_str).collect(),
+                    Cow::Owned(serde_json::to_vec(&documents).map_err(io::Error::other)?),
+                )
+            }
+        })
     }
 }
 
