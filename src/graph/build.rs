@@ -15,7 +15,9 @@ impl CitationGraph {
         to: NodeIndex,
         relation: Relation,
         evidence: Evidence,
-    ) {
+    ) -> Result<(), crate::Error> {
+        self.touch(from);
+        self.touch(to);
         let existing = self
             .graph
             .edges_connecting(from, to)
@@ -23,6 +25,7 @@ impl CitationGraph {
             .map(|e| e.id());
         match existing {
             Some(e) => {
+                self.read_edge(e)?;
                 if let Some(w) = self.graph.edge_weight_mut(e) {
                     w.parsed_mut().push(evidence);
                     w.recount();
@@ -33,6 +36,59 @@ impl CitationGraph {
                     .add_edge(from, to, Edge::new(relation, vec![evidence]));
             }
         }
+        Ok(())
+    }
+
+    /// Marks a node for the next settle.
+    fn touch(&mut self, ix: NodeIndex) {
+        if let Some(touched) = &mut self.touched {
+            touched.insert(ix);
+        }
+    }
+
+    /// Parses one edge's evidence from the loaded store, if it is still there, keeping its line to copy.
+    fn read_edge(&mut self, e: petgraph::stable_graph::EdgeIndex) -> Result<(), crate::Error> {
+        let (Some(loaded), Some(w)) = (self.store.clone(), self.graph.edge_weight(e)) else {
+            return Ok(());
+        };
+        let Mentions::Stored(raw) = &w.mentions else {
+            return Ok(());
+        };
+        let raw = raw.clone();
+        let count = w.count();
+        let strings = &mut self.strings;
+        let evidence = loaded.evidence(&raw, count, &mut |s: &str| super::share(strings, s))?;
+        let w = &mut self.graph[e];
+        w.mentions = Mentions::Loaded(evidence, raw);
+        w.recount();
+        Ok(())
+    }
+
+    /// Checks, once, that every evidence line still unparsed in the loaded store is whole: an incremental
+    /// build copies those lines without reading them, and must never copy a damaged one into a new store.
+    /// The first damaged line in edge order is the error.
+    fn check_stored_lines(&mut self) -> Result<(), crate::Error> {
+        let Some(loaded) = self.store.clone().filter(|_| !self.stored_checked) else {
+            return Ok(());
+        };
+        let mut stored: Vec<&super::store::RawEvidence> = self
+            .graph
+            .edge_weights()
+            .filter_map(|w| match &w.mentions {
+                Mentions::Stored(raw) => Some(raw),
+                Mentions::Parsed(_) | Mentions::Loaded(..) => None,
+            })
+            .collect();
+        stored.sort_unstable_by_key(|raw| raw.line());
+        let run_len = stored.len().div_ceil(super::pool_threads() * 4).max(1);
+        let runs: Vec<&[&super::store::RawEvidence]> = stored.chunks(run_len).collect();
+        for run in super::map_in_order(&runs, |run| {
+            run.iter().try_for_each(|raw| loaded.check(raw))
+        }) {
+            run?;
+        }
+        self.stored_checked = true;
+        Ok(())
     }
 
     /// Adds inputs, replacing the evidence of any input already in the graph, and settles the attributes.
@@ -53,18 +109,22 @@ impl CitationGraph {
         inputs: impl IntoIterator<Item = (&'a str, &'a Extraction)>,
     ) -> Result<(), crate::Error> {
         self.dense = std::sync::OnceLock::new();
-        self.parse_all_evidence()?;
+        self.parse_documents()?;
         let inputs: Vec<(&str, &Extraction)> = inputs.into_iter().collect();
         let again: BTreeSet<&str> = inputs
             .iter()
             .map(|(p, _)| *p)
             .filter(|p| self.inputs.contains_key(*p))
             .collect();
-        if !again.is_empty() {
+        if again.is_empty() {
+            // New inputs only add: the loaded evidence they do not touch stays in the store, checked.
+            self.check_stored_lines()?;
+        } else {
+            self.parse_all_evidence()?;
             self.remove_evidence_of(&again);
         }
         for (path, found) in inputs {
-            self.add_one(path, found);
+            self.add_one(path, found)?;
         }
         Ok(())
     }
@@ -80,7 +140,7 @@ impl CitationGraph {
             .or_insert(0) += 1;
     }
 
-    fn add_one(&mut self, path: &str, found: &Extraction) {
+    fn add_one(&mut self, path: &str, found: &Extraction) -> Result<(), crate::Error> {
         self.inputs.insert(path.to_string(), found.document.clone());
         let citing = match &found.document {
             Some(d) => {
@@ -98,6 +158,7 @@ impl CitationGraph {
             }
             None => self.node_index(&NodeId::source(path)),
         };
+        self.touch(citing);
         let citing_id = self.graph[citing].id.clone();
         let source = self.share(path);
         for c in &found.citations {
@@ -135,9 +196,9 @@ impl CitationGraph {
                     pinpoint: also.pinpoint.clone().or(evidence.pinpoint.clone()),
                     ..evidence.clone()
                 };
-                self.add_evidence(citing, to, also.relation, evidence);
+                self.add_evidence(citing, to, also.relation, evidence)?;
             }
-            self.add_evidence(citing, to, c.relation, evidence);
+            self.add_evidence(citing, to, c.relation, evidence)?;
         }
         for n in &found.named {
             let id = NodeId::document(&n.id);
@@ -179,16 +240,21 @@ impl CitationGraph {
                     pinpoint: also.pinpoint.clone().or(evidence.pinpoint.clone()),
                     ..evidence.clone()
                 };
-                self.add_evidence(citing, to, also.relation, evidence);
+                self.add_evidence(citing, to, also.relation, evidence)?;
             }
-            self.add_evidence(citing, to, n.relation, evidence);
+            self.add_evidence(citing, to, n.relation, evidence)?;
         }
-        self.add_reported(found, &citing_id, &source);
+        self.add_reported(found, &citing_id, &source)
     }
 
     /// Edges the input reports between other documents (or, in a database note, another document's act on
     /// the input's own): actor → target, with the statement as evidence.
-    fn add_reported(&mut self, found: &Extraction, citing_id: &NodeId, source: &Arc<str>) {
+    fn add_reported(
+        &mut self,
+        found: &Extraction,
+        citing_id: &NodeId,
+        source: &Arc<str>,
+    ) -> Result<(), crate::Error> {
         let id_of = |r: Ref| -> Option<NodeId> {
             match r {
                 Ref::Citation(i) => found.citations.get(i).map(|c| NodeId::document(&c.id)),
@@ -229,11 +295,14 @@ impl CitationGraph {
                 },
                 doubtful: false,
             };
-            self.add_evidence(from, to, r.relation, evidence);
+            self.add_evidence(from, to, r.relation, evidence)?;
         }
+        Ok(())
     }
 
     fn remove_evidence_of(&mut self, paths: &BTreeSet<&str>) {
+        // Evidence taken away may leave any node with other facts, or with nothing to keep it.
+        self.touched = None;
         for p in paths {
             self.inputs.remove(*p);
         }
@@ -312,33 +381,15 @@ impl CitationGraph {
                 Mentions::Parsed(_) | Mentions::Loaded(..) => None,
             })
             .collect();
-        let parse_run = |run: &[(
-            petgraph::stable_graph::EdgeIndex,
-            super::store::RawEvidence,
-            usize,
-        )]| {
-            let mut strings = Default::default();
-            run.iter()
-                .map(|(_, raw, count)| {
-                    loaded.evidence(raw, *count, &mut |s: &str| super::share(&mut strings, s))
-                })
-                .collect::<Result<Vec<Vec<Evidence>>, crate::Error>>()
-        };
-        // A few runs per core, so that cores finishing early take another, while each run's own copy of the
-        // repeated strings (dates, issuer names) stays a few copies in all.
-        let run_len = stored.len().div_ceil(super::pool_threads() * 4).max(1);
-        let runs: Vec<_> = stored.chunks(run_len).collect();
-        let parsed = super::map_in_order(&runs, |run| parse_run(run));
-        let mut runs_parsed = Vec::with_capacity(parsed.len());
-        for run in parsed {
-            runs_parsed.push(run?);
-        }
-        for ((e, raw, _), evidence) in stored.into_iter().zip(runs_parsed.into_iter().flatten()) {
+        let parsed = super::parse_runs(&loaded, &stored)?;
+        for ((e, raw, _), evidence) in stored.into_iter().zip(parsed) {
             let w = &mut self.graph[e];
             w.mentions = Mentions::Loaded(evidence, raw);
             w.recount();
         }
         self.lines_from = self.store.take();
+        // Evidence read again may change any node (inputs read twice, merged nodes).
+        self.touched = None;
         Ok(())
     }
 }

@@ -26,8 +26,10 @@ impl CitationGraph {
             return Ok(());
         }
         self.parse_all_evidence()?;
+        // A merged node's evidence lands on another: settle every node again.
+        self.touched = None;
         for (from, to) in plan {
-            self.move_node(&from, &to);
+            self.move_node(&from, &to)?;
         }
         Ok(())
     }
@@ -113,9 +115,9 @@ impl CitationGraph {
     }
 
     /// Gives every edge of `from` to `to`, with its evidence, and drops `from`.
-    fn move_node(&mut self, from: &NodeId, to: &NodeId) {
+    fn move_node(&mut self, from: &NodeId, to: &NodeId) -> Result<(), crate::Error> {
         let Some(&from_ix) = self.index.get(from) else {
-            return;
+            return Ok(());
         };
         let to_ix = self.node_index(to);
         let edges: Vec<(NodeIndex, NodeIndex, Edge)> = self
@@ -131,7 +133,7 @@ impl CitationGraph {
                 continue;
             }
             for evidence in edge.parsed().iter().cloned() {
-                self.add_evidence(source, target, edge.relation, evidence);
+                self.add_evidence(source, target, edge.relation, evidence)?;
             }
         }
         self.graph.remove_node(from_ix);
@@ -142,6 +144,7 @@ impl CitationGraph {
                 *into.entry(f).or_insert(0) += n;
             }
         }
+        Ok(())
     }
 }
 

@@ -329,6 +329,12 @@ pub struct CitationGraph {
     lines_from: Option<Arc<store::Loaded>>,
     /// Compact adjacency for traversals, built on first use and dropped whenever the graph changes.
     dense: std::sync::OnceLock<Dense>,
+    /// The nodes that inputs staged since the last settle gave evidence, facts or a header, so that
+    /// settling reworks only them; `None` when every node is to be settled again (a new graph, inputs read
+    /// again, merged nodes).
+    touched: Option<rustc_hash::FxHashSet<NodeIndex>>,
+    /// Whether every evidence line still unparsed in the loaded store was checked whole.
+    stored_checked: bool,
 }
 
 impl CitationGraph {
@@ -475,6 +481,32 @@ fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync + S
     }
     #[cfg(not(feature = "parallel"))]
     items.iter().map(work).collect()
+}
+
+/// Evidence lines of a loaded store parsed in a few large runs on every core of the current rayon pool
+/// (with the `parallel` feature), each run sharing its own repeated strings, the results in the lines'
+/// order; the first damaged line in that order is the error, whichever run met it first.
+fn parse_runs(
+    loaded: &store::Loaded,
+    stored: &[(petgraph::stable_graph::EdgeIndex, store::RawEvidence, usize)],
+) -> Result<Vec<Vec<Evidence>>, crate::Error> {
+    let parse_run = |run: &&[(petgraph::stable_graph::EdgeIndex, store::RawEvidence, usize)]| {
+        let mut strings = Default::default();
+        run.iter()
+            .map(|(_, raw, count)| {
+                loaded.evidence(raw, *count, &mut |s: &str| share(&mut strings, s))
+            })
+            .collect::<Result<Vec<Vec<Evidence>>, crate::Error>>()
+    };
+    // A few runs per core, so that cores finishing early take another, while each run's own copy of the
+    // repeated strings (dates, issuer names) stays a few copies in all.
+    let run_len = stored.len().div_ceil(pool_threads() * 4).max(1);
+    let runs: Vec<_> = stored.chunks(run_len).collect();
+    let mut parsed = Vec::with_capacity(stored.len());
+    for run in map_in_order(&runs, parse_run) {
+        parsed.extend(run?);
+    }
+    Ok(parsed)
 }
 
 /// `a()` and `b()`, side by side on the current rayon pool with the `parallel` feature.

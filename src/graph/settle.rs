@@ -1,11 +1,13 @@
 //! Settling: every node's attributes recomputed from the inputs' headers and the evidence, and the derived
 //! `issued_by` edges rebuilt, independent of the order the inputs came in.
 
-use super::{CitationGraph, CitedFacts, Edge, Evidence, Node, NodeId, NodeKind};
+use super::store::RawEvidence;
+use super::{CitationGraph, CitedFacts, Edge, Evidence, Mentions, Node, NodeId, NodeKind};
 use super::{PAGERANK_DAMPING, PAGERANK_ROUNDS, PAGERANK_TOLERANCE};
 use crate::model::Document;
 use crate::vocab::Relation;
-use petgraph::stable_graph::NodeIndex;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,9 +17,17 @@ impl CitationGraph {
     /// drops nodes nothing refers to any more. Independent of the order the inputs came in.
     pub fn settle(&mut self) -> Result<(), crate::Error> {
         self.dense = std::sync::OnceLock::new();
-        // Every attribute is recomputed from the evidence, so a loaded store's is read first.
-        self.parse_all_evidence()?;
+        self.parse_documents()?;
         self.merge_named_laws()?;
+        // A loaded store's nodes were settled when it was saved: after inputs that only add, only the nodes
+        // they touched are settled again, from their evidence, which is read for them alone. Otherwise every
+        // node is, and all the evidence is read first.
+        let touched = self.touched.take();
+        match &touched {
+            Some(nodes) => self.read_evidence_into(nodes)?,
+            None => self.parse_all_evidence()?,
+        }
+        let settles = |ix: &NodeIndex| touched.as_ref().is_none_or(|t| t.contains(ix));
         // Issuer nodes and their issued_by edges are derived: drop them and add them again below. Removing
         // the nodes drops each edge from the head of the issuer's list; removing the 100,000 edges of an
         // issuer one by one walked that list each time, and was most of an incremental build's time.
@@ -51,7 +61,7 @@ impl CitationGraph {
             }
         }
         // Nodes nothing refers to any more go first, so what is left is settled from what is left.
-        let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+        let nodes: Vec<NodeIndex> = self.graph.node_indices().filter(settles).collect();
         for ix in nodes {
             let node = &self.graph[ix];
             let has_edges = self
@@ -79,7 +89,10 @@ impl CitationGraph {
             }
         }
         let graph = &self.graph;
-        let kept: Vec<NodeIndex> = graph.node_indices().collect();
+        let kept: Vec<NodeIndex> = graph
+            .node_indices()
+            .filter(|ix| settles(ix) && graph[*ix].kind != NodeKind::Issuer)
+            .collect();
         // Each node's attributes read only the graph, the inputs and the facts: they are worked out on every
         // core, then written back in node order.
         let facts = &self.facts;
@@ -179,6 +192,37 @@ impl CitationGraph {
                 let node = &mut self.graph[ix];
                 node.pagerank = (node.kind == NodeKind::Document).then_some(rank);
             }
+        }
+        self.touched = Some(Default::default());
+        Ok(())
+    }
+}
+
+impl CitationGraph {
+    /// Parses, from the loaded store, the evidence of every edge into one of `nodes`: what their attributes
+    /// are worked out from. The lines are parsed in runs on every core, as `parse_all_evidence` does.
+    fn read_evidence_into(
+        &mut self,
+        nodes: &rustc_hash::FxHashSet<NodeIndex>,
+    ) -> Result<(), crate::Error> {
+        let Some(loaded) = self.store.clone() else {
+            return Ok(());
+        };
+        let mut stored: Vec<(EdgeIndex, RawEvidence, usize)> = nodes
+            .iter()
+            .flat_map(|&ix| self.graph.edges_directed(ix, Direction::Incoming))
+            .filter_map(|e| match &e.weight().mentions {
+                Mentions::Stored(raw) => Some((e.id(), raw.clone(), e.weight().count())),
+                Mentions::Parsed(_) | Mentions::Loaded(..) => None,
+            })
+            .collect();
+        // In edge order, so the first damaged line reported is the same whatever the set's order.
+        stored.sort_unstable_by_key(|(_, raw, _)| raw.line());
+        let parsed = super::parse_runs(&loaded, &stored)?;
+        for ((e, raw, _), evidence) in stored.into_iter().zip(parsed) {
+            let w = &mut self.graph[e];
+            w.mentions = Mentions::Loaded(evidence, raw);
+            w.recount();
         }
         Ok(())
     }

@@ -249,6 +249,23 @@ fn check_graph(texts: &[String]) {
         bytes == other,
         "the store depends on the order of its inputs"
     );
+    // Settling after each input, as adding to a built graph does, settles only what each one touched:
+    // the store is the same as one settle over all of them.
+    let mut one_by_one = vncite::CitationGraph::new();
+    for (p, x) in &found {
+        one_by_one
+            .add_inputs([(p.as_str(), x)])
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    one_by_one
+        .verify()
+        .unwrap_or_else(|v| panic!("one by one: {v:?}"));
+    let mut stepwise = Vec::new();
+    one_by_one.write_store(&mut stepwise).unwrap();
+    assert!(
+        bytes == stepwise,
+        "adding inputs one at a time gives another store"
+    );
     let part = vncite::export::select(&g, &vncite::export::Selection::default());
     let mut json = Vec::new();
     vncite::export::write_json(&part, &mut json).unwrap();

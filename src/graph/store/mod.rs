@@ -64,7 +64,7 @@ impl RawEvidence {
         self.len as usize
     }
 
-    fn line(&self) -> usize {
+    pub(super) fn line(&self) -> usize {
         self.line as usize
     }
 
@@ -180,6 +180,37 @@ impl Loaded {
         }
     }
 
+    /// Whether one edge's evidence line is whole: where its edge says, ending there, with its checksum. What
+    /// an incremental build checks of the lines it copies without parsing them.
+    pub(crate) fn check(&self, raw: &RawEvidence) -> Result<(), Error> {
+        match raw
+            .span(self.evidence_base())
+            .and_then(|span| self.rest().get(span))
+        {
+            Some(line) => self.checked_json(line, raw).map(|_| ()),
+            None => Err(Error::damaged(
+                &self.name,
+                raw.line(),
+                "evidence line cut short",
+            )),
+        }
+    }
+
+    /// The JSON of one evidence line, once its line break and checksum are where its edge says.
+    fn checked_json<'l>(&self, line: &'l [u8], raw: &RawEvidence) -> Result<&'l [u8], Error> {
+        let damaged = |message: &str| Error::damaged(&self.name, raw.line(), message.to_string());
+        let (json, newline) = line.split_at(raw.len());
+        if newline != b"\n" {
+            return Err(damaged("evidence line does not end where its edge says"));
+        }
+        if crc32fast::hash(json) != raw.crc {
+            return Err(damaged(
+                "evidence line's checksum does not match its edge: bytes were changed",
+            ));
+        }
+        Ok(json)
+    }
+
     /// Parses one evidence line (its JSON and the line break the edge says ends it).
     fn parse_line(
         &self,
@@ -189,17 +220,7 @@ impl Loaded {
         share: &mut dyn FnMut(&str) -> Arc<str>,
     ) -> Result<Vec<Evidence>, Error> {
         let damaged = |message: String| Error::damaged(&self.name, raw.line(), message);
-        let (json, newline) = line.split_at(raw.len());
-        if newline != b"\n" {
-            return Err(damaged(
-                "evidence line does not end where its edge says".into(),
-            ));
-        }
-        if crc32fast::hash(json) != raw.crc {
-            return Err(damaged(
-                "evidence line's checksum does not match its edge: bytes were changed".into(),
-            ));
-        }
+        let json = self.checked_json(line, raw)?;
         let rows: Vec<StoreEvidence<'_>> =
             serde_json::from_slice(json).map_err(|e| damaged(format!("evidence: {e}")))?;
         if rows.len() != count {
@@ -333,6 +354,8 @@ impl CitationGraph {
         }
         let mut g = CitationGraph::new();
         g.facts_pending = true;
+        // A loaded store was settled when it was saved: only what later inputs touch is settled again.
+        g.touched = Some(Default::default());
         let paths: Vec<Arc<str>> = file.inputs.iter().map(|p| g.share(p)).collect();
         g.pending_inputs = file.inputs.into_iter().map(Cow::into_owned).collect();
         let documents = match usize::try_from(file.documents.0) {
