@@ -140,6 +140,10 @@ impl CitationGraph {
         // Reserved at once: growing the edge table by doubling copied it into fresh pages each time.
         self.graph
             .reserve_edges(docs.iter().map(|(_, codes, _, _)| codes.len()).sum());
+        // A local body is named with its place ("Ủy ban nhân dân tỉnh Quảng Nam") when a document of it says
+        // so; the smallest such name, chosen once all are seen, keeps the choice independent of input order.
+        let mut place_names: BTreeMap<NodeIndex, (Option<&'static str>, Option<String>)> =
+            BTreeMap::new();
         for (ix, issuers, place, issuer_name) in docs {
             for code in issuers {
                 let local_place = place
@@ -148,23 +152,23 @@ impl CitationGraph {
                 let issuer =
                     self.node_index(&NodeId::issuer(&code, local_place.map(String::as_str)));
                 let row_name = crate::data::tables().issuer_of_code(&code).map(|r| r.name);
-                // A local body is named with its place ("Ủy ban nhân dân tỉnh Quảng Nam") when a document of
-                // it says so; the smallest such name keeps the choice independent of input order.
-                let named = issuer_name
-                    .as_ref()
-                    .filter(|n| local_place.is_some() && row_name.is_some_and(|r| n.starts_with(r)))
-                    .cloned();
-                let current = self.graph[issuer].name.clone();
-                self.graph[issuer].name = match (current, named) {
-                    (Some(c), Some(n)) if Some(c.as_str()) == row_name => Some(n),
-                    (Some(c), Some(n)) => Some(c.min(n)),
-                    (None, Some(n)) => Some(n),
-                    (Some(c), None) => Some(c),
-                    (None, None) => row_name.map(str::to_string),
-                };
+                let named = issuer_name.as_ref().filter(|n| {
+                    local_place.is_some()
+                        && row_name.is_some_and(|r| n.starts_with(r) && n.as_str() != r)
+                });
+                let (row, best) = place_names.entry(issuer).or_insert((row_name, None));
+                *row = row.or(row_name);
+                if let Some(n) = named {
+                    if best.as_ref().is_none_or(|b| n < b) {
+                        *best = Some(n.clone());
+                    }
+                }
                 self.graph
                     .add_edge(ix, issuer, Edge::new(Relation::IssuedBy, Vec::new()));
             }
+        }
+        for (issuer, (row, best)) in place_names {
+            self.graph[issuer].name = best.or(row.map(str::to_string));
         }
         // Evidence read from a store line is in the order settling left it; only changed edges are sorted.
         for e in self.graph.edge_weights_mut() {

@@ -635,6 +635,37 @@ fn the_order_of_inputs_changes_no_fact() {
     assert_eq!(named, ["Luật Đất Đai"]);
 }
 
+/// A local body's node takes the name with its place that one of its documents gives, whichever document
+/// came first: a mention "của Ủy ban nhân dân" without the place used to win when read after it.
+#[test]
+fn a_local_issuer_is_named_with_its_place_in_any_input_order() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/issuer_names");
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{e}"));
+        (name.to_string(), vncite::extract(&text))
+    };
+    let (a, b) = (read("qd_5_2024.txt"), read("qd_9_2024.txt"));
+    let forward = crate::built(&[a.clone(), b.clone()]);
+    let backward = crate::built(&[b, a]);
+    assert_eq!(
+        String::from_utf8_lossy(&store_bytes(&forward)),
+        String::from_utf8_lossy(&store_bytes(&backward))
+    );
+    let issuers: Vec<(&str, Option<&str>)> = forward
+        .nodes()
+        .iter()
+        .filter(|n| n.kind == NodeKind::Issuer)
+        .map(|n| (n.id.as_str(), n.name.as_deref()))
+        .collect();
+    assert_eq!(
+        issuers,
+        [(
+            "issuer:UBND~quang-nam",
+            Some("Ủy ban nhân dân tỉnh Quảng Nam")
+        )]
+    );
+}
+
 #[test]
 fn a_law_cited_by_name_and_date_is_its_numbered_node_and_stats_count_it() {
     let text = crate::fixture("named_lower.txt");
