@@ -132,6 +132,7 @@ impl CitationGraph {
     /// Counts the facts a mention gives of the document it cites; settling keeps the most given (see
     /// `CitedFacts::chosen`), so the first input read no longer decides.
     fn note_facts(&mut self, id: &NodeId, facts: CitedFacts) {
+        self.loaded_facts_of(id);
         *self
             .facts
             .entry(id.clone())
@@ -327,7 +328,6 @@ impl CitationGraph {
     /// Reads the header documents of a loaded store's inputs from its documents line, and the facts its
     /// nodes stand for: what a rebuild needs besides the evidence.
     pub(super) fn parse_documents(&mut self) -> Result<(), crate::Error> {
-        self.facts_of_loaded_nodes();
         let Some(loaded) = self.store.clone() else {
             return Ok(());
         };
@@ -342,21 +342,32 @@ impl CitationGraph {
         Ok(())
     }
 
-    /// The facts a loaded store's document nodes stand for, as if each had been cited once so.
-    fn facts_of_loaded_nodes(&mut self) {
+    /// The facts a loaded store's document nodes stand for, as if each had been cited once so; nodes whose
+    /// facts were read already keep them.
+    pub(super) fn facts_of_loaded_nodes(&mut self) {
         if !std::mem::take(&mut self.facts_pending) {
             return;
         }
         for node in self.graph.node_weights() {
-            if node.kind == NodeKind::Document {
-                let facts = CitedFacts {
-                    symbol: node.symbol.clone(),
-                    name: node.name.clone(),
-                    year: node.year,
-                    issuers: node.issuers.clone(),
-                };
-                self.facts.insert(node.id.clone(), [(facts, 1)].into());
+            if node.kind == NodeKind::Document && !self.facts.contains_key(&node.id) {
+                self.facts
+                    .insert(node.id.clone(), [(loaded_facts(node), 1)].into());
             }
+        }
+    }
+
+    /// The facts of one loaded node, read off it the first time an incremental build needs them: adding
+    /// a thousand inputs to a store of a hundred thousand needs few of them.
+    pub(super) fn loaded_facts_of(&mut self, id: &NodeId) {
+        if !self.facts_pending || self.facts.contains_key(id) {
+            return;
+        }
+        let Some(node) = self.index.get(id).map(|&ix| &self.graph[ix]) else {
+            return;
+        };
+        if node.kind == NodeKind::Document {
+            let facts = loaded_facts(node);
+            self.facts.insert(id.clone(), [(facts, 1)].into());
         }
     }
 
@@ -366,6 +377,7 @@ impl CitationGraph {
     /// in edge order is the error, whichever run met it first.
     pub(super) fn parse_all_evidence(&mut self) -> Result<(), crate::Error> {
         self.parse_documents()?;
+        self.facts_of_loaded_nodes();
         let Some(loaded) = self.store.clone() else {
             return Ok(());
         };
@@ -391,5 +403,15 @@ impl CitationGraph {
         // Evidence read again may change any node (inputs read twice, merged nodes).
         self.touched = None;
         Ok(())
+    }
+}
+
+/// What a loaded document node stands for, as the facts of one mention.
+fn loaded_facts(node: &super::Node) -> CitedFacts {
+    CitedFacts {
+        symbol: node.symbol.clone(),
+        name: node.name.clone(),
+        year: node.year,
+        issuers: node.issuers.clone(),
     }
 }

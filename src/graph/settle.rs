@@ -24,8 +24,17 @@ impl CitationGraph {
         // node is, and all the evidence is read first.
         let touched = self.touched.take();
         match &touched {
-            Some(nodes) => self.read_evidence_into(nodes)?,
-            None => self.parse_all_evidence()?,
+            Some(nodes) => {
+                self.read_evidence_into(nodes)?;
+                let ids: Vec<NodeId> = nodes.iter().map(|&ix| self.graph[ix].id.clone()).collect();
+                for id in &ids {
+                    self.loaded_facts_of(id);
+                }
+            }
+            None => {
+                self.parse_all_evidence()?;
+                self.facts_of_loaded_nodes();
+            }
         }
         let settles = |ix: &NodeIndex| touched.as_ref().is_none_or(|t| t.contains(ix));
         // Issuer nodes and their issued_by edges are derived: drop them and add them again below. Removing
