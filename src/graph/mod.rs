@@ -403,7 +403,9 @@ impl CitationGraph {
         for (r, ix) in ids.iter().enumerate() {
             rank[ix.index()] = r as u32;
         }
-        let mut keyed: Vec<((u32, u32, Relation, u32), EdgeView<'_>)> = (&self.graph)
+        // Edges still on their store line were loaded in the store's order, which is this order (adding
+        // nodes never reorders the ids already there): only the others are sorted, then the two merged.
+        let (mut stored, mut fresh): (Vec<KeyedEdge<'_>>, Vec<KeyedEdge<'_>>) = (&self.graph)
             .edge_references()
             .map(|e| {
                 let key = (
@@ -414,15 +416,26 @@ impl CitationGraph {
                 );
                 (key, self.view(e))
             })
-            .collect();
-        #[cfg(feature = "parallel")]
-        rayon::slice::ParallelSliceMut::par_sort_unstable_by_key(
-            keyed.as_mut_slice(),
-            |(key, _)| *key,
-        );
-        #[cfg(not(feature = "parallel"))]
-        keyed.sort_unstable_by_key(|(key, _)| *key);
-        keyed.into_iter().map(|(_, view)| view).collect()
+            .partition(|(_, view)| view.edge.store_line().is_some());
+        if !stored.is_sorted_by_key(|(key, _)| *key) {
+            sort_keyed(&mut stored);
+        }
+        sort_keyed(&mut fresh);
+        let mut merged = Vec::with_capacity(stored.len() + fresh.len());
+        let (mut a, mut b) = (stored.into_iter().peekable(), fresh.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
+                (Some(_), Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, _) => b.next(),
+            };
+            match next {
+                Some((_, view)) => merged.push(view),
+                None => break,
+            }
+        }
+        merged
     }
 
     /// Edges leaving (`Outgoing`) or entering (`Incoming`) a node.
@@ -457,6 +470,17 @@ impl CitationGraph {
             _ => Ok(Cow::Borrowed(edge.parsed())),
         }
     }
+}
+
+/// An edge with the key it is stored in order of: the ends' ranks in id order, the relation, the index.
+type KeyedEdge<'g> = ((u32, u32, Relation, u32), EdgeView<'g>);
+
+/// Edges sorted by their key, on every core of the current rayon pool with the `parallel` feature.
+fn sort_keyed(v: &mut [KeyedEdge<'_>]) {
+    #[cfg(feature = "parallel")]
+    rayon::slice::ParallelSliceMut::par_sort_unstable_by_key(v, |(key, _)| *key);
+    #[cfg(not(feature = "parallel"))]
+    v.sort_unstable_by_key(|(key, _)| *key);
 }
 
 fn sort_views(v: &mut [EdgeView<'_>]) {
