@@ -471,6 +471,24 @@ fn damaged_evidence_is_refused_with_the_store_and_the_line() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// One `graph build --into STORE` process per input, all started at once; each must succeed.
+fn builds_into_at_once(store: &std::path::Path, inputs: &[PathBuf]) {
+    let children: Vec<_> = inputs
+        .iter()
+        .map(|p| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_vncite"))
+                .args(["graph", "build", "--quiet", "--into"])
+                .arg(store)
+                .arg(p)
+                .spawn()
+                .unwrap_or_else(|e| panic!("{e}"))
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().is_ok_and(|s| s.success()));
+    }
+}
+
 /// What a careless or concurrent user does to a store: builds into it four at a time, keeps it behind a
 /// symlink with its own permissions, sends it to /dev/null. Nothing is lost, replaced or reset.
 #[test]
@@ -490,20 +508,7 @@ fn concurrent_builds_symlinks_modes_and_devices_keep_the_store() {
         })
         .collect();
     let store = dir.join("s.store");
-    let children: Vec<_> = inputs
-        .iter()
-        .map(|p| {
-            std::process::Command::new(bin)
-                .args(["graph", "build", "--quiet", "--into"])
-                .arg(&store)
-                .arg(p)
-                .spawn()
-                .unwrap_or_else(|e| panic!("{e}"))
-        })
-        .collect();
-    for mut c in children {
-        assert!(c.wait().is_ok_and(|s| s.success()));
-    }
+    builds_into_at_once(&store, &inputs);
     let g = CitationGraph::load(&store).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         g.stats(0).inputs,
@@ -587,20 +592,7 @@ fn two_concurrent_builds_into_one_store_lose_nothing_in_a_hundred_tries() {
             .arg(&inputs[0])
             .status();
         assert!(built.is_ok_and(|s| s.success()));
-        let racers: Vec<_> = inputs[1..]
-            .iter()
-            .map(|p| {
-                std::process::Command::new(bin)
-                    .args(["graph", "build", "--quiet", "--into"])
-                    .arg(&store)
-                    .arg(p)
-                    .spawn()
-                    .unwrap_or_else(|e| panic!("{e}"))
-            })
-            .collect();
-        for mut racer in racers {
-            assert!(racer.wait().is_ok_and(|s| s.success()));
-        }
+        builds_into_at_once(&store, &inputs[1..]);
         let g = CitationGraph::load(&store).unwrap_or_else(|e| panic!("{e}"));
         if g.stats(0).inputs != 3 {
             lost.push((attempt, g.stats(0).inputs));
