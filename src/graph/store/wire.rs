@@ -17,9 +17,8 @@ pub(super) struct StoreHeaderOut<'a> {
     pub(super) inputs: Vec<&'a str>,
     /// The second line's length without its line break, and its CRC-32.
     pub(super) documents: (usize, u32),
-    pub(super) nodes: Vec<StoreNode<'a>>,
-    /// The edge table: [`EdgeRecord`]s, base64 in the JSON.
-    pub(super) edges: String,
+    // Then `nodes` (an array of [`StoreNode`]s) and `edges` (the [`EdgeRecord`]s, base64), which the
+    // writer appends itself: the nodes are serialized in parallel chunks.
 }
 
 #[derive(Deserialize)]

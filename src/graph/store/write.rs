@@ -85,13 +85,20 @@ impl CitationGraph {
             format: FORMAT,
             inputs,
             documents: (documents.len(), crc32fast::hash(&documents)),
-            nodes: nodes.iter().map(|n| StoreNode::of(n)).collect(),
-            edges: base64::engine::general_purpose::STANDARD.encode(&table),
         };
+        let mut opening = serde_json::to_vec(&header).map_err(io::Error::other)?;
+        // The object stays open for the two fields that follow, as serde_json would write them.
+        opening.pop();
+        let edges = base64::engine::general_purpose::STANDARD.encode(&table);
         drop(table);
         let mut line = ChecksummedLine::new(&mut *w);
-        serde_json::to_writer(&mut line, &header).map_err(io::Error::other)?;
-        drop(header);
+        line.write_all(&opening)?;
+        line.write_all(b",\"nodes\":")?;
+        line.write_all(&nodes_json(&nodes)?)?;
+        line.write_all(b",\"edges\":")?;
+        serde_json::to_writer(&mut line, &edges).map_err(io::Error::other)?;
+        drop(edges);
+        line.write_all(b"}")?;
         line.finish()?;
         w.write_all(&documents)?;
         w.write_all(b"\n")?;
@@ -121,6 +128,41 @@ impl CitationGraph {
             }
         })
     }
+}
+
+/// Nodes per unit of parallel work when the nodes are serialized.
+const CHUNK_NODES: usize = 8192;
+
+/// The nodes as the JSON array serde_json writes for them, its chunks serialized on every core of the
+/// current rayon pool: one thread serializing 200,000 nodes was a tenth of a full build's saving.
+fn nodes_json(nodes: &[&crate::graph::Node]) -> io::Result<Vec<u8>> {
+    let chunks: Vec<&[&crate::graph::Node]> = nodes.chunks(CHUNK_NODES).collect();
+    let parts = crate::graph::map_in_order(&chunks, |chunk| -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        for (i, n) in chunk.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut out, &StoreNode::of(n)).map_err(io::Error::other)?;
+        }
+        Ok(out)
+    });
+    let mut json = Vec::with_capacity(
+        parts
+            .iter()
+            .map(|p| p.as_ref().map_or(0, Vec::len) + 1)
+            .sum::<usize>()
+            + 1,
+    );
+    json.push(b'[');
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        json.extend_from_slice(&part?);
+    }
+    json.push(b']');
+    Ok(json)
 }
 
 /// The evidence lines of a store's sorted edges.
