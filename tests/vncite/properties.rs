@@ -266,6 +266,30 @@ fn check_graph(texts: &[String]) {
         bytes == stepwise,
         "adding inputs one at a time gives another store"
     );
+    // The same through a store: the first input built and saved, the store read back, the rest added to
+    // it, as `graph build --into` does, with the loaded evidence parsed only where it is needed.
+    if let Some(((p, x), rest)) = found.split_first() {
+        let mut first = vncite::CitationGraph::new();
+        first
+            .add_inputs([(p.as_str(), x)])
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut saved = Vec::new();
+        first.write_store(&mut saved).unwrap();
+        let mut extended = vncite::CitationGraph::from_store_bytes(saved, "first.store")
+            .unwrap_or_else(|e| panic!("{e}"));
+        extended
+            .add_inputs(rest.iter().map(|(p, x)| (p.as_str(), x)))
+            .unwrap_or_else(|e| panic!("{e}"));
+        extended
+            .verify()
+            .unwrap_or_else(|v| panic!("extended: {v:?}"));
+        let mut through_store = Vec::new();
+        extended.write_store(&mut through_store).unwrap();
+        assert!(
+            bytes == through_store,
+            "adding inputs to a loaded store gives another store"
+        );
+    }
     let part = vncite::export::select(&g, &vncite::export::Selection::default());
     let mut json = Vec::new();
     vncite::export::write_json(&part, &mut json).unwrap();
