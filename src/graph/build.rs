@@ -1,9 +1,10 @@
 //! Inputs in: each input's citations, named references and reported relations become evidence on edges.
 
+use super::store::RawEvidence;
 use super::{CitationGraph, CitedFacts, Edge, Evidence, Mentions, NodeId, NodeKind, Said};
 use crate::model::{Extraction, Ref};
 use crate::vocab::{DocType, Relation};
-use petgraph::stable_graph::NodeIndex;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -47,20 +48,47 @@ impl CitationGraph {
     }
 
     /// Parses one edge's evidence from the loaded store, if it is still there, keeping its line to copy.
-    fn read_edge(&mut self, e: petgraph::stable_graph::EdgeIndex) -> Result<(), crate::Error> {
-        let (Some(loaded), Some(w)) = (self.store.clone(), self.graph.edge_weight(e)) else {
+    fn read_edge(&mut self, e: EdgeIndex) -> Result<(), crate::Error> {
+        self.read_stored([e])
+    }
+
+    /// Parses, from the loaded store, the evidence of those of `edges` still in it, each keeping its line to
+    /// copy. The lines are parsed in a few runs per core of the current rayon pool (with the `parallel`
+    /// feature), each run sharing its own repeated strings; the first damaged line in store order is the
+    /// error, whichever run met it first.
+    pub(super) fn read_stored(
+        &mut self,
+        edges: impl IntoIterator<Item = EdgeIndex>,
+    ) -> Result<(), crate::Error> {
+        let Some(loaded) = self.store.clone() else {
             return Ok(());
         };
-        let Mentions::Stored(raw) = &w.mentions else {
-            return Ok(());
+        let mut stored: Vec<(EdgeIndex, RawEvidence, usize)> = edges
+            .into_iter()
+            .filter_map(|e| match &self.graph[e].mentions {
+                Mentions::Stored(raw) => Some((e, raw.clone(), self.graph[e].count())),
+                Mentions::Parsed(_) | Mentions::Loaded(..) => None,
+            })
+            .collect();
+        stored.sort_unstable_by_key(|(_, raw, _)| raw.line());
+        let parse_run = |run: &&[(EdgeIndex, RawEvidence, usize)]| {
+            let mut strings = Default::default();
+            run.iter()
+                .map(|(_, raw, count)| {
+                    loaded.evidence(raw, *count, &mut |s: &str| super::share(&mut strings, s))
+                })
+                .collect::<Result<Vec<Vec<Evidence>>, crate::Error>>()
         };
-        let raw = raw.clone();
-        let count = w.count();
-        let strings = &mut self.strings;
-        let evidence = loaded.evidence(&raw, count, &mut |s: &str| super::share(strings, s))?;
-        let w = &mut self.graph[e];
-        w.mentions = Mentions::Loaded(evidence, raw);
-        w.recount();
+        let parsed = super::map_in_order(&super::runs(&stored), parse_run);
+        let mut stored = stored.into_iter();
+        for run in parsed {
+            // The run first: zip asks it before the edges, so none is taken past the run's end.
+            for (evidence, (e, raw, _)) in run?.into_iter().zip(stored.by_ref()) {
+                let w = &mut self.graph[e];
+                w.mentions = Mentions::Loaded(evidence, raw);
+                w.recount();
+            }
+        }
         Ok(())
     }
 
@@ -71,7 +99,7 @@ impl CitationGraph {
         let Some(loaded) = self.store.clone().filter(|_| !self.stored_checked) else {
             return Ok(());
         };
-        let mut stored: Vec<&super::store::RawEvidence> = self
+        let mut stored: Vec<&RawEvidence> = self
             .graph
             .edge_weights()
             .filter_map(|w| match &w.mentions {
@@ -80,9 +108,7 @@ impl CitationGraph {
             })
             .collect();
         stored.sort_unstable_by_key(|raw| raw.line());
-        let run_len = stored.len().div_ceil(super::pool_threads() * 4).max(1);
-        let runs: Vec<&[&super::store::RawEvidence]> = stored.chunks(run_len).collect();
-        for run in super::map_in_order(&runs, |run| {
+        for run in super::map_in_order(&super::runs(&stored), |run| {
             run.iter().try_for_each(|raw| loaded.check(raw))
         }) {
             run?;
@@ -378,27 +404,11 @@ impl CitationGraph {
     pub(super) fn parse_all_evidence(&mut self) -> Result<(), crate::Error> {
         self.parse_documents()?;
         self.facts_of_loaded_nodes();
-        let Some(loaded) = self.store.clone() else {
+        if self.store.is_none() {
             return Ok(());
-        };
-        let stored: Vec<(
-            petgraph::stable_graph::EdgeIndex,
-            super::store::RawEvidence,
-            usize,
-        )> = self
-            .graph
-            .edge_indices()
-            .filter_map(|e| match &self.graph[e].mentions {
-                Mentions::Stored(raw) => Some((e, raw.clone(), self.graph[e].count())),
-                Mentions::Parsed(_) | Mentions::Loaded(..) => None,
-            })
-            .collect();
-        let parsed = super::parse_runs(&loaded, &stored)?;
-        for ((e, raw, _), evidence) in stored.into_iter().zip(parsed) {
-            let w = &mut self.graph[e];
-            w.mentions = Mentions::Loaded(evidence, raw);
-            w.recount();
         }
+        let edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
+        self.read_stored(edges)?;
         self.lines_from = self.store.take();
         // Evidence read again may change any node (inputs read twice, merged nodes).
         self.touched = None;

@@ -507,30 +507,12 @@ fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync + S
     items.iter().map(work).collect()
 }
 
-/// Evidence lines of a loaded store parsed in a few large runs on every core of the current rayon pool
-/// (with the `parallel` feature), each run sharing its own repeated strings, the results in the lines'
-/// order; the first damaged line in that order is the error, whichever run met it first.
-fn parse_runs(
-    loaded: &store::Loaded,
-    stored: &[(petgraph::stable_graph::EdgeIndex, store::RawEvidence, usize)],
-) -> Result<Vec<Vec<Evidence>>, crate::Error> {
-    let parse_run = |run: &&[(petgraph::stable_graph::EdgeIndex, store::RawEvidence, usize)]| {
-        let mut strings = Default::default();
-        run.iter()
-            .map(|(_, raw, count)| {
-                loaded.evidence(raw, *count, &mut |s: &str| share(&mut strings, s))
-            })
-            .collect::<Result<Vec<Vec<Evidence>>, crate::Error>>()
-    };
-    // A few runs per core, so that cores finishing early take another, while each run's own copy of the
-    // repeated strings (dates, issuer names) stays a few copies in all.
-    let run_len = stored.len().div_ceil(pool_threads() * 4).max(1);
-    let runs: Vec<_> = stored.chunks(run_len).collect();
-    let mut parsed = Vec::with_capacity(stored.len());
-    for run in map_in_order(&runs, parse_run) {
-        parsed.extend(run?);
-    }
-    Ok(parsed)
+/// `items` cut into a few runs per thread of the current rayon pool: cores finishing early take another,
+/// while each run's own copy of repeated strings (dates, issuer names) stays a few copies in all.
+fn runs<T>(items: &[T]) -> Vec<&[T]> {
+    items
+        .chunks(items.len().div_ceil(pool_threads() * 4).max(1))
+        .collect()
 }
 
 /// `a()` and `b()`, side by side on the current rayon pool with the `parallel` feature.

@@ -1,8 +1,7 @@
 //! Settling: every node's attributes recomputed from the inputs' headers and the evidence, and the derived
 //! `issued_by` edges rebuilt, independent of the order the inputs came in.
 
-use super::store::RawEvidence;
-use super::{CitationGraph, CitedFacts, Edge, Evidence, Mentions, Node, NodeId, NodeKind};
+use super::{CitationGraph, CitedFacts, Edge, Evidence, Node, NodeId, NodeKind};
 use super::{PAGERANK_DAMPING, PAGERANK_ROUNDS, PAGERANK_TOLERANCE};
 use crate::model::Document;
 use crate::vocab::Relation;
@@ -25,7 +24,12 @@ impl CitationGraph {
         let touched = self.touched.take();
         match &touched {
             Some(nodes) => {
-                self.read_evidence_into(nodes)?;
+                let incoming: Vec<EdgeIndex> = nodes
+                    .iter()
+                    .flat_map(|&ix| self.graph.edges_directed(ix, Direction::Incoming))
+                    .map(|e| e.id())
+                    .collect();
+                self.read_stored(incoming)?;
                 let ids: Vec<NodeId> = nodes.iter().map(|&ix| self.graph[ix].id.clone()).collect();
                 for id in &ids {
                     self.loaded_facts_of(id);
@@ -207,36 +211,6 @@ impl CitationGraph {
             }
         }
         self.touched = Some(Default::default());
-        Ok(())
-    }
-}
-
-impl CitationGraph {
-    /// Parses, from the loaded store, the evidence of every edge into one of `nodes`: what their attributes
-    /// are worked out from. The lines are parsed in runs on every core, as `parse_all_evidence` does.
-    fn read_evidence_into(
-        &mut self,
-        nodes: &rustc_hash::FxHashSet<NodeIndex>,
-    ) -> Result<(), crate::Error> {
-        let Some(loaded) = self.store.clone() else {
-            return Ok(());
-        };
-        let mut stored: Vec<(EdgeIndex, RawEvidence, usize)> = nodes
-            .iter()
-            .flat_map(|&ix| self.graph.edges_directed(ix, Direction::Incoming))
-            .filter_map(|e| match &e.weight().mentions {
-                Mentions::Stored(raw) => Some((e.id(), raw.clone(), e.weight().count())),
-                Mentions::Parsed(_) | Mentions::Loaded(..) => None,
-            })
-            .collect();
-        // In edge order, so the first damaged line reported is the same whatever the set's order.
-        stored.sort_unstable_by_key(|(_, raw, _)| raw.line());
-        let parsed = super::parse_runs(&loaded, &stored)?;
-        for ((e, raw, _), evidence) in stored.into_iter().zip(parsed) {
-            let w = &mut self.graph[e];
-            w.mentions = Mentions::Loaded(evidence, raw);
-            w.recount();
-        }
         Ok(())
     }
 }

@@ -226,67 +226,59 @@ fn check_graph(texts: &[String]) {
         .enumerate()
         .map(|(i, t)| (format!("in{i}.txt"), vncite::extract(t)))
         .collect();
+    let store_of = |g: &vncite::CitationGraph| {
+        let mut out = Vec::new();
+        g.write_store(&mut out).unwrap();
+        out
+    };
+    let add = |g: &mut vncite::CitationGraph, inputs: &[(String, vncite::Extraction)]| {
+        g.add_inputs(inputs.iter().map(|(p, x)| (p.as_str(), x)))
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
     let mut g = vncite::CitationGraph::new();
-    g.add_inputs(found.iter().map(|(p, x)| (p.as_str(), x)))
-        .unwrap_or_else(|e| panic!("{e}"));
+    add(&mut g, &found);
     g.verify().unwrap_or_else(|v| panic!("built: {v:?}"));
-    let mut bytes = Vec::new();
-    g.write_store(&mut bytes).unwrap();
+    let bytes = store_of(&g);
     let loaded = vncite::CitationGraph::from_store_bytes(bytes.clone(), "p.store")
         .unwrap_or_else(|e| panic!("{e}"));
     loaded.verify().unwrap_or_else(|v| panic!("loaded: {v:?}"));
-    let mut again = Vec::new();
-    loaded.write_store(&mut again).unwrap();
-    assert_eq!(bytes, again);
+    assert_eq!(bytes, store_of(&loaded));
     // The order of the inputs changes nothing.
     let mut reversed = vncite::CitationGraph::new();
     reversed
         .add_inputs(found.iter().rev().map(|(p, x)| (p.as_str(), x)))
         .unwrap_or_else(|e| panic!("{e}"));
-    let mut other = Vec::new();
-    reversed.write_store(&mut other).unwrap();
     assert!(
-        bytes == other,
+        bytes == store_of(&reversed),
         "the store depends on the order of its inputs"
     );
     // Settling after each input, as adding to a built graph does, settles only what each one touched:
     // the store is the same as one settle over all of them.
     let mut one_by_one = vncite::CitationGraph::new();
-    for (p, x) in &found {
-        one_by_one
-            .add_inputs([(p.as_str(), x)])
-            .unwrap_or_else(|e| panic!("{e}"));
+    for input in found.chunks(1) {
+        add(&mut one_by_one, input);
     }
     one_by_one
         .verify()
         .unwrap_or_else(|v| panic!("one by one: {v:?}"));
-    let mut stepwise = Vec::new();
-    one_by_one.write_store(&mut stepwise).unwrap();
     assert!(
-        bytes == stepwise,
+        bytes == store_of(&one_by_one),
         "adding inputs one at a time gives another store"
     );
     // The same through a store: the first input built and saved, the store read back, the rest added to
     // it, as `graph build --into` does, with the loaded evidence parsed only where it is needed.
-    if let Some(((p, x), rest)) = found.split_first() {
+    if !found.is_empty() {
+        let (first_input, rest) = found.split_at(1);
         let mut first = vncite::CitationGraph::new();
-        first
-            .add_inputs([(p.as_str(), x)])
+        add(&mut first, first_input);
+        let mut extended = vncite::CitationGraph::from_store_bytes(store_of(&first), "first.store")
             .unwrap_or_else(|e| panic!("{e}"));
-        let mut saved = Vec::new();
-        first.write_store(&mut saved).unwrap();
-        let mut extended = vncite::CitationGraph::from_store_bytes(saved, "first.store")
-            .unwrap_or_else(|e| panic!("{e}"));
-        extended
-            .add_inputs(rest.iter().map(|(p, x)| (p.as_str(), x)))
-            .unwrap_or_else(|e| panic!("{e}"));
+        add(&mut extended, rest);
         extended
             .verify()
             .unwrap_or_else(|v| panic!("extended: {v:?}"));
-        let mut through_store = Vec::new();
-        extended.write_store(&mut through_store).unwrap();
         assert!(
-            bytes == through_store,
+            bytes == store_of(&extended),
             "adding inputs to a loaded store gives another store"
         );
     }

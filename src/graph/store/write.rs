@@ -147,13 +147,7 @@ fn nodes_json(nodes: &[&crate::graph::Node]) -> io::Result<Vec<u8>> {
         }
         Ok(out)
     });
-    let mut json = Vec::with_capacity(
-        parts
-            .iter()
-            .map(|p| p.as_ref().map_or(0, Vec::len) + 1)
-            .sum::<usize>()
-            + 1,
-    );
+    let mut json = Vec::new();
     json.push(b'[');
     for (i, part) in parts.into_iter().enumerate() {
         if i > 0 {
