@@ -17,7 +17,9 @@ const WINDOW: usize = 260;
 
 /// Literal spellings of the named-type words (NFC, NFD, capitals, no diacritics) so the raw text can be scanned
 /// without normalizing it.
-static ANCHOR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+/// The automaton of every written form of the named types' words, with the type each pattern folds to: a
+/// match's type is the type of the pattern it matched, worked out once here rather than folded per match.
+static ANCHOR: LazyLock<(aho_corasick::AhoCorasick, Vec<Option<DocType>>)> = LazyLock::new(|| {
     let mut variants: Vec<String> = Vec::new();
     for row in tables().doc_types.iter().filter(|r| r.doc_type.is_named()) {
         for word in &row.words {
@@ -37,10 +39,15 @@ static ANCHOR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     variants.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     variants.dedup();
     // Literal words only: an automaton of them is built in a fraction of an alternation regex's compile.
-    aho_corasick::AhoCorasick::builder()
+    let automaton = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&variants)
-        .unwrap_or_else(|e| panic!("named anchors: {e}"))
+        .unwrap_or_else(|e| panic!("named anchors: {e}"));
+    let types = variants
+        .iter()
+        .map(|v| tables().type_of_word(&fold(v)))
+        .collect();
+    (automaton, types)
 });
 
 fn ascii_fold_keep_case(s: &str) -> String {
@@ -114,27 +121,32 @@ const NAME_STOP: &[&str] = &[
     "và sửa đổi",
 ];
 
-/// [`NAME_STOP`] folded, as folded text spells it.
-static NAME_STOP_FOLDED: LazyLock<Vec<String>> =
-    LazyLock::new(|| NAME_STOP.iter().map(|stop| fold(stop)).collect());
-
-/// First words of [`NAME_STOP`] folded: only a word that folds to one of these is compared as written.
-const NAME_STOP_FOLDS: &[&str] = &[
-    "ve", "khi", "doi", "trong", "nhung", "ma", "hoac", "cung", "cua", "se", "dang", "phai", "nhu",
-    "tu", "den", "ke", "va", "co", "bao", "tru", "bi", "da", "la", "thi", "de", "tai", "cho",
-    "neu", "ban", "do",
-];
+/// [`NAME_STOP`] folded, as folded text spells it, by folded first word: only a word that folds to one of
+/// these keys is compared as written, and only with the stops it can begin.
+static NAME_STOP_FOLDED: LazyLock<rustc_hash::FxHashMap<String, Vec<String>>> =
+    LazyLock::new(|| {
+        let mut by_first = rustc_hash::FxHashMap::<String, Vec<String>>::default();
+        for stop in NAME_STOP {
+            let folded = fold(stop);
+            let first = folded.split(' ').next().unwrap_or_default().to_string();
+            by_first.entry(first).or_default().push(folded);
+        }
+        by_first
+    });
 
 /// Whether a word of [`NAME_STOP`] starts the original text at folded index `at`, where the folded word `w`
 /// stands. An amending law's name goes on through "của": "Luật sửa đổi, bổ sung một số điều của Luật …".
 fn stops_name(text: &str, folded: &Folded, at: usize, w: &str, amending: bool) -> bool {
-    if !NAME_STOP_FOLDS.contains(&w) || amending && w == "cua" {
+    let Some(stops) = NAME_STOP_FOLDED.get(w) else {
+        return false;
+    };
+    if amending && w == "cua" {
         return false;
     }
     // Most words that fold like a stop start none as written either: the folded stops rule them out
     // without tidying the written words.
     let rest = &folded.text.as_bytes()[at..];
-    let folds_like_a_stop = NAME_STOP_FOLDED.iter().any(|stop| {
+    let folds_like_a_stop = stops.iter().any(|stop| {
         rest.len() >= stop.len()
             && rest
                 .iter()
@@ -194,11 +206,12 @@ impl Anchor {
 
 /// Every type word in `text` that may start a named reference, in order.
 pub(crate) fn anchors(text: &str) -> Vec<Anchor> {
-    ANCHOR
+    let (automaton, types) = &*ANCHOR;
+    automaton
         .find_iter(text)
         .filter(|m| boundary_before(text, m.start()) && boundary_after(text, m.end()))
         .filter_map(|m| {
-            let doc_type = tables().type_of_word(&fold(&text[m.start()..m.end()]))?;
+            let doc_type = types[m.pattern().as_usize()]?;
             (doc_type == DocType::Constitution || may_start_name(text, m.end())).then_some(Anchor {
                 start: m.start(),
                 end: m.end(),

@@ -71,7 +71,12 @@ pub(super) const CONSTITUTION_FULL: &str = "hien-phap-nuoc-cong-hoa-xa-hoi-chu-n
 /// An amending law's name ("Luật sửa đổi, bổ sung một số điều của …"): its own document, of a name that
 /// recurs with every amendment.
 pub(super) fn is_amending_name(name: &str) -> bool {
-    name.to_lowercase().starts_with("luật sửa đổi")
+    // Only the first letters are lowered: names run to hundreds of letters and are asked about often.
+    const AMENDING: &str = "luật sửa đổi";
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .take(AMENDING.chars().count())
+        .eq(AMENDING.chars())
 }
 
 /// The folded name of a law, for comparing spellings: "Luật Hải quan" and "LUẬT HẢI QUAN" are one.
