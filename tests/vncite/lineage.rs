@@ -5,8 +5,9 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 24] = [
+const FIXTURES: [&str; 25] = [
     "activities.txt",
+    "basis_lines.txt",
     "amended_lapses.txt",
     "amending_repeals.txt",
     "bare_lead_in.txt",
@@ -775,6 +776,27 @@ fn a_basis_list_joins_names_and_numbers_by_semicolons_but_not_an_amending_title(
             line("58/2024/QH15", "cites", None, false, &[]),
             // Luật Hải quan of 2014 is over ten years old in 2026: the table may not know its successor.
             line("named:luat-hai-quan@?", "cites", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn a_basis_list_goes_on_across_lines_past_the_titles_of_its_items() {
+    let (_, found) = read("basis_lines.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("45/2025/NĐ-CP", "basis", None, false, &[]),
+            // Named in the title of the item before: what that decree replaces, not the input's basis.
+            line("24/2014/NĐ-CP", "cites", None, false, &[]),
+            // The next line opens with a reference after a semicolon: the list's next item.
+            line("07/2025/TT-BXD", "basis", None, false, &[]),
+            line("45/2025/NĐ-CP", "cites", None, false, &[]),
+            line("88/TTr-SXD", "cites", None, false, &[]),
+            // The item before it is a submission the input cites: nothing to carry.
+            line("512/SNV-TCBC", "cites", None, false, &[]),
+            // Luật Xây dựng of 18 June 2014 is 50/2014/QH13 in the laws table.
+            line("50/2014/QH13", "basis", None, false, &[]),
         ]
     );
 }

@@ -255,6 +255,44 @@ pub(super) fn mixed_basis_lists(text: &str, found: &mut Extraction, refs: &[Span
     }
 }
 
+/// "Căn cứ Thông tư số 04/2008/TT-BNV … hướng dẫn chức năng của Sở Nội vụ;⏎Thông tư số 06/2008/TT-BNV …;": a
+/// basis list goes on across lines without repeating its verb. A line that opens with a reference, after a
+/// line that closes a basis item with a semicolon, is the list's next item. The title of the item before it
+/// (which names other documents) stands between them, so the mentions' own list glue cannot join them.
+pub(super) fn basis_lines(text: &str, found: &mut Extraction, refs: &[Span]) {
+    // The first reference of the current item, once an item has been read: what the item's verb governs.
+    let mut head: Option<Ref> = None;
+    let mut item_from = 0;
+    for r in refs {
+        let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let opens_line = text[line_start..r.start]
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '+' | '•'))
+            .is_empty();
+        let closes_item = line_start > 0 && {
+            let before = &text[item_from.min(line_start)..line_start];
+            let before = before.trim_end();
+            // One item's end: the semicolon closing the line above, and no other since the head.
+            before.ends_with(';') && !before[..before.len() - 1].contains(';')
+        };
+        let continues = opens_line
+            && closes_item
+            && head.is_some_and(|h| relation_at(found, h) == Some(Relation::Basis))
+            && relation_at(found, r.at) == Some(Relation::Cites);
+        if continues {
+            if let Some(rel) = relation_mut(found, r.at) {
+                *rel = Relation::Basis;
+            }
+        }
+        // A new item starts at a reference that opens a line or follows a semicolon since the last head.
+        let new_item =
+            head.is_none() || opens_line || text[item_from.min(r.start)..r.start].contains(';');
+        if new_item {
+            head = Some(r.at);
+            item_from = r.end;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,6 +71,7 @@ pub(crate) fn apply(
     lead_in_lists(text, found, &refs);
     lapsing_lists(text, found, &refs);
     mixed_basis_lists(text, found, &refs);
+    basis_lines(text, found, &refs);
     date_amending_titles(text, found, &refs);
     resolve_named(found, &numbered, draft_year);
     let scope = detailing_scope(text, found);
