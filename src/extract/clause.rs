@@ -155,6 +155,7 @@ impl<'a> Input<'_, 'a> {
                 floor: folded.index_at(*from),
                 ceiling: folded.index_at(*to),
                 own_title: own.title,
+                own_type: own.doc_type,
             };
             cluster_mentions(&window, &self.raws[range.clone()], mentions);
         }
@@ -200,6 +201,7 @@ impl<'a> Input<'_, 'a> {
                 floor: lo,
                 ceiling: hi,
                 own_title: own.title,
+                own_type: own.doc_type,
             };
             let before = numbered.partition_point(|e| e.end <= folded.index_at(anchor.start));
             if let Some(found) = named::read_named(anchor, &window, &numbered[..before]) {
@@ -302,6 +304,9 @@ mod parallel {
 pub(crate) struct Own {
     pub symbol: Option<(usize, usize)>,
     pub title: Option<(usize, usize)>,
+    /// The input's own type, from its header: only a formula that issues a document of this type
+    /// ("Chính phủ ban hành Nghị định …" in a decree) promulgates the input.
+    pub doc_type: Option<crate::vocab::DocType>,
 }
 
 /// A run of overlapping windows: some symbol clusters and some named-reference windows.
@@ -478,6 +483,7 @@ mod tests {
         let own = Own {
             symbol: raws.first().map(|r| (r.start, r.end)),
             title: None,
+            doc_type: None,
         };
         let mut out = String::new();
         let mut sink = |m: &mut Vec<Mention>| {

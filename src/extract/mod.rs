@@ -216,6 +216,7 @@ fn extract_first(text: &str) -> (Extraction, OwnContext) {
     let own = clause::Own {
         symbol: header.symbol.map(|i| (raws[i].start, raws[i].end)),
         title: header.title_span,
+        doc_type: None,
     };
     let context = OwnContext {
         place: header
@@ -248,6 +249,11 @@ fn read_part(
     own: clause::Own,
     context: &OwnContext,
 ) -> Extraction {
+    // Every part knows the input's own type, so that a part reads its formulas as a whole input would.
+    let own = clause::Own {
+        doc_type: context.document.as_ref().map(|d| d.doc_type),
+        ..own
+    };
     let resolver =
         resolve::Resolver::new(text, context.document.as_ref(), context.place.as_deref());
     let (mut citations, named) = references(text, &raws, &anchors, own, resolver);

@@ -159,6 +159,18 @@ fn phrase_before(
             return Some(Relation::Cites);
         }
         let object_of_p = !in_clause.iter().any(|e| e.start >= p.end);
+        // A verb standing after another reference, not joined to it by list glue, is part of that
+        // reference's title ("Nghị định 24/2006 sửa đổi Nghị định 57/2002"): it says nothing of what this
+        // document does. Nothing but spaces between them ("Căn cứ Nghị định số 13/2010/NĐ-CP sửa đổi …") is
+        // no list: the verb opens that reference's title.
+        let title_verb = || {
+            in_clause.iter().any(|e| {
+                e.end <= p.start && {
+                    let gap = &folded.text[e.end..p.start];
+                    gap.bytes().all(|b| b == b' ') || !context::is_list_glue(gap)
+                }
+            })
+        };
         match p.position {
             PhrasePosition::After => continue,
             PhrasePosition::Passive => {
@@ -179,20 +191,14 @@ fn phrase_before(
                 if context::has_type_word(gap) && !names_only_several(gap) {
                     return Some(Relation::Cites);
                 }
+                // "Căn cứ Quyết định số 416/QĐ-TTg … về ban hành Kế hoạch thực hiện Chỉ thị số 37-CT/TW": the
+                // named document and the mention both stand in an earlier reference's title.
+                if object_of_p && title_verb() {
+                    return Some(Relation::Cites);
+                }
             }
             PhrasePosition::Before => {
-                // A verb standing after another reference, not joined to it by list glue, is part of that
-                // reference's title ("Nghị định 24/2006 sửa đổi Nghị định 57/2002"): it says nothing of
-                // what this document does.
-                // Nothing but spaces between them ("Căn cứ Nghị định số 13/2010/NĐ-CP sửa đổi …") is no list:
-                // the verb opens that reference's title.
-                let title_verb = in_clause.iter().any(|e| {
-                    e.end <= p.start && {
-                        let gap = &folded.text[e.end..p.start];
-                        gap.bytes().all(|b| b == b' ') || !context::is_list_glue(gap)
-                    }
-                });
-                if !title_verb {
+                if !title_verb() {
                     let gap = &folded.text[p.end..mention_start];
                     let verb_lead = &folded.text[cstart..p.start];
                     if p.relation == Relation::Implements

@@ -14,6 +14,8 @@ pub(crate) struct Window<'a> {
     pub ceiling: usize,
     /// Original span of the input's own title (see [`Own`]).
     pub own_title: Option<(usize, usize)>,
+    /// The input's own type, from its header: a formula issuing a document of this type promulgates the input.
+    pub own_type: Option<crate::vocab::DocType>,
 }
 
 impl Window<'_> {
@@ -37,14 +39,23 @@ impl Window<'_> {
             }
         }
         let before = &self.folded.text[from..p.start];
-        let Some((type_at, _)) = context::type_word_before(before) else {
+        // "ban hành Thông tư mới sửa đổi …": a new document of that type, still another document.
+        let unqualified = before
+            .trim_end()
+            .strip_suffix(" moi")
+            .map_or(before, |b| &before[..b.len() + 1]);
+        let Some((type_at, doc_type)) = context::type_word_before(unqualified) else {
             return false;
         };
         let in_own_title = self.own_title.is_some_and(|(s, e)| {
             let at = self.folded.orig_start(p.start);
             s <= at && at < e
         });
-        let promulgated = before[..type_at].trim_end().ends_with("ban hanh");
+        // "Chính phủ ban hành Nghị định sửa đổi …" promulgates the input only where the input is that decree; in
+        // a news item or a decision it reports what another issuer did.
+        let promulgated = before[..type_at].trim_end().ends_with("ban hanh")
+            && doc_type.is_some()
+            && doc_type == self.own_type;
         // A title line in capitals that starts with its type word is the input's own title, header or not.
         let line_start = type_at == 0 && from == cstart || before[..type_at].ends_with('\n');
         let capitals = || {

@@ -5,7 +5,7 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 25] = [
+const FIXTURES: [&str; 27] = [
     "activities.txt",
     "basis_lines.txt",
     "amended_lapses.txt",
@@ -18,10 +18,12 @@ const FIXTURES: [&str; 25] = [
     "editorial.txt",
     "effect_history.txt",
     "impossible.txt",
+    "issued_by_others.txt",
     "lapsing_list.txt",
     "lead_in.txt",
     "letter_changes.txt",
     "mixed_basis.txt",
+    "own_formula.txt",
     "procedure_scope.txt",
     "reported.txt",
     "scope.txt",
@@ -797,6 +799,39 @@ fn a_basis_list_goes_on_across_lines_past_the_titles_of_its_items() {
             line("512/SNV-TCBC", "cites", None, false, &[]),
             // Luật Xây dựng of 18 June 2014 is 50/2014/QH13 in the laws table.
             line("50/2014/QH13", "basis", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn a_document_another_issuer_issues_changes_nothing_of_the_input() {
+    let (_, found) = read("issued_by_others.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // A news item reports decrees, circulars and decisions issued by others: no act of its own.
+            line("15/2018/NĐ-CP", "cites", None, false, &[]),
+            line("200/2014/TT-BTC", "cites", None, false, &[]),
+            line("09/2019/QĐ-UBND", "cites", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn the_formula_that_issues_the_input_is_the_inputs_act() {
+    let (_, found) = read("own_formula.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("15/2018/NĐ-CP", "amends", Some(true), false, &[]),
+            line("52/QĐ-TTg", "basis", None, false, &[]),
+            // The plan and the directive it carries out stand in the decision's title.
+            line("12-CT/TW", "cites", None, false, &[]),
+            // "Chính phủ ban hành Nghị định sửa đổi …" in a decree: the decree itself.
+            line("15/2018/NĐ-CP", "amends", Some(true), false, &[]),
+            line("15/2018/NĐ-CP", "amends", Some(true), false, &[]),
+            line("named:luat-an-toan-thuc-pham@?", "cites", None, false, &[]),
+            line("63/2025/QH15", "basis", None, false, &[]),
         ]
     );
 }
