@@ -63,7 +63,7 @@ fn ascii_fold_keep_case(s: &str) -> String {
 
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d|hien hanh|nay(?:$|[^a-z])|duoc\s|co hieu luc|het hieu luc|quy dinh\s|theo\s|voi\s)",
+        r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d+\s*[/-]|hien hanh|nay(?:$|[^a-z])|duoc\s|co hieu luc|het hieu luc|quy dinh\s|theo\s|voi\s)",
     )
 });
 /// Function words that never stand inside the name of a law once it has begun: "Luật Hải quan về thủ tục
@@ -411,9 +411,10 @@ struct NameWords {
 /// words.
 const MAX_LOWER_NAME_WORDS: usize = 9;
 
-/// What dates a name: "ngày 24 tháng 11 năm 2015", "năm 2013", "số 80/2015/QH13".
+/// What dates a name: "ngày 24 tháng 11 năm 2015", "năm 2013", "số 80/2015/QH13". A number is a symbol's,
+/// with its slash or dash: "Luật Công nghiệp công nghệ số 2025" is the digital-technology law of 2025.
 static NAME_END_DATED: LazyLock<Regex> =
-    LazyLock::new(|| folded_regex(r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d)"));
+    LazyLock::new(|| folded_regex(r"^(?:ngay\s*\d|nam\s+\d{4}|so\s*:?\s*\d+\s*[/-])"));
 
 /// The words of a name after its type word, which ends at folded `from` of `window`: up to its date, its
 /// number, or the end of the phrase. `None` when its first word cannot start a name (lower case, but for a
