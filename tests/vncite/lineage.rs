@@ -757,6 +757,8 @@ fn a_verb_acts_on_a_document_not_on_the_activity_it_names_first() {
             line("09/2025/TT-BXD", "cites", None, false, &[]),
             // A change the work aims at ("nhằm … thay thế") is not made by the input.
             line("1200/QĐ-BXD", "cites", None, false, &[]),
+            // Done as the letter guides: the letter guides, the input complies.
+            line("2210/STC-QLG", "cites", None, false, &[]),
         ]
     );
 }
