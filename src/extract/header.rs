@@ -1,7 +1,7 @@
 //! The citing document's own identity, read from its header block.
 
 use crate::extract::clean::folded_regex as re;
-use crate::extract::clean::{fold, tidy, Folded};
+use crate::extract::clean::{floor_boundary, fold, tidy, Folded};
 use crate::extract::context::{self, Date, IssuerHit};
 use crate::extract::draft;
 use crate::extract::find::RawSymbol;
@@ -565,7 +565,50 @@ fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
             f.place = Some(place);
         }
     }
+    if let Some(f) = found.as_mut().filter(|f| f.place.is_none()) {
+        if let Some(named) = authority_line(text, folded, header_end, f) {
+            *f = named;
+        }
+    }
     found
+}
+
+/// The authority line above the preamble, which names the issuer in full: "HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH
+/// PHƯỚC" under a header whose issuer column lost its second line to a page layout ("HỘI ĐỒNG NHÂN DÂN |
+/// CỘNG HÒA …"). Only a capital-letter line naming the same body with a place, before the first "Căn cứ".
+fn authority_line(
+    text: &str,
+    folded: &Folded,
+    header_end: usize,
+    header_issuer: &IssuerHit,
+) -> Option<IssuerHit> {
+    const AFTER_NUMBER: usize = 1500;
+    let end = floor_boundary(
+        &folded.text,
+        (header_end + AFTER_NUMBER).min(folded.text.len()),
+    );
+    let after = folded.text.get(header_end..end)?;
+    let mut pos = header_end;
+    for line in after.split('\n') {
+        let line_start = pos;
+        pos += line.len() + 1;
+        let trimmed = line.trim_start_matches(['|', ' ']);
+        if trimmed.starts_with("can cu") {
+            break;
+        }
+        let at = line_start + (line.len() - trimmed.len());
+        let orig = &text[folded.orig_start(at)..folded.orig_end(line_start + line.len())];
+        if orig.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let Some((hit, _)) = context::read_issuer(text, folded, at) else {
+            continue;
+        };
+        if hit.code == header_issuer.code && hit.place.is_some() {
+            return Some(hit);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

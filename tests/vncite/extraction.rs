@@ -776,6 +776,24 @@ fn a_two_column_header_names_the_body_below_its_parent_and_keeps_the_motto_out()
     let text = "BỘ TÀI CHÍNH TỔNG CỤC THUẾ ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: 42/TCT-CS V/v hoàn thuế\nHà Nội, ngày 3 tháng 5 năm 2025\n";
     let doc = vncite::extract(text).document.expect("a header");
     assert_eq!(doc.issuer_name.as_deref(), Some("Tổng cục Thuế"));
+    // A page layout kept only the first line of the issuer's column; the authority line above the preamble
+    // names the council with its province, and local documents it cites take the place.
+    let text = "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 12/2026/NQ-HĐND | Tây Ninh, ngày 08 tháng 7 năm 2026 |\nNGHỊ QUYẾT\nQuy định mức chi hỗ trợ\nHỘI ĐỒNG NHÂN DÂN TỈNH TÂY NINH\nKHÓA X, KỲ HỌP THỨ BA\nCăn cứ Nghị quyết số 04/2025/NQ-HĐND ngày 10 tháng 7 năm 2025 của Hội đồng nhân dân tỉnh;\n";
+    let found = vncite::extract(text);
+    let doc = found.document.expect("a header");
+    assert_eq!(
+        (doc.issuer_name.as_deref(), doc.id.as_str()),
+        (
+            Some("Hội đồng nhân dân tỉnh Tây Ninh"),
+            "12/2026/NQ-HĐND~tay-ninh"
+        )
+    );
+    let ids: Vec<&str> = found.citations.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["04/2025/NQ-HĐND~tay-ninh"]);
+    // The authority line of another body names no place of this one.
+    let text = "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 12/2026/NQ-HĐND | ngày 08 tháng 7 năm 2026 |\nNGHỊ QUYẾT\nỦY BAN NHÂN DÂN TỈNH TÂY NINH\nCăn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n";
+    let doc = vncite::extract(text).document.expect("a header");
+    assert_eq!(doc.id.as_str(), "12/2026/NQ-HĐND");
 }
 
 #[test]
