@@ -263,16 +263,20 @@ pub(super) fn basis_lines(text: &str, found: &mut Extraction, refs: &[Span]) {
     // The first reference of the current item, once an item has been read: what the item's verb governs.
     let mut head: Option<Ref> = None;
     let mut item_from = 0;
+    let has_semicolon =
+        |from: usize, to: usize| memchr::memchr(b';', &text.as_bytes()[from.min(to)..to]).is_some();
     for r in refs {
-        let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
-        let opens_line = text[line_start..r.start]
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '+' | '•'))
-            .is_empty();
-        let closes_item = line_start > 0 && {
-            let before = &text[item_from.min(line_start)..line_start];
-            let before = before.trim_end();
+        // The line opens with the reference when only blanks and a bullet stand before it on its line.
+        let lead = text[..r.start].trim_end_matches(|c: char| {
+            c.is_whitespace() && c != '\n' || matches!(c, '-' | '+' | '•')
+        });
+        let opens_line = lead.is_empty() || lead.ends_with('\n');
+        let line_start = lead.len();
+        let closes_item = opens_line && line_start > 0 && {
+            let before = text[item_from.min(line_start)..line_start].trim_end();
             // One item's end: the semicolon closing the line above, and no other since the head.
-            before.ends_with(';') && !before[..before.len() - 1].contains(';')
+            let from = item_from.min(line_start);
+            before.ends_with(';') && !has_semicolon(from, from + before.len() - 1)
         };
         let continues = opens_line
             && closes_item
@@ -284,8 +288,7 @@ pub(super) fn basis_lines(text: &str, found: &mut Extraction, refs: &[Span]) {
             }
         }
         // A new item starts at a reference that opens a line or follows a semicolon since the last head.
-        let new_item =
-            head.is_none() || opens_line || text[item_from.min(r.start)..r.start].contains(';');
+        let new_item = head.is_none() || opens_line || has_semicolon(item_from, r.start);
         if new_item {
             head = Some(r.at);
             item_from = r.end;
