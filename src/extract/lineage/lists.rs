@@ -70,11 +70,19 @@ pub(super) fn lead_in_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
     let mut from = 0;
     let mut governed: Vec<(usize, usize)> = Vec::new();
     while let Some(colon) = memchr::memchr(b':', &bytes[from..]).map(|p| from + p) {
-        let line_end = line_end_at(bytes, colon);
-        if !text[colon + 1..line_end].trim().is_empty() {
+        // Only blanks may follow the colon on its line: read up to the first other character, not to the
+        // line's end, since a page copy may hold a whole document on one line with hundreds of colons.
+        let rest = &text[colon + 1..];
+        let blank = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+                .len();
+        let after = colon + 1 + blank;
+        if after < bytes.len() && bytes[after] != b'\n' {
             from = colon + 1;
             continue;
         }
+        let line_end = (after + 1).min(bytes.len());
         let line_start = memchr::memrchr(b'\n', &bytes[..colon]).map_or(0, |p| p + 1);
         from = line_end;
         let Some(governing) = lead_in(
