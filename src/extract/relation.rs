@@ -163,11 +163,19 @@ fn phrase_before(
         // reference's title ("Nghị định 24/2006 sửa đổi Nghị định 57/2002"): it says nothing of what this
         // document does. Nothing but spaces between them ("Căn cứ Nghị định số 13/2010/NĐ-CP sửa đổi …") is
         // no list: the verb opens that reference's title.
+        // "Thực hiện Nghị quyết số 11/NQ-CP … và triển khai Nghị quyết số 43/2022/QH15": a verb joined by "và"
+        // to the verb that governs the earlier reference is the input's second act of the same kind.
         let title_verb = || {
             in_clause.iter().any(|e| {
                 e.end <= p.start && {
                     let gap = &folded.text[e.end..p.start];
-                    gap.bytes().all(|b| b == b' ') || !context::is_list_glue(gap)
+                    let coordinated = e.relation == p.relation
+                        && e.relation != Relation::Cites
+                        && gap
+                            .trim_end()
+                            .strip_suffix("va")
+                            .is_some_and(|g| g.ends_with([' ', '\n']));
+                    (gap.bytes().all(|b| b == b' ') || !context::is_list_glue(gap)) && !coordinated
                 }
             })
         };

@@ -5,7 +5,7 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 27] = [
+const FIXTURES: [&str; 28] = [
     "activities.txt",
     "basis_lines.txt",
     "amended_lapses.txt",
@@ -14,6 +14,7 @@ const FIXTURES: [&str; 27] = [
     "codification_note.txt",
     "consolidated.txt",
     "consolidated_text.txt",
+    "coordinated_verbs.txt",
     "circular_regulates.txt",
     "editorial.txt",
     "effect_history.txt",
@@ -834,6 +835,22 @@ fn the_formula_that_issues_the_input_is_the_inputs_act() {
             line("15/2018/NĐ-CP", "amends", Some(true), false, &[]),
             line("named:luat-an-toan-thuc-pham@?", "cites", None, false, &[]),
             line("63/2025/QH15", "basis", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn a_verb_joined_by_va_to_the_verb_before_is_the_inputs_own_act() {
+    let (_, found) = read("coordinated_verbs.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("18/NQ-CP", "implements", None, false, &[]),
+            // "… về nhiệm vụ … và triển khai Quyết định …": the plan's second act, not the resolution's title.
+            line("95/QĐ-TTg", "implements", None, false, &[]),
+            line("47/2025/NĐ-CP", "basis", None, false, &[]),
+            // A verb of another kind after a reference's title is still that title's.
+            line("73/2019/NĐ-CP", "cites", None, false, &[]),
         ]
     );
 }
