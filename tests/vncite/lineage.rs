@@ -5,7 +5,7 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 28] = [
+const FIXTURES: [&str; 29] = [
     "activities.txt",
     "basis_lines.txt",
     "amended_lapses.txt",
@@ -27,6 +27,7 @@ const FIXTURES: [&str; 28] = [
     "own_formula.txt",
     "procedure_scope.txt",
     "reported.txt",
+    "reported_asides.txt",
     "scope.txt",
     "scope_article.txt",
     "scope_regulates.txt",
@@ -851,6 +852,57 @@ fn a_verb_joined_by_va_to_the_verb_before_is_the_inputs_own_act() {
             line("47/2025/NĐ-CP", "basis", None, false, &[]),
             // A verb of another kind after a reference's title is still that title's.
             line("73/2019/NĐ-CP", "cites", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn asides_lists_and_partial_repeals_are_reported_between_the_right_documents() {
+    let (_, found) = read("reported_asides.txt");
+    let cites = |s: &str| line(s, "cites", None, false, &[]);
+    assert_eq!(
+        mentions(&found),
+        [
+            cites("58/2020/NĐ-CP"),
+            cites("71/2023/NĐ-CP"),
+            // Both documents of the list lapse by another decree: no act of the input on either.
+            cites("12/2015/NĐ-CP"),
+            cites("33/2017/NĐ-CP"),
+            cites("58/2020/NĐ-CP"),
+            cites("27/2019/QĐ-UBND"),
+            cites("08/2024/QĐ-UBND"),
+            cites("04/2021/TT-BXD"),
+            cites("11/2024/TT-BXD"),
+            cites("named:luat-nha-o@?"),
+        ]
+    );
+    let side = |r: Ref| match r {
+        Ref::Citation(i) => found.citations[i].symbol.as_str(),
+        _ => "other",
+    };
+    let got: Vec<(&str, String, &str, Option<bool>)> = found
+        .reported
+        .iter()
+        .map(|r| {
+            (
+                side(r.actor),
+                r.relation.to_string(),
+                side(r.target),
+                r.partial,
+            )
+        })
+        .collect();
+    let row = |a, rel: &str, t, p| (a, rel.to_string(), t, p);
+    assert_eq!(
+        got,
+        [
+            // An aside after the mention states its amendment.
+            row("71/2023/NĐ-CP", "amends", "58/2020/NĐ-CP", None),
+            row("58/2020/NĐ-CP", "repeals", "12/2015/NĐ-CP", None),
+            row("58/2020/NĐ-CP", "repeals", "33/2017/NĐ-CP", None),
+            row("08/2024/QĐ-UBND", "repeals", "27/2019/QĐ-UBND", Some(true)),
+            // No circular amends a law: the aside speaks of the circular whose title ends with its name.
+            row("11/2024/TT-BXD", "amends", "04/2021/TT-BXD", None),
         ]
     );
 }

@@ -4,10 +4,12 @@
 use super::*;
 
 /// "X (đã) được sửa đổi, bổ sung (một số điều) bởi|theo|tại Y": Y acts on X. Only the text between the two
-/// mentions is read, so the statement holds nothing else; a pinpoint may stand before Y.
+/// mentions is read, so the statement holds nothing else; a pinpoint may stand before Y. The statement may
+/// open an aside after X ("Nghị định số … (được sửa đổi, bổ sung bởi Nghị định số …)") and qualify its verb
+/// ("bị bãi bỏ một phần bởi").
 pub(super) static PASSIVE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(&format!(
-        r"^[ \n,]*(?:\([\n -~&&[^()]]{{0,80}}\)[ \n,]*)?(?:va\s+)?(?:da\s+|cung\s+da\s+)?(?:duoc|bi)\s+({PASSIVE_VERB})(?:\s+(?:mot so|mot phan|cac)\s+(?:dieu|khoan|noi dung))?(?:\s+tai[\n -~&&[^;]]{{0,60}})?\s+(?:boi|theo|tai)(?:\s[\n -~&&[^;:.]]{{0,60}}?)?\s*$"
+        r"^[ \n,(]*(?:\([\n -~&&[^()]]{{0,80}}\)[ \n,]*)?(?:va\s+)?(?:da\s+|cung\s+da\s+)?(?:duoc|bi)\s+({PASSIVE_VERB})(?:\s+(?:mot so|mot phan|cac)\s+(?:dieu|khoan|noi dung)|\s+mot phan)?(?:\s+tai[\n -~&&[^;]]{{0,60}})?\s+(?:boi|theo|tai)(?:\s[\n -~&&[^;:.]]{{0,60}}?)?\s*$"
     ))
 });
 /// "X hết hiệu lực (thi hành) kể từ ngày Y có hiệu lực": Y repeals X.
@@ -97,7 +99,38 @@ pub(super) fn passive_statements(
             // bổ sung bởi Luật số 96/2025/QH15", "Bãi bỏ … Luật … số 39/2019/QH14 đã được sửa đổi theo
             // Luật số 64/2020/QH14": the amending laws' provisions are part of the text it acts on, and
             // only those provisions of theirs.
+            // "… Thông tư số 02/2022/TT-BTNMT … quy định chi tiết … Luật Bảo vệ môi trường (được sửa đổi, bổ
+            // sung bởi Thông tư số 07/2025/TT-BTNMT …)": no circular changes a law, so the aside speaks of
+            // the document whose title ends with the law's name.
+            let outranked = |t: Span| {
+                doc_type_at(found, t.at).is_some_and(DocType::is_statute)
+                    && actors
+                        .iter()
+                        .any(|a| doc_type_at(found, a.at).is_some_and(|d| !d.is_statute()))
+            };
+            let target = if outranked(target) {
+                let titled = i.checked_sub(1).map(|k| refs[k]).filter(|t| {
+                    matches!(t.at, Ref::Citation(_))
+                        && text
+                            .get(t.end..target.start)
+                            .is_some_and(|gap| !gap.contains([';', '.', '\n']))
+                });
+                match titled.filter(|t| !outranked(*t)) {
+                    Some(t) => t,
+                    None => {
+                        i = j - 1;
+                        continue;
+                    }
+                }
+            } else {
+                target
+            };
             let governing = relation_at(found, target.at);
+            // "bị bãi bỏ một phần bởi", "được sửa đổi, bổ sung một số điều bởi": part of X only.
+            let part = c.get(0).is_some_and(|m| {
+                let statement = m.as_str();
+                statement.contains("mot phan") || statement.contains("mot so")
+            });
             for a in &actors {
                 found.reported.push(Reported {
                     actor: a.at,
@@ -107,7 +140,7 @@ pub(super) fn passive_statements(
                     start: target.start,
                     end: a.end,
                     pinpoint: None,
-                    partial: None,
+                    partial: part.then_some(true),
                 });
                 // The contract keeps the amender's own mention `cites`; the verb that reaches it is a
                 // further relation.
@@ -132,23 +165,40 @@ pub(super) fn passive_statements(
         let after_actor = &text[actor.end..floor_boundary(text, (actor.end + 40).min(text.len()))];
         let lapses = between.contains("het hieu luc") && LAPSES_WHEN.is_match(&between);
         if lapses && TAKES_EFFECT.is_match(&fold(after_actor)) {
-            found.reported.push(Reported {
-                actor: actor.at,
-                relation: Relation::Repeals,
-                target: target.at,
-                editorial: false,
-                start: target.start,
-                end: actor.end,
-                pinpoint: None,
-                partial: None,
-            });
-            for r in [target.at, actor.at] {
-                if let Some(rel) = relation_mut(found, r) {
-                    *rel = Relation::Cites;
+            // "A và B hết hiệu lực kể từ ngày C có hiệu lực": C ends every document of the list before it.
+            let mut first = i;
+            while first > 0 {
+                let (prev, next) = (refs[first - 1], refs[first]);
+                let gap = text.get(prev.end..next.start).unwrap_or_default();
+                if in_note(&prev) || gap.len() > 40 || !LIST_JOIN.is_match(&fold(gap)) {
+                    break;
                 }
+                first -= 1;
             }
+            for lapsed in &refs[first..=i] {
+                found.reported.push(Reported {
+                    actor: actor.at,
+                    relation: Relation::Repeals,
+                    target: lapsed.at,
+                    editorial: false,
+                    start: lapsed.start,
+                    end: actor.end,
+                    pinpoint: None,
+                    partial: None,
+                });
+                make_cites(found, lapsed.at);
+            }
+            make_cites(found, actor.at);
         }
         i += 1;
+    }
+}
+
+fn doc_type_at(found: &Extraction, r: Ref) -> Option<DocType> {
+    match r {
+        Ref::Citation(i) => found.citations.get(i).map(|c| c.doc_type),
+        Ref::Named(i) => found.named.get(i).map(|n| n.doc_type),
+        Ref::Document => None,
     }
 }
 
