@@ -817,7 +817,19 @@ fn a_document_another_issuer_issues_changes_nothing_of_the_input() {
             line("15/2018/NĐ-CP", "cites", None, false, &[]),
             line("200/2014/TT-BTC", "cites", None, false, &[]),
             line("09/2019/QĐ-UBND", "cites", None, false, &[]),
+            // What the circular just signed replaces is the circular's act, reported.
+            line("09/2026/TT-BCT", "cites", None, false, &[]),
+            line("47/2018/TT-BCT", "cites", None, false, &[]),
         ]
+    );
+    assert_eq!(
+        reported(&found),
+        [(
+            "09/2026/TT-BCT".into(),
+            "replaces".into(),
+            "47/2018/TT-BCT".into(),
+            false
+        )]
     );
 }
 

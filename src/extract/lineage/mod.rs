@@ -67,6 +67,7 @@ pub(crate) fn apply(
     let notes = note_spans(text);
     editorial_notes(text, found, &refs, &notes);
     passive_statements(text, found, &refs, &notes);
+    issued_then_changes(text, found, &refs, &notes);
     let base = passive_lead_in_lists(text, found, &refs, &notes);
     lead_in_lists(text, found, &refs);
     lapsing_lists(text, found, &refs);

@@ -393,3 +393,66 @@ fn first_mention_of_each_item(text: &str, refs: &[Span], mut at: usize) -> (Vec<
 fn last_item_ended_list(text: &str, at: usize) -> bool {
     text[..at].trim_end().ends_with('.')
 }
+
+/// "Ngày 17/04/2009, Thủ tướng Chính phủ đã ban hành Quy chế … kèm theo Quyết định số 61/2009/QĐ-TTg, thay thế
+/// Quyết định số 14/2005/QĐ-TTg": a sentence that reports a document someone has issued goes on, after a
+/// comma, with what that document does. The change is the issued document's, reported; the input cites both.
+/// Only a sentence whose verb says the issuing was done ("đã ký", "vừa ban hành") reports it: an input's own
+/// formula ("Bộ trưởng … ban hành Thông tư …") and its own acts have no such tense.
+pub(super) fn issued_then_changes(
+    text: &str,
+    found: &mut Extraction,
+    refs: &[Span],
+    notes: &[(usize, usize)],
+) {
+    static CHANGE_AFTER_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+        folded_regex(
+            r"^[ \n]*,[ \n]*(?:dong thoi[ \n]+)?(thay the|bai bo|sua doi, bo sung|sua doi)[ \n]*$",
+        )
+    });
+    static DONE_ISSUING: LazyLock<Regex> = LazyLock::new(|| {
+        folded_regex(r"(?-u:\b)(?:da|vua|moi)[ \n]+(?:ky|ban hanh|ky ban hanh)(?-u:\b)")
+    });
+    for pair in refs.windows(2) {
+        let (issued, changed) = (pair[0], pair[1]);
+        if inside_note(notes, &issued) || changed.start < issued.end {
+            continue;
+        }
+        let gap = &text[issued.end..changed.start];
+        if gap.len() > 40 || !gap.contains(',') {
+            continue;
+        }
+        let folded_gap = fold(gap);
+        let Some(verb) = CHANGE_AFTER_COMMA
+            .captures(&folded_gap)
+            .and_then(|c| c.get(1))
+        else {
+            continue;
+        };
+        let relation = match verb.as_str() {
+            "thay the" => Relation::Replaces,
+            "bai bo" => Relation::Repeals,
+            _ => Relation::Amends,
+        };
+        if relation_at(found, changed.at) != Some(relation) {
+            continue;
+        }
+        // The sentence up to the issued document: from the last sentence end or line break before it.
+        let bytes = text.as_bytes();
+        let from = memchr::memrchr3(b'.', b';', b'\n', &bytes[..issued.start]).map_or(0, |p| p + 1);
+        if !DONE_ISSUING.is_match(&fold(&text[from..issued.start])) {
+            continue;
+        }
+        found.reported.push(Reported {
+            actor: issued.at,
+            relation,
+            target: changed.at,
+            editorial: false,
+            start: issued.start,
+            end: changed.end,
+            pinpoint: None,
+            partial: None,
+        });
+        make_cites(found, changed.at);
+    }
+}
