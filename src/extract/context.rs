@@ -456,8 +456,12 @@ pub fn pinpoint_before(original: &str, folded: &Folded, from: usize, end: usize)
 
 /// "Ngày 11/10/2021, Chính phủ ban hành Nghị quyết số …": the date of a sentence whose verb of issuing
 /// stands right before the mention (`before_type_word` is the clause text up to the type word).
+/// "Ngày 17/04/2009, Thủ tướng Chính phủ đã ban hành Quy chế … kèm theo Quyết định số …": what the issuer
+/// has issued is attached to the mention, so the sentence's date is the mention's too.
 pub fn sentence_date(before_type_word: &str) -> Option<Date> {
-    if !super::tail_words::ends_with_issuing_verb(before_type_word) {
+    let issued = super::tail_words::ends_with_issuing_verb(before_type_word);
+    let attached = !issued && issued_with_attachment(before_type_word);
+    if !issued && !attached {
         return None;
     }
     let last = SENTENCE_DATE.captures_iter(before_type_word).last()?;
@@ -465,7 +469,24 @@ pub fn sentence_date(before_type_word: &str) -> Option<Date> {
     if before_type_word.len() - whole.end() > 160 {
         return None;
     }
+    // The issuing verb stands after the date, in the same sentence.
+    if attached && !issued_with_attachment(&before_type_word[whole.end()..]) {
+        return None;
+    }
     read_date(&last)
+}
+
+/// The clause ends with "kèm theo", and an issuing verb in the done tense governs what is attached ("đã ban
+/// hành Quy chế … kèm theo"); "Quy chế ban hành kèm theo" alone is only where the rules come from.
+fn issued_with_attachment(before_type_word: &str) -> bool {
+    let Some(before) = before_type_word.trim_end().strip_suffix("kem theo") else {
+        return false;
+    };
+    let before = before.trim_end();
+    !before.ends_with("ban hanh")
+        && [" da ban hanh ", " vua ban hanh ", " da ky ban hanh "]
+            .iter()
+            .any(|v| before.contains(v))
 }
 
 /// One relation phrase found in folded text.

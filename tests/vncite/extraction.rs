@@ -193,6 +193,15 @@ fn year_rules_apply_in_contract_order() {
         "Ngày 11/10/2021, Chính phủ đã ban hành Nghị quyết số 128/NQ-CP về thích ứng an toàn.",
     );
     assert_eq!(s[0].1, Some(2021));
+    // What was issued is attached to the mention; "ban hành kèm theo" alone only says where rules come from.
+    let s = summary(
+        "Ngày 14/3/2026, Thủ tướng Chính phủ đã ban hành Quy chế quản lý cụm công nghiệp kèm theo Quyết định số 41/QĐ-TTg.",
+    );
+    assert_eq!(s[0].2.as_deref(), Some("2026-03-14"));
+    let s = summary(
+        "Ngày 14/3/2026, Sở kiểm tra theo Quy chế ban hành kèm theo Quyết định số 41/QĐ-TTg.",
+    );
+    assert_eq!(s[0].2, None);
     // Unknown otherwise.
     assert_eq!(summary("theo Nghị quyết số 128/NQ-CP")[0].1, None);
 }
