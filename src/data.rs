@@ -13,12 +13,19 @@ const ISSUERS_TSV: &str = include_str!("../data/issuers.tsv");
 const RELATIONS_TSV: &str = include_str!("../data/relations.tsv");
 const ISSUER_TYPES_TSV: &str = include_str!("../data/issuer_types.tsv");
 
-/// Full names of the bodies that exist at every level of local government.
-const LOCAL_BODY_NAMES: [&str; 3] = [
+/// Full names of the bodies that exist at every level of local government, and of the Party's committees
+/// at each level: "112-KH/TU" is a plan of every province's committee.
+const LOCAL_BODY_NAMES: [&str; 6] = [
     "Ủy ban nhân dân",
     "Hội đồng nhân dân",
     "Chủ tịch Ủy ban nhân dân",
+    "Tỉnh ủy",
+    "Huyện ủy",
+    "Quận ủy",
 ];
+
+/// The Party committees whose name says their level, so that their place follows with no level word.
+const PARTY_COMMITTEE_CODES: [&str; 3] = ["TU", "HU", "QU"];
 
 /// One row of `data/doc_types.tsv`.
 #[derive(Debug, Clone)]
@@ -529,6 +536,11 @@ impl Tables {
     pub fn is_local_body(&self, code: &str) -> bool {
         self.issuer_of_code(code)
             .is_some_and(|r| LOCAL_BODY_NAMES.contains(&r.name))
+    }
+
+    /// Whether a code names a Party committee of a province, district or urban district ([`PARTY_COMMITTEE_CODES`]).
+    pub fn is_party_committee(&self, code: &str) -> bool {
+        PARTY_COMMITTEE_CODES.contains(&code)
     }
 
     /// Issuer row of a folded alias already in single-spaced form.

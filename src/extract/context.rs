@@ -195,6 +195,18 @@ pub fn read_issuer(original: &str, folded: &Folded, at: usize) -> Option<(Issuer
         hit.name = format!("{} {} {}", row.name, level, place);
         hit.place = Some(place);
         len += place_len;
+    } else if tables().is_party_committee(row.code) {
+        if let Some((place, place_len)) = read_place_after_level_name(original, folded, at + len) {
+            // One row names the committees of provinces and of cities: "Thành ủy Hà Nội" as written.
+            let name = if alias.starts_with("thanh") {
+                "Thành ủy"
+            } else {
+                row.name
+            };
+            hit.name = format!("{name} {place}");
+            hit.place = Some(place);
+            len += place_len;
+        }
     }
     Some((hit, len))
 }
@@ -258,6 +270,34 @@ pub fn read_place(
         _ => "phường",
     };
     let name_start = at + caps.get(0)?.end();
+    let (place, name_end) = place_name_at(original, folded, name_start, false)?;
+    Some((level, place, name_end - at))
+}
+
+/// "TỈNH ỦY THANH HÓA", "Huyện ủy Mường Lát": a Party committee's name says its level, and its place follows
+/// with no level word. Read only where the first word is no title's ("Tỉnh ủy Ban hành …" names no place).
+pub fn read_place_after_level_name(
+    original: &str,
+    folded: &Folded,
+    at: usize,
+) -> Option<(String, usize)> {
+    let rest = &folded.text[at..];
+    let gap = rest.len() - rest.trim_start_matches(' ').len();
+    if gap == 0 {
+        return None;
+    }
+    let (place, name_end) = place_name_at(original, folded, at + gap, true)?;
+    Some((place, name_end - at))
+}
+
+/// The proper name of a place that starts at folded `name_start`: up to four capitalised words on one line.
+/// Returns the tidied name and its folded end.
+fn place_name_at(
+    original: &str,
+    folded: &Folded,
+    name_start: usize,
+    first_may_be_title: bool,
+) -> Option<(String, usize)> {
     let mut name_end = name_start;
     let mut pos = name_start;
     let mut words = 0;
@@ -274,10 +314,11 @@ pub fn read_place(
             && !clean.contains('\n')
             && clean.chars().all(|c| c.is_alphanumeric() || c == '-');
         // Titles in title case follow the place directly ("UBND tỉnh Lào Cai Ban hành Quy chế …").
-        let title_word = words > 0 && TITLE_VERB_FOLDS.contains(&clean) && {
-            let span = &original[folded.orig_start(pos)..folded.orig_end(pos + clean.len())];
-            TITLE_VERBS.contains(&tidy(span).to_lowercase().as_str())
-        };
+        let title_word =
+            (words > 0 || first_may_be_title) && TITLE_VERB_FOLDS.contains(&clean) && {
+                let span = &original[folded.orig_start(pos)..folded.orig_end(pos + clean.len())];
+                TITLE_VERBS.contains(&tidy(span).to_lowercase().as_str())
+            };
         if !proper || !wordlike || words == 4 || title_word {
             break;
         }
@@ -292,7 +333,7 @@ pub fn read_place(
         return None;
     }
     let raw = &original[folded.orig_start(name_start)..folded.orig_end(name_end)];
-    Some((level, place_name(raw), name_end - at))
+    Some((place_name(raw), name_end))
 }
 
 /// First words of titles that may follow a place name in title case ("UBND tỉnh Lào Cai Ban hành Quy chế"),

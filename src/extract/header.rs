@@ -547,6 +547,11 @@ fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
                 parent_place = Some((place.clone(), hit.name.clone()));
             }
             found = Some(hit);
+        } else if found.is_none() && folded.text[at..].starts_with("dang bo ") {
+            // "ĐẢNG BỘ TỈNH THANH HÓA" above "TỈNH ỦY": the Party organisation names the committee's place.
+            if let Some((_, place, _)) = context::read_place(text, folded, at + "dang bo".len()) {
+                parent_place = Some((place, String::new()));
+            }
         } else if let Some(f) = found.as_mut() {
             // "ỦY BAN NHÂN DÂN" then "TỈNH NAM ĐỊNH" on the next line.
             if f.place.is_none() {
@@ -562,6 +567,10 @@ fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
     }
     if let (Some(f), Some((place, _))) = (found.as_mut(), parent_place) {
         if f.place.is_none() {
+            // A Party committee is named by its place ("Tỉnh ủy Thanh Hóa"); a department keeps its name.
+            if crate::data::tables().is_party_committee(f.code) {
+                f.name = format!("{} {}", f.name, place);
+            }
             f.place = Some(place);
         }
     }

@@ -806,6 +806,40 @@ fn a_two_column_header_names_the_body_below_its_parent_and_keeps_the_motto_out()
 }
 
 #[test]
+fn a_party_committee_is_known_by_its_place() {
+    // The committee's name says its level; the place follows with no level word.
+    let text = "TỈNH ỦY THANH HÓA\n*\nSố 145-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nThanh Hóa, ngày 12 tháng 3 năm 2026\nKẾ HOẠCH\nthực hiện chương trình chuyển đổi số\n";
+    let doc = vncite::extract(text).document.expect("a header");
+    assert_eq!(
+        (doc.issuer_name.as_deref(), doc.id.as_str()),
+        (Some("Tỉnh ủy Thanh Hóa"), "145-KH/TU@2026~thanh-hoa")
+    );
+    // Or the Party organisation above it names the place.
+    let text = "ĐẢNG BỘ TỈNH NGHỆ AN\nTỈNH ỦY\n*\nSố 20-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nNghệ An, ngày 02 tháng 4 năm 2026\nCHỈ THỊ\nvề công tác phòng chống thiên tai\n";
+    let doc = vncite::extract(text).document.expect("a header");
+    assert_eq!(
+        (doc.issuer_name.as_deref(), doc.id.as_str()),
+        (Some("Tỉnh ủy Nghệ An"), "20-CT/TU@2026~nghe-an")
+    );
+    // A city's committee in a citation; and one named without its place is no place's.
+    let found = vncite::extract(
+        "Thực hiện Chương trình số 08-CTr/TU ngày 17/3/2026 của Thành ủy Hải Phòng và Kết luận số 50-KL/TU ngày 02/02/2026 của Tỉnh ủy về công tác cán bộ.",
+    );
+    let got: Vec<(&str, Option<&str>)> = found
+        .citations
+        .iter()
+        .map(|c| (c.id.as_str(), c.issuer_name.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("08-CTr/TU@2026~hai-phong", Some("Thành ủy Hải Phòng")),
+            ("50-KL/TU@2026", Some("Tỉnh ủy")),
+        ]
+    );
+}
+
+#[test]
 fn a_decree_code_cut_short_before_its_issuer_is_completed_only_in_the_year_form() {
     let text = "theo quy định tại các Nghị định số 51/2010/NĐ-CP và Nghị định số 04/2014/NĐ thì đơn vị phải gửi dữ liệu";
     let found = vncite::extract(text);
