@@ -458,15 +458,18 @@ fn title_from(text: &str, folded: &Folded, from: usize) -> (String, usize) {
 
 /// Whether a folded line opens with a document's type word and its number ("thong tu so 39/…").
 fn opens_with_type_word(line: &str) -> bool {
-    static OPENS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[a-z]+ ){1,4}so\s*:?\s*[0-9]"));
+    // The type word, then for a law its name ("Luật Quản lý thuế số 38/2019/QH14"), then the number.
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[a-z]+ ){1,12}so\s*:?\s*[0-9]"));
     OPENS.find(line).is_some_and(|m| {
-        let words = &line[..m.end()];
-        let type_words = words.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
-        let type_words = type_words
-            .strip_suffix("so")
-            .unwrap_or(type_words)
-            .trim_end();
-        crate::data::tables().type_of_word(type_words).is_some()
+        let words: Vec<&str> = line[..m.end()].split(' ').collect();
+        (1..=words.len().min(3)).any(|n| {
+            let type_words = words[..n].join(" ");
+            let tables = crate::data::tables();
+            tables.type_of_word(&type_words).is_some_and(|t| {
+                // Only a named type has words between its type word and its number.
+                t.is_named() || words.get(n).is_some_and(|w| w.starts_with("so"))
+            })
+        })
     })
 }
 

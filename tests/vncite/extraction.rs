@@ -681,6 +681,10 @@ fn headers_of_database_page_copies_give_the_document_and_its_title() {
         title.as_deref(),
         Some("VỀ VIỆC ỦY QUYỀN CHO GIÁM ĐỐC SỞ TÀI CHÍNH")
     );
+    // A consolidated law's title in capitals ends where the body names the law, its name and number.
+    let title = own("VĂN PHÒNG QUỐC HỘI\nSố: 30/VBHN-VPQH\nHà Nội, ngày 02 tháng 3 năm 2026\nLUẬT\nTHỦY LỢI\nLuật Thủy lợi số 08/2017/QH14 ngày 19 tháng 6 năm 2017 của Quốc hội, được sửa đổi, bổ sung bởi:\n")
+        .and_then(|d| d.3);
+    assert_eq!(title.as_deref(), Some("THỦY LỢI"));
 }
 
 #[test]
