@@ -5,7 +5,7 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 29] = [
+const FIXTURES: [&str; 30] = [
     "activities.txt",
     "basis_lines.txt",
     "amended_lapses.txt",
@@ -17,6 +17,7 @@ const FIXTURES: [&str; 29] = [
     "coordinated_verbs.txt",
     "circular_regulates.txt",
     "editorial.txt",
+    "grouped_list.txt",
     "effect_history.txt",
     "impossible.txt",
     "issued_by_others.txt",
@@ -915,6 +916,26 @@ fn asides_lists_and_partial_repeals_are_reported_between_the_right_documents() {
             row("08/2024/QĐ-UBND", "repeals", "27/2019/QĐ-UBND", Some(true)),
             // No circular amends a law: the aside speaks of the circular whose title ends with its name.
             row("11/2024/TT-BXD", "amends", "04/2021/TT-BXD", None),
+        ]
+    );
+}
+
+#[test]
+fn a_group_of_one_issuers_documents_is_an_item_of_the_list_before_it() {
+    let (_, found) = read("grouped_list.txt");
+    let implements = |s: &str| line(s, "implements", None, false, &[]);
+    assert_eq!(
+        mentions(&found),
+        [
+            implements("25/NQ-CP"),
+            // "; các Nghị quyết của Hội đồng nhân dân tỉnh: số …; số …": the plan carries out each of them,
+            // and the letter the list ends with.
+            implements("210/NQ-HĐND"),
+            implements("211/NQ-HĐND"),
+            implements("215/NQ-HĐND"),
+            implements("640/BTC-NSNN"),
+            // A group in a sentence with no such verb takes none.
+            line("12/QĐ-UBND", "cites", None, false, &[]),
         ]
     );
 }

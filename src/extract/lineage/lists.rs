@@ -304,6 +304,68 @@ pub(super) fn basis_lines(text: &str, found: &mut Extraction, refs: &[Span]) {
     }
 }
 
+/// "Thực hiện Nghị quyết số 11/NQ-CP … ; các Nghị quyết của Hội đồng nhân dân tỉnh: số 340/NQ-HĐND …; số
+/// 160/NQ-HĐND …; 148/NQ-HĐND … và Công văn số 892/BKHĐT-TH …": a group of one type and issuer, led by "các
+/// <type> của <issuer>:", is an item of the list before it, and its members the items after. The lead
+/// names no number, so the mentions' own glue could not join them; the verb of the list's first item
+/// governs them all, up to the sentence's end.
+pub(super) fn grouped_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
+    static GROUP_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        folded_regex(
+            r"[;,][ \n]*(?:va[ \n]+)?cac ([a-z ]{2,30}?) cua [a-z ,&\n-]{2,80}:[ \n]*(?:so[ \n]*)?$",
+        )
+    });
+    static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        folded_regex(r"^[^.:]{0,240}(?:;[ \n]*(?:va)?|[ \n]va)[ \n]*(?:so[ \n]*)?$")
+    });
+    let is_type = |t: &str| {
+        let words: Vec<&str> = t.split(' ').collect();
+        (1..=words.len().min(3)).any(|n| {
+            crate::data::tables()
+                .type_of_word(&words[..n].join(" "))
+                .is_some()
+        })
+    };
+    let mut carrying: Option<Relation> = None;
+    for pair in refs.windows(2) {
+        let (prev, next) = (pair[0], pair[1]);
+        if next.start < prev.end || next.start - prev.end > 400 {
+            carrying = None;
+            continue;
+        }
+        let raw = &text[prev.end..next.start];
+        // A lead ends with its colon a few bytes before the next mention, and starts at the list's last
+        // separator: only that tail is folded, and only a chain already under way reads a whole gap.
+        let lead_tail = memchr::memrchr(b':', raw.as_bytes())
+            .filter(|&colon| raw.len() - colon <= 12 && !raw.contains('.'))
+            .and_then(|colon| {
+                let from = floor_boundary(raw, colon.saturating_sub(160));
+                memchr::memrchr2(b';', b',', &raw.as_bytes()[from..colon]).map(|p| from + p)
+            })
+            .map(|from| fold(&raw[from..]));
+        let lead = carrying.is_none()
+            && lead_tail.as_deref().is_some_and(|tail| {
+                GROUP_LEAD
+                    .captures(tail)
+                    .and_then(|c| c.get(1))
+                    .is_some_and(|t| is_type(t.as_str()))
+            });
+        if lead {
+            carrying = relation_at(found, prev.at)
+                .filter(|r| matches!(r, Relation::Basis | Relation::Implements));
+        } else if carrying.is_some() && !NEXT_ITEM.is_match(&fold(raw)) {
+            carrying = None;
+        }
+        if let Some(governing) = carrying {
+            if relation_at(found, next.at) == Some(Relation::Cites) {
+                if let Some(r) = relation_mut(found, next.at) {
+                    *r = governing;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -73,6 +73,7 @@ pub(crate) fn apply(
     lapsing_lists(text, found, &refs);
     mixed_basis_lists(text, found, &refs);
     basis_lines(text, found, &refs);
+    grouped_lists(text, found, &refs);
     date_amending_titles(text, found, &refs);
     resolve_named(found, &numbered, draft_year);
     let scope = detailing_scope(text, found);
