@@ -531,6 +531,15 @@ impl Tables {
         self.type_by_word.get(&key).copied()
     }
 
+    /// The longest type word that opens folded, single-spaced `words` ("thong tu lien tich so …" gives the
+    /// joint circular's four words, "luat dat dai" the law's one): its length in words and its doc type.
+    pub fn leading_type_word(&self, words: &str) -> Option<(usize, DocType)> {
+        let first: Vec<&str> = words.split(' ').take(4).collect();
+        (1..=first.len())
+            .rev()
+            .find_map(|n| self.type_of_word(&first[..n].join(" ")).map(|t| (n, t)))
+    }
+
     /// Whether a code names a body that exists in every province and district, whose documents and node
     /// are told apart by place: a row whose full name carries no place (see `data/issuers.tsv`).
     pub fn is_local_body(&self, code: &str) -> bool {

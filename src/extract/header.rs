@@ -461,15 +461,13 @@ fn opens_with_type_word(line: &str) -> bool {
     // The type word, then for a law its name ("Luật Quản lý thuế số 38/2019/QH14"), then the number.
     static OPENS: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[a-z]+ ){1,12}so\s*:?\s*[0-9]"));
     OPENS.find(line).is_some_and(|m| {
-        let words: Vec<&str> = line[..m.end()].split(' ').collect();
-        (1..=words.len().min(3)).any(|n| {
-            let type_words = words[..n].join(" ");
-            let tables = crate::data::tables();
-            tables.type_of_word(&type_words).is_some_and(|t| {
+        let words = &line[..m.end()];
+        crate::data::tables()
+            .leading_type_word(words)
+            .is_some_and(|(n, t)| {
                 // Only a named type has words between its type word and its number.
-                t.is_named() || words.get(n).is_some_and(|w| w.starts_with("so"))
+                t.is_named() || words.split(' ').nth(n).is_some_and(|w| w.starts_with("so"))
             })
-        })
     })
 }
 

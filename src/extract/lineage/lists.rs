@@ -318,14 +318,6 @@ pub(super) fn grouped_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
     static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
         folded_regex(r"^[^.:]{0,240}(?:;[ \n]*(?:va)?|[ \n]va)[ \n]*(?:so[ \n]*)?$")
     });
-    let is_type = |t: &str| {
-        let words: Vec<&str> = t.split(' ').collect();
-        (1..=words.len().min(3)).any(|n| {
-            crate::data::tables()
-                .type_of_word(&words[..n].join(" "))
-                .is_some()
-        })
-    };
     let mut carrying: Option<Relation> = None;
     for pair in refs.windows(2) {
         let (prev, next) = (pair[0], pair[1]);
@@ -348,7 +340,11 @@ pub(super) fn grouped_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
                 GROUP_LEAD
                     .captures(tail)
                     .and_then(|c| c.get(1))
-                    .is_some_and(|t| is_type(t.as_str()))
+                    .is_some_and(|t| {
+                        crate::data::tables()
+                            .leading_type_word(t.as_str())
+                            .is_some()
+                    })
             });
         if lead {
             carrying = relation_at(found, prev.at)
