@@ -133,14 +133,8 @@ pub(super) fn passive_statements(
             });
             for a in &actors {
                 found.reported.push(Reported {
-                    actor: a.at,
-                    relation,
-                    target: target.at,
-                    editorial: false,
-                    start: target.start,
-                    end: a.end,
-                    pinpoint: None,
                     partial: part.then_some(true),
+                    ..statement(a, relation, &target)
                 });
                 // The contract keeps the amender's own mention `cites`; the verb that reaches it is a
                 // further relation.
@@ -176,21 +170,28 @@ pub(super) fn passive_statements(
                 first -= 1;
             }
             for lapsed in &refs[first..=i] {
-                found.reported.push(Reported {
-                    actor: actor.at,
-                    relation: Relation::Repeals,
-                    target: lapsed.at,
-                    editorial: false,
-                    start: lapsed.start,
-                    end: actor.end,
-                    pinpoint: None,
-                    partial: None,
-                });
+                found
+                    .reported
+                    .push(statement(&actor, Relation::Repeals, lapsed));
                 make_cites(found, lapsed.at);
             }
             make_cites(found, actor.at);
         }
         i += 1;
+    }
+}
+
+/// A statement in the text's own words that `actor` does `relation` to `target`, spanning both mentions.
+fn statement(actor: &Span, relation: Relation, target: &Span) -> Reported {
+    Reported {
+        actor: actor.at,
+        relation,
+        target: target.at,
+        editorial: false,
+        start: actor.start.min(target.start),
+        end: actor.end.max(target.end),
+        pinpoint: None,
+        partial: None,
     }
 }
 
@@ -306,16 +307,7 @@ pub(super) fn passive_lead_in_lists(
         let (actors, list_end) = first_mention_of_each_item(text, refs, line_end);
         first.get_or_insert((target, list_end));
         for actor in actors {
-            found.reported.push(Reported {
-                actor: actor.at,
-                relation,
-                target: target.at,
-                editorial: false,
-                start: target.start,
-                end: actor.end,
-                pinpoint: None,
-                partial: None,
-            });
+            found.reported.push(statement(&actor, relation, &target));
         }
         from = from.max(list_end);
     }
@@ -443,16 +435,7 @@ pub(super) fn issued_then_changes(
         if !DONE_ISSUING.is_match(&fold(&text[from..issued.start])) {
             continue;
         }
-        found.reported.push(Reported {
-            actor: issued.at,
-            relation,
-            target: changed.at,
-            editorial: false,
-            start: issued.start,
-            end: changed.end,
-            pinpoint: None,
-            partial: None,
-        });
+        found.reported.push(statement(&issued, relation, &changed));
         make_cites(found, changed.at);
     }
 }
