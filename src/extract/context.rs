@@ -71,6 +71,9 @@ pub struct IssuerHit {
     pub place: Option<String>,
 }
 
+/// The state's name as older texts write it after a law's name, folded.
+const STATE_NAME: &str = "nuoc cong hoa xa hoi chu nghia viet nam";
+
 /// Reads date, year and issuer phrase following folded index `from`.
 pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
     let mut after = After {
@@ -80,10 +83,25 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
     let markup = markup_after(&folded.text[from..]);
     for _ in 0..2 {
         // Markup stands only between the reference and what its words say first.
-        let at = after.end + if after.end == from { markup } else { 0 };
-        let rest = &folded.text[at..];
+        let mut at = after.end + if after.end == from { markup } else { 0 };
+        let mut rest = &folded.text[at..];
         // Cheap look at the first word decides which pattern may match; the patterns themselves are costly.
-        let lead = rest.trim_start_matches([' ', '\n', ',', '(', ')']);
+        let mut lead = rest.trim_start_matches([' ', '\n', ',', '(', ')']);
+        // "Bộ luật Lao động của nước Cộng hòa xã hội chủ nghĩa Việt Nam ngày 23 tháng 6 năm 1994", "… của
+        // Quốc hội nước …": older texts name the state whose law it is; its date follows.
+        let state = if after.issuer.is_some() {
+            Some(lead)
+        } else {
+            lead.strip_prefix("cua ")
+        }
+        .and_then(|l| l.strip_prefix(STATE_NAME))
+        .filter(|l| !l.starts_with(|c: char| c.is_ascii_alphanumeric()));
+        if let Some(past) = state {
+            at += rest.len() - past.len();
+            after.end = at;
+            rest = past;
+            lead = rest.trim_start_matches([' ', '\n', ',', '(', ')']);
+        }
         let datey = [
             "ngay",
             "ban hanh",
@@ -271,6 +289,23 @@ pub fn read_place(
     };
     let name_start = at + caps.get(0)?.end();
     let (place, name_end) = place_name_at(original, folded, name_start, false)?;
+    // "UỶ BAN NHÂN DÂN TỈNH⏎Căn cứ Luật …": a header's level word in capitals has its place in capitals
+    // ("TỈNH⏎QUẢNG NAM"), never the first word of the sentence on the next line. Prose wraps anywhere ("của
+    // UBND tỉnh⏎Lào Cai về việc …").
+    let level_word = caps.get(1)?;
+    if rest[level_word.end()..caps.get(0)?.end()].contains('\n') {
+        let written = |from: usize, to: usize| {
+            original
+                .get(folded.orig_start(at + from)..folded.orig_end(at + to))
+                .unwrap_or_default()
+        };
+        let capitals = |s: &str| !s.chars().any(char::is_lowercase);
+        if capitals(written(level_word.start(), level_word.end()))
+            && !capitals(written(caps.get(0)?.end(), name_end - at))
+        {
+            return None;
+        }
+    }
     Some((level, place, name_end - at))
 }
 

@@ -615,23 +615,54 @@ fn dated_basis_name_at(window: &str, start: usize, name_end: usize, words: usize
         &rest[..crate::extract::clean::floor_boundary(rest, rest.len().min(DATED_NAME_REACH))];
     let date_at = rest.find(" ngay ")?;
     let between = &rest[..date_at];
+    // "… của Quốc hội ngày …", "… của nước Cộng hòa xã hội chủ nghĩa Việt Nam ngày …": whose law it is, not
+    // its name.
+    if LAW_OWNERS
+        .iter()
+        .any(|owner| between.trim_start().starts_with(owner))
+    {
+        return None;
+    }
     let date_follows = rest[date_at + 6..].starts_with(|c: char| c.is_ascii_digit());
-    let plain = between.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
+    // A comma may stand in a name that runs to its date: "Luật Ban hành văn bản quy phạm pháp luật của Hội
+    // đồng nhân dân, Ủy ban nhân dân ngày 03 tháng 12 năm 2004".
+    let plain = between
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b' ' || b == b',');
     let more: Vec<&str> = between.split_whitespace().collect();
     // Another name, a list, or a verb of issuing ("Luật … ban hành ngày …") between: the date is not the
     // name's end.
-    let another = more.iter().any(|w| {
-        matches!(
-            *w,
-            "luat" | "so" | "nghi" | "phap" | "va" | "ban" | "thong" | "duoc" | "da" | "ky"
-        )
-    });
+    let another = between.contains("ban hanh")
+        || more.iter().any(|w| {
+            matches!(
+                *w,
+                "luat"
+                    | "so"
+                    | "nghi"
+                    | "phap"
+                    | "va"
+                    | "thong"
+                    | "duoc"
+                    | "da"
+                    | "ky"
+                    | "quyet"
+                    | "chi"
+                    | "hien"
+            )
+        });
     // The date closes the item, so the name may pass the usual bound by these few words: the longest law
     // names run to seventeen ("Luật Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh
     // nghiệp").
     let within = words + more.len() <= MAX_NAME_WORDS + DATED_NAME_EXTRA_WORDS;
     (date_follows && plain && !another && !more.is_empty() && within).then_some(name_end + date_at)
 }
+
+/// The bodies a law belongs to, as "của …" after its name says, folded: the state's legislature and the state.
+const LAW_OWNERS: [&str; 3] = [
+    "cua quoc hoi",
+    "cua uy ban thuong vu quoc hoi",
+    "cua nuoc cong hoa",
+];
 
 /// Where the longest table name that starts at folded `start` of `window` and runs past `name_end` ends.
 fn table_name_at(window: &str, start: usize, name_end: usize) -> Option<usize> {

@@ -807,6 +807,100 @@ fn a_two_column_header_names_the_body_below_its_parent_and_keeps_the_motto_out()
     let text = "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 12/2026/NQ-HĐND | ngày 08 tháng 7 năm 2026 |\nNGHỊ QUYẾT\nỦY BAN NHÂN DÂN TỈNH TÂY NINH\nCăn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n";
     let doc = vncite::extract(text).document.expect("a header");
     assert_eq!(doc.id.as_str(), "12/2026/NQ-HĐND");
+    // A level word in capitals at a line's end: the place is the next line in capitals, never the first
+    // word of the basis line. Prose breaks a line anywhere, its place in title case.
+    let text = "UBND TỈNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 09/2026/QĐ-UBND | ngày 10 tháng 2 năm 2026 |\nỦY BAN NHÂN DÂN TỈNH\nCăn cứ Quyết định số 3/2025/QĐ-UBND ngày 05/01/2025 của Ủy ban nhân dân tỉnh\nBắc Ninh về việc ban hành quy chế;\n";
+    let found = vncite::extract(text);
+    let doc = found.document.expect("a header");
+    assert_eq!(
+        (doc.issuer_name.as_deref(), doc.id.as_str()),
+        (Some("Ủy ban nhân dân"), "09/2026/QĐ-UBND")
+    );
+    let ids: Vec<&str> = found.citations.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["3/2025/QĐ-UBND~bac-ninh"]);
+    let text =
+        "ỦY BAN NHÂN DÂN TỈNH\nBẮC NINH\nSố: 09/2026/QĐ-UBND\nBắc Ninh, ngày 10 tháng 2 năm 2026\n";
+    let doc = vncite::extract(text).document.expect("a header");
+    assert_eq!(doc.id.as_str(), "09/2026/QĐ-UBND~bac-ninh");
+}
+
+#[test]
+fn whose_law_it_is_is_no_word_of_its_name_but_another_body_in_the_name_is() {
+    let text = crate::fixture("named_owners.txt");
+    let found = vncite::extract(&text);
+    let got: Vec<(&str, &str, Option<&str>, &str)> = found
+        .named
+        .iter()
+        .map(|n| {
+            (
+                n.text.as_str(),
+                n.name.as_str(),
+                n.date.as_deref(),
+                n.id.as_str(),
+            )
+        })
+        .collect();
+    let hdnd = "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân";
+    let hdnd_id =
+        "named:luat-ban-hanh-van-ban-quy-pham-phap-luat-cua-hoi-dong-nhan-dan,-uy-ban-nhan-dan@2004-12-03";
+    assert_eq!(
+        got,
+        [
+            // "của Quốc hội", "của nước Cộng hòa xã hội chủ nghĩa Việt Nam": whose law, with its date after.
+            (
+                "Luật Bảo hiểm xã hội của Quốc hội ngày 20 tháng 11 năm 2014",
+                "Luật Bảo hiểm xã hội",
+                Some("2014-11-20"),
+                "named:luat-bao-hiem-xa-hoi@2014-11-20"
+            ),
+            (
+                "Bộ luật Hình sự của nước Cộng hòa xã hội chủ nghĩa Việt Nam ngày 21 tháng 12 năm 1999",
+                "Bộ luật Hình sự",
+                Some("1999-12-21"),
+                "named:bo-luat-hinh-su@1999-12-21"
+            ),
+            (
+                "Luật Thương mại của Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam ngày 14 tháng 6 năm 2005",
+                "Luật Thương mại",
+                Some("2005-06-14"),
+                "named:luat-thuong-mai@2005-06-14"
+            ),
+            // A basis item's name runs to its date through a comma and through "của" another body.
+            (
+                "Luật Tổ chức Hội đồng nhân dân, Ủy ban nhân dân ngày 26 tháng 11 năm 2003",
+                "Luật Tổ chức Hội đồng nhân dân, Ủy ban nhân dân",
+                Some("2003-11-26"),
+                "named:luat-to-chuc-hoi-dong-nhan-dan,-uy-ban-nhan-dan@2003-11-26"
+            ),
+            (
+                "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân ngày 03 tháng 12 năm 2004",
+                hdnd,
+                Some("2004-12-03"),
+                hdnd_id
+            ),
+            // Undated in a title, the same long name is the same law, not the 2008 one of the short name.
+            (hdnd, hdnd, None, hdnd_id),
+            // Another law or another type word after the comma: a list, not one name.
+            (
+                "Luật Đất đai",
+                "Luật Đất đai",
+                None,
+                "named:luat-dat-dai@?"
+            ),
+            (
+                "Luật Nhà ở ngày 25 tháng 11 năm 2014",
+                "Luật Nhà ở",
+                Some("2014-11-25"),
+                "named:luat-nha-o@2014-11-25"
+            ),
+            (
+                "Luật Đầu tư công",
+                "Luật Đầu tư công",
+                None,
+                "named:luat-dau-tu-cong@?"
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -61,6 +61,7 @@ pub(crate) fn apply(
     // The names this input writes with their number; the later rules change no citation's text or id.
     let numbered = numbered_names(text, &found.citations);
     cut_at_known_name(text, found, &numbered);
+    extend_to_dated_name(text, found);
     drop_unbacked_lower_names(found, &numbered);
     drop_own_constitution(text, found);
     let refs = ordered_refs(found);

@@ -268,6 +268,71 @@ pub(super) fn cut_at_known_name(
     }
 }
 
+/// "Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân ngày 03 tháng 12
+/// năm 2004; … một số điều của Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân
+/// dân;": a name that stopped undated at a word that ends most names ("của", a comma), where the text goes
+/// on with the rest of a longer name this input dates elsewhere, is that longer name. Kept short, it would
+/// be another law's ("Luật Ban hành văn bản quy phạm pháp luật" of 2008).
+pub(super) fn extend_to_dated_name(text: &str, found: &mut Extraction) {
+    let mut dated: Vec<(String, usize)> = found
+        .named
+        .iter()
+        .filter(|n| n.date.is_some() || n.year.is_some())
+        .map(|n| (name_key(&n.name), n.name.split_whitespace().count()))
+        .collect();
+    if dated.is_empty() {
+        return;
+    }
+    dated.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    dated.dedup();
+    for n in found
+        .named
+        .iter_mut()
+        .filter(|n| n.date.is_none() && n.year.is_none())
+    {
+        let key = name_key(&n.name);
+        let longer = dated.iter().find_map(|(long, words)| {
+            let goes_on = long.len() > key.len()
+                && long.starts_with(key.as_str())
+                && long[key.len()..].starts_with(['-', ',']);
+            goes_on
+                .then(|| written_end(text, n.start, long, *words))
+                .flatten()
+        });
+        let Some(end) = longer else {
+            continue;
+        };
+        let Some(written) = text.get(n.start..end) else {
+            continue;
+        };
+        n.name = crate::extract::clean::tidy(written);
+        if end > n.end {
+            n.text = written.to_string();
+            n.end = end;
+        }
+    }
+}
+
+/// Where the words of `text` from `start` spell the name whose key is `key` in `words` words, if they do.
+fn written_end(text: &str, start: usize, key: &str, words: usize) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let mut end = None;
+    let mut written = Vec::with_capacity(words);
+    for word in rest.split_whitespace().take(words) {
+        // The last word may carry the clause's punctuation: "… Ủy ban nhân dân;".
+        let word = if written.len() + 1 == words {
+            word.trim_end_matches([';', '.', ',', ')', ':'])
+        } else {
+            word
+        };
+        written.push(word);
+        end = Some(start + (word.as_ptr() as usize - rest.as_ptr() as usize) + word.len());
+    }
+    (written.len() == words && name_key(&written.join(" ")) == key)
+        .then_some(end)
+        .flatten()
+}
+
 /// Words that open a predicate or a condition, not a law's name: "… của Luật Địa chất và khoáng sản sử dụng
 /// khoáng sản đã tập kết …" has the law's subject do something; "… Luật Doanh nghiệp không là …", "… Luật
 /// Doanh nghiệp đáp ứng các điều kiện …" go on with the sentence. ("nếu" ends every name: see `named`.)
