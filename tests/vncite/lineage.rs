@@ -5,7 +5,7 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 30] = [
+const FIXTURES: [&str; 31] = [
     "activities.txt",
     "basis_lines.txt",
     "amended_lapses.txt",
@@ -23,6 +23,7 @@ const FIXTURES: [&str; 30] = [
     "issued_by_others.txt",
     "lapsing_list.txt",
     "lead_in.txt",
+    "letter_basis.txt",
     "letter_changes.txt",
     "mixed_basis.txt",
     "own_formula.txt",
@@ -952,6 +953,27 @@ fn a_letter_changes_no_decree_or_circular_but_may_replace_a_letter() {
             line("20/2022/NĐ-CP", "cites", None, true, &[]),
             line("78/2021/TT-BTC", "cites", None, true, &[]),
             line("300/TCT-CS", "replaces", Some(false), false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn a_letter_answers_on_the_provisions_it_names_as_its_basis() {
+    let (_, found) = read("letter_basis.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // The letter it answers is only cited.
+            line("77/CTBDU-TTHT", "cites", None, false, &[]),
+            // "Căn cứ quy định tại …", "Căn cứ các quy định tại …", "Căn cứ hướng dẫn tại …": the provisions
+            // at a place of a document are still the basis, not a mere "quy định tại".
+            line("48/2024/QH15", "basis", None, false, &[]),
+            line("181/2025/NĐ-CP", "basis", None, false, &[]),
+            line("2100/TCT-CS", "basis", None, false, &[]),
+            // "Căn cứ các quy định trên" looks back; the circular after it is the case's own rule.
+            line("80/2021/TT-BTC", "cites", None, false, &[]),
+            // The law its title names is the one the input numbers above.
+            line("48/2024/QH15", "cites", None, false, &[]),
         ]
     );
 }
