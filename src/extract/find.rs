@@ -515,7 +515,9 @@ fn read_groups(text: &str, mut i: usize) -> Option<Groups> {
         }
         end = tok_end;
         let k = skip_spaces(text, tok_end, 2);
-        let Some((sep, after_sep)) = separator_at(text, k) else {
+        // "2455/TCT_DNNCN": an underscore typed for the dash, right between two codes.
+        let underscore = (k == tok_end && text[k..].starts_with('_')).then_some((Sep::Dash, k + 1));
+        let Some((sep, after_sep)) = separator_at(text, k).or(underscore) else {
             break;
         };
         let next = skip_break(text, after_sep);
@@ -528,7 +530,16 @@ fn read_groups(text: &str, mut i: usize) -> Option<Groups> {
         // "488/KHKT / TT", "49 - LTC / HĐNN": a spaced slash is kept when a known code follows it.
         let known_next = sep == Sep::Slash
             && canonical_token(&text[next..next_end]).is_some_and(|(_, known)| known);
-        if spaced && !last_is_type && !known_next {
+        // "2455 /TCT - DNNCN": a letter's number has no type code, and its issuer's unit follows a spaced
+        // dash in capitals.
+        let unit_next = sep == Sep::Dash
+            && groups.len() == 1
+            && !last_is_type
+            && next_end - next >= 2
+            && text[next..next_end]
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == 'Đ');
+        if spaced && !last_is_type && !known_next && !unit_next {
             break;
         }
         seps.push(if sep == Sep::Slash { '/' } else { '-' });
@@ -578,6 +589,12 @@ mod tests {
             symbols("Công văn số 144/2025/CV-BSGBTr"),
             ["144/2025/CV-BSGBTr"]
         );
+        // An underscore typed for a dash between codes; a letter's unit after a spaced dash.
+        assert_eq!(symbols("Công văn 2455/TCT_DNNCN"), ["2455/TCT-DNNCN"]);
+        assert_eq!(symbols("số 12/2020/QĐ_UBND"), ["12/2020/QĐ-UBND"]);
+        assert_eq!(symbols("Công văn số 2455 /TCT - DNNCN"), ["2455/TCT-DNNCN"]);
+        assert_eq!(symbols("Công văn số 512/SNV - Sở Nội vụ"), ["512/SNV"]);
+        assert_eq!(symbols("Công văn 77/TCT_ hướng dẫn"), ["77/TCT"]);
         // Not a year after the dash, or no type code after it: the forms as they were.
         assert_eq!(
             symbols("Nghị quyết 57-NQ/TW, 2019-2020/học kỳ"),
