@@ -409,7 +409,12 @@ fn cluster_mentions<'a>(window: &Window, raws: &'a [RawSymbol], mentions: &mut V
             date: after.date,
             year_after: after.year,
             sentence_date,
-            issuer: after.issuer,
+            // A body that issues the mention as the sentence's subject, when no phrase after it names one
+            // and the symbol bears that body's code.
+            issuer: after.issuer.or_else(|| {
+                context::issuer_before(text, folded, cstart, text_fs)
+                    .filter(|hit| raw.groups.iter().any(|g| g == hit.code))
+            }),
             relation,
             pinpoint,
             continues_list,

@@ -530,6 +530,53 @@ pub fn pinpoint_before(original: &str, folded: &Folded, from: usize, end: usize)
     (s < e).then(|| tidy(&original[s..e]))
 }
 
+/// How far before its verb of issuing the subject of a sentence may start.
+const SUBJECT_REACH: usize = 80;
+
+/// "UBND tỉnh Bình Dương vừa ban hành Quyết định số 11/2017/QĐ-UBND …": the body that is the subject of a
+/// verb of issuing right before the mention's type word (folded `clause_start..type_start`), whose name runs
+/// up to that verb. Asked only when no issuer phrase follows the mention.
+pub fn issuer_before(
+    original: &str,
+    folded: &Folded,
+    clause_start: usize,
+    type_start: usize,
+) -> Option<IssuerHit> {
+    let before = folded.text.get(clause_start..type_start)?;
+    if !super::tail_words::ends_with_issuing_verb(before) {
+        return None;
+    }
+    let mut subject = before.trim_end();
+    if let Some(s) = ["ban hanh", "thong qua", "ky", "ra"]
+        .iter()
+        .find_map(|verb| subject.strip_suffix(verb))
+    {
+        subject = s.trim_end();
+    }
+    // "đã ký ban hành", "vừa ký", "đã chính thức ban hành": the tense and manner words before the verb.
+    while let Some(s) = ["ky", "da", "vua", "moi", "chinh thuc"]
+        .iter()
+        .find_map(|w| {
+            subject
+                .strip_suffix(w)
+                .filter(|s| s.is_empty() || s.ends_with(' '))
+        })
+    {
+        subject = s.trim_end();
+    }
+    let subject_end = clause_start + subject.len();
+    let from = crate::extract::clean::floor_boundary(
+        &folded.text,
+        subject_end.saturating_sub(SUBJECT_REACH).max(clause_start),
+    );
+    let text = &folded.text[from..subject_end];
+    let starts = std::iter::once(0).chain(text.match_indices(' ').map(|(i, _)| i + 1));
+    starts.filter(|&i| i < text.len()).find_map(|i| {
+        let (hit, len) = read_issuer(original, folded, from + i)?;
+        (from + i + len == subject_end).then_some(hit)
+    })
+}
+
 /// "Ngày 11/10/2021, Chính phủ ban hành Nghị quyết số …": the date of a sentence whose verb of issuing
 /// stands right before the mention (`before_type_word` is the clause text up to the type word).
 /// "Ngày 17/04/2009, Thủ tướng Chính phủ đã ban hành Quy chế … kèm theo Quyết định số …": what the issuer

@@ -904,6 +904,40 @@ fn whose_law_it_is_is_no_word_of_its_name_but_another_body_in_the_name_is() {
 }
 
 #[test]
+fn the_body_that_issues_a_document_as_the_sentences_subject_gives_its_place() {
+    let text = "Ngày 12/3/2026, UBND tỉnh Gia Lai vừa ban hành Quyết định số 15/2026/QĐ-UBND quy định giá đất. \
+HĐND tỉnh Đắk Lắk đã thông qua Nghị quyết số 08/2026/NQ-HĐND về học phí. \
+UBND tỉnh Gia Lai đã ký ban hành Nghị quyết số 09/2026/NQ-HĐND của Hội đồng nhân dân tỉnh Kon Tum. \
+Sở Tài chính tỉnh Gia Lai ban hành Quyết định số 16/2026/QĐ-UBND.";
+    let found = vncite::extract(text);
+    let got: Vec<(&str, Option<&str>)> = found
+        .citations
+        .iter()
+        .map(|c| (c.id.as_str(), c.issuer_name.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "15/2026/QĐ-UBND~gia-lai",
+                Some("Ủy ban nhân dân tỉnh Gia Lai")
+            ),
+            (
+                "08/2026/NQ-HĐND~dak-lak",
+                Some("Hội đồng nhân dân tỉnh Đắk Lắk")
+            ),
+            // The issuer phrase after the mention wins over the sentence's subject.
+            (
+                "09/2026/NQ-HĐND~kon-tum",
+                Some("Hội đồng nhân dân tỉnh Kon Tum")
+            ),
+            // A subject whose code the symbol does not bear issues something else.
+            ("16/2026/QĐ-UBND", None),
+        ]
+    );
+}
+
+#[test]
 fn a_party_committee_is_known_by_its_place() {
     // The committee's name says its level; the place follows with no level word.
     let text = "TỈNH ỦY THANH HÓA\n*\nSố 145-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nThanh Hóa, ngày 12 tháng 3 năm 2026\nKẾ HOẠCH\nthực hiện chương trình chuyển đổi số\n";
