@@ -175,7 +175,18 @@ fn phrase_before(
                             .trim_end()
                             .strip_suffix("va")
                             .is_some_and(|g| g.ends_with([' ', '\n']));
-                    (gap.bytes().all(|b| b == b' ') || !context::is_list_glue(gap)) && !coordinated
+                    // A line wrapped inside the clause before a verb in lower case ("… của Văn phòng Chính
+                    // phủ⏎hướng dẫn thi hành …"), or anywhere in a basis item, which holds no act of the
+                    // input's, is still nothing but spaces; elsewhere a line that opens with a verb in capitals
+                    // ("Thay thế …") is an act of its own.
+                    let wrapped = || {
+                        gap.bytes().all(|b| b == b' ' || b == b'\n')
+                            && (e.relation == Relation::Basis
+                                || window.original[folded.orig_start(p.start)..]
+                                    .starts_with(char::is_lowercase))
+                    };
+                    (gap.bytes().all(|b| b == b' ') || !context::is_list_glue(gap) || wrapped())
+                        && !coordinated
                 }
             })
         };

@@ -5,7 +5,7 @@
 use vncite::model::Ref;
 use vncite::Extraction;
 
-const FIXTURES: [&str; 31] = [
+const FIXTURES: [&str; 32] = [
     "activities.txt",
     "basis_lines.txt",
     "amended_lapses.txt",
@@ -37,6 +37,7 @@ const FIXTURES: [&str; 31] = [
     "title_guides.txt",
     "title_names.txt",
     "title_verbs.txt",
+    "wrapped_titles.txt",
 ];
 
 fn read(name: &str) -> (String, Extraction) {
@@ -974,6 +975,26 @@ fn a_letter_answers_on_the_provisions_it_names_as_its_basis() {
             line("80/2021/TT-BTC", "cites", None, false, &[]),
             // The law its title names is the one the input numbers above.
             line("48/2024/QH15", "cites", None, false, &[]),
+        ]
+    );
+}
+
+#[test]
+fn a_title_wrapped_onto_the_next_line_is_still_the_title() {
+    let (_, found) = read("wrapped_titles.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("45/2020/NĐ-CP", "basis", None, false, &[]),
+            line("01/2023/TT-VPCP", "basis", None, false, &[]),
+            // A page layout broke the basis items after their issuer: "hướng dẫn …", "Sửa đổi …" on the next
+            // line are the cited documents' titles, not the decision's acts.
+            line("45/2020/NĐ-CP", "cites", None, false, &[]),
+            line("107/2021/NĐ-CP", "basis", None, false, &[]),
+            line("61/2018/NĐ-CP", "cites", None, false, &[]),
+            // In the body, a line that opens with a verb in capitals is the decision's own act.
+            line("06/2022/QĐ-UBND", "amends", Some(true), false, &[]),
+            line("07/2022/QĐ-UBND", "amends", Some(true), false, &[]),
         ]
     );
 }
