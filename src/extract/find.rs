@@ -107,10 +107,17 @@ fn number_before(bytes: &[u8], sep: usize) -> Option<usize> {
             .take_while(|b| b.is_ascii_digit())
             .count()
     };
-    // "33B-HĐBT": one capital letter right after the number, glued to the separator.
+    // "33B-HĐBT": one capital letter right after the number, glued to the separator; "30c/NQ-CP": a small
+    // one, when a code in capitals follows the separator ("5m/s", "3ha/hộ" are measures).
+    let code_follows = || {
+        bytes.get(sep + 1).is_some_and(|&b| {
+            b.is_ascii_uppercase() || b == 0xC4 && bytes.get(sep + 2) == Some(&0x90)
+        })
+    };
     if end == sep
         && end >= 2
-        && bytes[end - 1].is_ascii_uppercase()
+        && (bytes[end - 1].is_ascii_uppercase()
+            || bytes[end - 1].is_ascii_lowercase() && bytes[sep] == b'/' && code_follows())
         && bytes[end - 2].is_ascii_digit()
     {
         let run = digits_before(end - 1);
@@ -335,7 +342,9 @@ fn read_symbol(text: &str, start: usize) -> Option<RawSymbol> {
     // A capital letter glued to the number and its separator ("33B-HĐBT") is part of the number; such a
     // number makes a symbol only of codes the tables know.
     let lettered = text[i..].starts_with(|c: char| c.is_ascii_uppercase())
-        && separator_at(text, i + 1).is_some();
+        && separator_at(text, i + 1).is_some()
+        || text[i..].starts_with(|c: char| c.is_ascii_lowercase())
+            && text[i + 1..].starts_with('/');
     if lettered {
         i += 1;
     }
@@ -595,6 +604,10 @@ mod tests {
         assert_eq!(symbols("Công văn số 2455 /TCT - DNNCN"), ["2455/TCT-DNNCN"]);
         assert_eq!(symbols("Công văn số 512/SNV - Sở Nội vụ"), ["512/SNV"]);
         assert_eq!(symbols("Công văn 77/TCT_ hướng dẫn"), ["77/TCT"]);
+        // A small letter after the number, glued to the slash before a code in capitals.
+        assert_eq!(symbols("Nghị quyết số 30c/NQ-CP"), ["30c/NQ-CP"]);
+        assert_eq!(symbols("Quyết định số 15a/QĐ-UBND"), ["15a/QĐ-UBND"]);
+        assert!(symbols("vận tốc 5m/s, mật độ 3ha/hộ").is_empty());
         // Not a year after the dash, or no type code after it: the forms as they were.
         assert_eq!(
             symbols("Nghị quyết 57-NQ/TW, 2019-2020/học kỳ"),
@@ -624,13 +637,14 @@ mod tests {
                     "[/\\-\u{2010}-\u{2016}\u{2044}\u{2212}\u{2215}\u{2216}\u{ff0d}\u{ff0f}\u{fe58}\u{fe63}]",
                     "[aĐ“]",
                     "[AB]",
+                    "/[AĐa]",
                 ],
                 0..14,
             )
         ) {
             let text = parts.concat();
             let shape = regex::Regex::new(
-                r"[0-9]{1,6}(?:(?:\.[0-9]{1,3})?[ \t\x{a0}]{0,2}|[A-Z])[/\-\x{2010}-\x{2015}\x{2212}\x{2044}\x{2215}\x{ff0f}\x{ff0d}\x{fe58}\x{fe63}]",
+                r"[0-9]{1,6}(?:(?:(?:\.[0-9]{1,3})?[ \t\x{a0}]{0,2}|[A-Z])[/\-\x{2010}-\x{2015}\x{2212}\x{2044}\x{2215}\x{ff0f}\x{ff0d}\x{fe58}\x{fe63}]|[a-z]/[A-ZĐ])",
             )
             .unwrap();
             let expected: Vec<usize> = shape.find_iter(&text).map(|m| m.start()).collect();
