@@ -524,9 +524,17 @@ fn read_groups(text: &str, mut i: usize) -> Option<Groups> {
         }
         end = tok_end;
         let k = skip_spaces(text, tok_end, 2);
-        // "2455/TCT_DNNCN": an underscore typed for the dash, right between two codes.
-        let underscore = (k == tok_end && text[k..].starts_with('_')).then_some((Sep::Dash, k + 1));
-        let Some((sep, after_sep)) = separator_at(text, k).or(underscore) else {
+        // "2455/TCT_DNNCN": an underscore typed for the dash, right between two codes; "01/1999/QĐ.UB", the
+        // 1990s' dot, only before a code the tables know ("12/QĐ.Ủy ban …" ends the symbol).
+        let glued = |c: char| {
+            k == tok_end
+                && text[k..].starts_with(c)
+                && token_end(text, k + 1).is_some_and(|e| {
+                    c == '_' || canonical_token(&text[k + 1..e]).is_some_and(|(_, known)| known)
+                })
+        };
+        let typed_for_dash = (glued('_') || glued('.')).then_some((Sep::Dash, k + 1));
+        let Some((sep, after_sep)) = separator_at(text, k).or(typed_for_dash) else {
             break;
         };
         let next = skip_break(text, after_sep);
@@ -604,6 +612,11 @@ mod tests {
         assert_eq!(symbols("Công văn số 2455 /TCT - DNNCN"), ["2455/TCT-DNNCN"]);
         assert_eq!(symbols("Công văn số 512/SNV - Sở Nội vụ"), ["512/SNV"]);
         assert_eq!(symbols("Công văn 77/TCT_ hướng dẫn"), ["77/TCT"]);
+        assert_eq!(
+            symbols("Quyết định số 01/1999/QĐ.UB ngày"),
+            ["01/1999/QĐ-UB"]
+        );
+        assert_eq!(symbols("Quyết định số 12/QĐ. UBND tỉnh"), ["12/QĐ"]);
         // A small letter after the number, glued to the slash before a code in capitals.
         assert_eq!(symbols("Nghị quyết số 30c/NQ-CP"), ["30c/NQ-CP"]);
         assert_eq!(symbols("Quyết định số 15a/QĐ-UBND"), ["15a/QĐ-UBND"]);
