@@ -6,6 +6,7 @@
 use crate::data::{is_word_byte, tables, PhrasePosition};
 use crate::extract::clean::folded_regex as re;
 use crate::extract::clean::{tidy, Folded};
+use crate::extract::place::{read_place, read_place_after_level_name};
 use crate::vocab::{DocType, Relation};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
@@ -22,8 +23,6 @@ static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static ISSUER_INTRO: LazyLock<Regex> = LazyLock::new(|| re(r"^[ \n]*,?[ \n]*(?:cua|do)\s+"));
-static PLACE_LEVEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s+(thanh pho|tp\.?|tinh|thi xa|thi tran|huyen|quan|xa|phuong)\s+"));
 static SENTENCE_DATE: LazyLock<Regex> = LazyLock::new(|| re(DATE));
 static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -267,142 +266,6 @@ fn longest_alias(rest: &str) -> Option<(&str, &'static crate::data::IssuerRow)> 
             .issuer_of_exact_alias(key)
             .map(|row| (&rest[..e], row))
     })
-}
-
-/// "tỉnh Quảng Nam", "thành phố Hà Nội", "TỈNH NAM ĐỊNH": the level word and the proper name after it.
-pub fn read_place(
-    original: &str,
-    folded: &Folded,
-    at: usize,
-) -> Option<(&'static str, String, usize)> {
-    let rest = &folded.text[at..];
-    let caps = PLACE_LEVEL.captures(rest)?;
-    let level = match caps.get(1)?.as_str().trim_end_matches('.') {
-        "thanh pho" | "tp" => "thành phố",
-        "tinh" => "tỉnh",
-        "thi xa" => "thị xã",
-        "thi tran" => "thị trấn",
-        "huyen" => "huyện",
-        "quan" => "quận",
-        "xa" => "xã",
-        _ => "phường",
-    };
-    let name_start = at + caps.get(0)?.end();
-    let (place, name_end) = place_name_at(original, folded, name_start, false)?;
-    // "UỶ BAN NHÂN DÂN TỈNH⏎Căn cứ Luật …": a header's level word in capitals has its place in capitals
-    // ("TỈNH⏎QUẢNG NAM"), never the first word of the sentence on the next line. Prose wraps anywhere ("của
-    // UBND tỉnh⏎Lào Cai về việc …").
-    let level_word = caps.get(1)?;
-    if rest[level_word.end()..caps.get(0)?.end()].contains('\n') {
-        let written = |from: usize, to: usize| {
-            original
-                .get(folded.orig_start(at + from)..folded.orig_end(at + to))
-                .unwrap_or_default()
-        };
-        let capitals = |s: &str| !s.chars().any(char::is_lowercase);
-        if capitals(written(level_word.start(), level_word.end()))
-            && !capitals(written(caps.get(0)?.end(), name_end - at))
-        {
-            return None;
-        }
-    }
-    Some((level, place, name_end - at))
-}
-
-/// "TỈNH ỦY THANH HÓA", "Huyện ủy Mường Lát": a Party committee's name says its level, and its place follows
-/// with no level word. Read only where the first word is no title's ("Tỉnh ủy Ban hành …" names no place).
-pub fn read_place_after_level_name(
-    original: &str,
-    folded: &Folded,
-    at: usize,
-) -> Option<(String, usize)> {
-    let rest = &folded.text[at..];
-    let gap = rest.len() - rest.trim_start_matches(' ').len();
-    if gap == 0 {
-        return None;
-    }
-    let (place, name_end) = place_name_at(original, folded, at + gap, true)?;
-    Some((place, name_end - at))
-}
-
-/// The proper name of a place that starts at folded `name_start`: up to four capitalised words on one line.
-/// Returns the tidied name and its folded end.
-fn place_name_at(
-    original: &str,
-    folded: &Folded,
-    name_start: usize,
-    first_may_be_title: bool,
-) -> Option<(String, usize)> {
-    let mut name_end = name_start;
-    let mut pos = name_start;
-    let mut words = 0;
-    for word in folded.text[name_start..].split(' ') {
-        // A line break ends the name: "TỈNH QUẢNG NAM\n-------".
-        let (word, line_ends) = match word.find('\n') {
-            Some(nl) => (&word[..nl], true),
-            None => (word, false),
-        };
-        let clean = word.trim_end_matches([',', ';', '.', ')', ':']);
-        let first = original[folded.orig_start(pos)..].chars().next();
-        let proper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let wordlike = !clean.is_empty()
-            && !clean.contains('\n')
-            && clean.chars().all(|c| c.is_alphanumeric() || c == '-');
-        // Titles in title case follow the place directly ("UBND tỉnh Lào Cai Ban hành Quy chế …").
-        let title_word =
-            (words > 0 || first_may_be_title) && TITLE_VERB_FOLDS.contains(&clean) && {
-                let span = &original[folded.orig_start(pos)..folded.orig_end(pos + clean.len())];
-                TITLE_VERBS.contains(&tidy(span).to_lowercase().as_str())
-            };
-        if !proper || !wordlike || words == 4 || title_word {
-            break;
-        }
-        words += 1;
-        name_end = pos + clean.len();
-        if clean.len() != word.len() || line_ends {
-            break;
-        }
-        pos += word.len() + 1;
-    }
-    if words == 0 {
-        return None;
-    }
-    let raw = &original[folded.orig_start(name_start)..folded.orig_end(name_end)];
-    Some((place_name(raw), name_end))
-}
-
-/// First words of titles that may follow a place name in title case ("UBND tỉnh Lào Cai Ban hành Quy chế"),
-/// compared with diacritics: "Ban" starts a title where "Bản" (Vụ Bản) is part of a place.
-const TITLE_VERBS: &[&str] = &[
-    "ban", "sửa", "về", "phê", "hướng", "thực", "thay", "kiểm", "triển", "tăng", "tiếp", "điều",
-    "bãi", "công", "quy", "v/v",
-    // The national motto beside the issuer in a two-column header flattened to one line.
-    "cộng", "độc",
-];
-
-/// [`TITLE_VERBS`] folded, to check the written form only when it may matter.
-const TITLE_VERB_FOLDS: &[&str] = &[
-    "ban", "sua", "ve", "phe", "huong", "thuc", "thay", "kiem", "trien", "tang", "tiep", "dieu",
-    "bai", "cong", "quy", "v/v", "doc",
-];
-
-/// A place name in one spelling: headers write it in capitals ("NAM ĐỊNH"), prose in title case.
-fn place_name(raw: &str) -> String {
-    let tidy = tidy(raw);
-    if tidy.chars().any(|c| c.is_lowercase()) {
-        return tidy;
-    }
-    tidy.split(' ')
-        .map(|w| {
-            let lower = w.to_lowercase();
-            let mut cs = lower.chars();
-            match cs.next() {
-                Some(f) => f.to_uppercase().chain(cs).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
 }
 
 /// The last `n` bytes of `s` (on a character boundary): end-anchored patterns need no more, and a regex would

@@ -550,14 +550,16 @@ fn issuer(text: &str, folded: &Folded, header_end: usize) -> Option<IssuerHit> {
             found = Some(hit);
         } else if found.is_none() && folded.text[at..].starts_with("dang bo ") {
             // "ĐẢNG BỘ TỈNH THANH HÓA" above "TỈNH ỦY": the Party organisation names the committee's place.
-            if let Some((_, place, _)) = context::read_place(text, folded, at + "dang bo".len()) {
+            if let Some((_, place, _)) =
+                crate::extract::place::read_place(text, folded, at + "dang bo".len())
+            {
                 parent_place = Some((place, String::new()));
             }
         } else if let Some(f) = found.as_mut() {
             // "ỦY BAN NHÂN DÂN" then "TỈNH NAM ĐỊNH" on the next line.
             if f.place.is_none() {
                 if let Some((level, place, _)) =
-                    context::read_place(text, folded, at.saturating_sub(1))
+                    crate::extract::place::read_place(text, folded, at.saturating_sub(1))
                 {
                     f.name = format!("{} {} {}", f.name, level, place);
                     f.place = Some(place.clone());

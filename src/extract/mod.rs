@@ -22,6 +22,7 @@ mod header;
 mod heading_dates;
 mod lineage;
 mod named;
+mod place;
 mod relation;
 mod resolve;
 mod tail_words;

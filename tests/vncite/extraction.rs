@@ -969,6 +969,28 @@ fn a_party_committee_is_known_by_its_place() {
             ("50-KL/TU@2026", Some("Tỉnh ủy")),
         ]
     );
+    // Its standing board and its executive committee speak for it; a place's name broken across a line
+    // goes on into a capitalised word followed by prose, but not into a clause of its own.
+    let found = vncite::extract(
+        "Căn cứ Nghị quyết số 09-NQ/TU ngày 27/6/2012 của Ban Chấp hành Đảng bộ tỉnh An Giang về phát triển nông nghiệp;\n\
+Thực hiện Kết luận số 15-KL/TU ngày 02/3/2024 của Ban Thường vụ Tỉnh ủy Lào\nCai về công tác cán bộ;\n\
+Thực hiện Nghị quyết số 03-NQ/HU ngày 5/5/2021 của Ban Chấp hành Đảng bộ huyện Tam Nông;\n\
+Thực hiện Quyết định số 12/2021/QĐ-UBND ngày 5/5/2021 của Ủy ban nhân dân thành phố Huế\nCăn cứ tình hình thực tế;",
+    );
+    let got: Vec<(&str, Option<&str>)> = found
+        .citations
+        .iter()
+        .map(|c| (c.id.as_str(), c.issuer_name.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("09-NQ/TU@2012~an-giang", Some("Tỉnh ủy An Giang")),
+            ("15-KL/TU@2024~lao-cai", Some("Tỉnh ủy Lào Cai")),
+            ("03-NQ/HU@2021~tam-nong", Some("Huyện ủy Tam Nông")),
+            ("12/2021/QĐ-UBND~hue", Some("Ủy ban nhân dân thành phố Huế")),
+        ]
+    );
 }
 
 #[test]
