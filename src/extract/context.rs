@@ -156,6 +156,11 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
             break;
         }
         if after.issuer.is_none() {
+            // "Nghị định số 15/2021/NĐ-CP (ngày 03.3.2021) của Chính phủ": the aside closes before the issuer.
+            let (at, rest) = match closing_paren(&folded.text[from..at], rest) {
+                Some(past) => (at + past, &rest[past..]),
+                None => (at, rest),
+            };
             if let Some(intro) = ISSUER_INTRO.find(rest) {
                 if let Some((hit, len)) = read_issuer(original, folded, at + intro.end()) {
                     after.issuer = Some(hit);
@@ -166,7 +171,20 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
         }
         break;
     }
+    // The aside the date opened closes with the mention: its text is never left with half a bracket.
+    if let Some(past) = closing_paren(&folded.text[from..after.end], &folded.text[after.end..]) {
+        after.end += past;
+    }
     after
+}
+
+/// How far past the `)` that closes an aside opened in `read` (a date's "(ngày …") `rest` runs, when
+/// only spaces stand before it.
+fn closing_paren(read: &str, rest: &str) -> Option<usize> {
+    let open = read.bytes().filter(|&b| b == b'(').count();
+    let close = read.bytes().filter(|&b| b == b')').count();
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    (open > close && rest[spaces..].starts_with(')')).then_some(spaces + 1)
 }
 
 /// The length of Markdown markup right after a reference, which web copies put between it and its date:

@@ -1512,3 +1512,29 @@ fn a_known_code_run_into_the_next_word_ends_where_the_word_begins() {
         ]
     );
 }
+
+#[test]
+fn a_date_in_an_aside_closes_it_and_the_issuer_after_it_is_read() {
+    let text = "Theo Nghị định số 15/2021/NĐ-CP (ngày 03.3.2021) của Chính phủ, chủ đầu tư lập dự án. Theo Quyết định số 12/2021/QĐ-UBND (ngày 05/3/2021), UBND tỉnh giao việc.";
+    let found = vncite::extract(text);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = found
+        .citations
+        .iter()
+        .map(|c| (c.text.as_str(), c.date.as_deref(), c.issuer_name.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Nghị định số 15/2021/NĐ-CP (ngày 03.3.2021) của Chính phủ",
+                Some("2021-03-03"),
+                Some("Chính phủ")
+            ),
+            (
+                "Quyết định số 12/2021/QĐ-UBND (ngày 05/3/2021)",
+                Some("2021-03-05"),
+                None
+            ),
+        ]
+    );
+}
