@@ -32,6 +32,10 @@ pub(crate) struct Mention<'a> {
     pub pinpoint: Option<String>,
     /// Joined to the previous mention by list glue only ("Nghị quyết số 18-NQ/TW, 19-NQ/TW").
     pub continues_list: bool,
+    /// Where the mention is written from when a law's name stands between its type word and "số" ("Luật
+    /// Quản lý thuế số 38/2019/QH14"). Every rule reads the mention from `start`; the span is widened once
+    /// they are done.
+    pub name_start: Option<usize>,
 }
 
 /// The longest span folded at once: a fold takes five bytes per byte of text, and a text dense with
@@ -161,7 +165,7 @@ impl<'a> Input<'_, 'a> {
         }
         // The document's own number in its header is no reference, and names no span.
         mentions.retain(|m| own.symbol != Some((m.raw.start, m.raw.end)));
-        let taken: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        let mut taken: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         // The numbered mentions before a name govern it as they govern each other: "Nghị định số 181/2024/
         // NĐ-CP … quy định chi tiết một số điều của Luật Quản lý, sử dụng vũ khí … ngày 29/6/2024" is the
         // decree's title, not the input's act on the law.
@@ -207,9 +211,40 @@ impl<'a> Input<'_, 'a> {
             if let Some(found) = named::read_named(anchor, &window, &numbered[..before]) {
                 *resume = found.end;
                 named.push(found);
+            } else if let Some(m) = mentions.get_mut(taken_at) {
+                // "Luật Quản lý thuế số 38/2019/QH14": the law's name stands between its type word and its
+                // number, and the mention is written from the type word.
+                if names_the_number(text, folded, anchor.end, m) {
+                    m.name_start = Some(anchor.start);
+                    taken[taken_at].0 = anchor.start;
+                }
             }
         }
     }
+}
+
+/// How far a law's name may stand between its type word and its number.
+const NAME_BEFORE_NUMBER: usize = 400;
+
+/// Whether the words from a named type word's end (`anchor_end`) to mention `m` are a name and "số": the
+/// mention has no type word of its own, and no clause ends between.
+fn names_the_number(text: &str, folded: &Folded, anchor_end: usize, m: &Mention<'_>) -> bool {
+    if m.type_word.is_some() || m.start <= anchor_end || m.start - anchor_end > NAME_BEFORE_NUMBER {
+        return false;
+    }
+    let gap = &folded.text[folded.index_at(anchor_end)..folded.index_at(m.start)];
+    // "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15": the number is the amended law's,
+    // written from that law's own type word.
+    if gap.trim_start().starts_with("sua doi") || gap.trim_start().starts_with("bo sung") {
+        return false;
+    }
+    let so = gap
+        .trim_end_matches([' ', ':'])
+        .strip_suffix("so")
+        .is_some_and(|before| before.ends_with(' '));
+    so && !gap.contains([';', '(', ')'])
+        && !gap.contains(". ")
+        && !text[anchor_end..m.start].contains("\n\n")
 }
 
 /// A large input's regions, read on every core. Each worker reads a group of consecutive regions as if no
@@ -418,6 +453,7 @@ fn cluster_mentions<'a>(window: &Window, raws: &'a [RawSymbol], mentions: &mut V
             relation,
             pinpoint,
             continues_list,
+            name_start: None,
         });
         let reach = earlier.last().map_or(text_fe, |e| e.reach.max(text_fe));
         earlier.push(Earlier {

@@ -257,7 +257,7 @@ fn read_part(
     };
     let resolver =
         resolve::Resolver::new(text, context.document.as_ref(), context.place.as_deref());
-    let (mut citations, named) = references(text, &raws, &anchors, own, resolver);
+    let (mut citations, named, named_starts) = references(text, &raws, &anchors, own, resolver);
     drop((raws, anchors));
     heading_dates::apply(text, &mut citations);
     let mut found = Extraction {
@@ -267,7 +267,25 @@ fn read_part(
         reported: Vec::new(),
     };
     lineage::apply(text, &mut found, own.title, context.draft_year);
+    write_from_names(text, &mut found.citations, &named_starts);
     found
+}
+
+/// Widens the mentions written from a law's name before their number ("Luật Quản lý thuế số 38/2019/QH14")
+/// to start at that name, once every rule has read them from the number.
+fn write_from_names(text: &str, citations: &mut [Citation], named_starts: &[(usize, usize)]) {
+    if named_starts.is_empty() {
+        return;
+    }
+    let starts: rustc_hash::FxHashMap<usize, usize> = named_starts.iter().copied().collect();
+    for c in citations {
+        if let Some(&from) = starts.get(&c.start) {
+            if let Some(written) = text.get(from..c.end) {
+                c.text = written.to_string();
+                c.start = from;
+            }
+        }
+    }
 }
 
 /// Every reference by number and symbol in `text`, resolved, without the document header: [`resolve`] under
@@ -311,12 +329,12 @@ fn references(
     anchors: &[named::Anchor],
     own: clause::Own,
     mut resolver: resolve::Resolver,
-) -> (Vec<Citation>, Vec<Named>) {
+) -> (Vec<Citation>, Vec<Named>, Vec<(usize, usize)>) {
     let mut citations = Vec::with_capacity(raws.len());
     let named = clause::find_references(text, raws, anchors, own, &mut |mentions| {
         resolver.resolve(mentions, &mut citations);
     });
-    (citations, named)
+    (citations, named, resolver.named_starts)
 }
 
 #[cfg(test)]

@@ -162,6 +162,8 @@ pub(crate) struct Resolver<'t> {
     own_place: Option<&'t str>,
     /// Year and date last given for each symbol.
     seen: HashMap<String, (Option<i32>, Option<Date>)>,
+    /// (start, start of the law's name) of the mentions written from a name before their number.
+    pub named_starts: Vec<(usize, usize)>,
 }
 
 impl<'t> Resolver<'t> {
@@ -175,6 +177,7 @@ impl<'t> Resolver<'t> {
             own,
             own_place,
             seen: HashMap::default(),
+            named_starts: Vec::new(),
         }
     }
 
@@ -250,6 +253,9 @@ impl<'t> Resolver<'t> {
                 .and_then(|h| h.place.clone())
                 .or_else(|| own_place.map(str::to_string))
                 .filter(|_| is_local_body(&issuers));
+            if let Some(name_start) = m.name_start {
+                self.named_starts.push((m.start, name_start));
+            }
             out.push(Citation {
                 start: m.start,
                 end: m.end,

@@ -1360,7 +1360,7 @@ fn a_passive_agent_followed_by_the_issue_day_is_the_issuer() {
                 "30/2029/QH16",
                 Some("2029-06-20"),
                 Some("Quốc hội"),
-                "30/2029/QH16 được Quốc hội khóa XVI, kỳ họp thứ 3 thông qua ngày 20/6/2029"
+                "Luật Quy hoạch đô thị số 30/2029/QH16 được Quốc hội khóa XVI, kỳ họp thứ 3 thông qua ngày 20/6/2029"
             ),
             (
                 "07/2028/TT-BXD",
@@ -1423,8 +1423,13 @@ fn an_amending_law_of_several_laws_keeps_its_subject_and_its_own_number() {
             // "… của 14 luật có liên quan đến quy hoạch số 61/2030/QH16": many laws, one number, the
             // amending law's own.
             ("61/2030/QH16", vncite::Relation::Basis, "61/2030/QH16"),
-            // One law named in the title: the number is that law's, cited inside the title.
-            ("88/2027/QH15", vncite::Relation::Cites, "88/2027/QH15"),
+            // One law named in the title: the number is that law's, cited inside the title and written
+            // from that law's type word.
+            (
+                "88/2027/QH15",
+                vncite::Relation::Cites,
+                "Luật Xây dựng số 88/2027/QH15"
+            ),
             // A department's code joins two words' capitals with "&".
             (
                 "215/TTr-SKH&ĐT",
