@@ -1543,3 +1543,26 @@ fn a_date_in_an_aside_closes_it_and_the_issuer_after_it_is_read() {
         ]
     );
 }
+
+#[test]
+fn a_yearless_mention_before_the_dated_one_is_the_same_node() {
+    let text = "Chương trình thực hiện Chỉ thị 15-CT/TW của Ban Bí thư về công tác dân vận\n\nThực hiện Chỉ thị 15-CT/TW ngày 10/02/2027 của Ban Bí thư, Ban Thường vụ Tỉnh ủy ban hành chương trình. Theo Nghị quyết 20/NQ-CP, tỉnh rà soát. Căn cứ Nghị quyết 20/NQ-CP ngày 3/2/2026 của Chính phủ. Căn cứ Nghị quyết 20/NQ-CP ngày 5/5/2027 của Chính phủ.";
+    let found = vncite::extract(text);
+    let got: Vec<(&str, Option<i32>, &str)> = found
+        .citations
+        .iter()
+        .map(|c| (c.symbol.as_str(), c.year, c.id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // The year stays what the mention and those before it say; the node is the one document.
+            ("15-CT/TW", None, "15-CT/TW@2027"),
+            ("15-CT/TW", Some(2027), "15-CT/TW@2027"),
+            // Two years for one year-less symbol: two documents, and the undated mention is neither.
+            ("20/NQ-CP", None, "20/NQ-CP@?"),
+            ("20/NQ-CP", Some(2026), "20/NQ-CP@2026"),
+            ("20/NQ-CP", Some(2027), "20/NQ-CP@2027"),
+        ]
+    );
+}

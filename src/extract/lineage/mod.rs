@@ -120,6 +120,41 @@ pub(crate) fn apply(
         );
     }
     replaced_on_same_matter(text, found);
+    one_node_per_yearless_symbol(&mut found.citations);
+}
+
+/// "Chỉ thị 13-CT/TW của Ban Bí thư …" in a title, then "Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017 …":
+/// a mention's year comes only from itself or an earlier mention, so the first is year-less, yet the
+/// input names one document. A year-less id takes the one year the input gives the same symbol (and
+/// place) anywhere; with two years it stays unknown. Only the node key changes, not the mention's year.
+fn one_node_per_yearless_symbol(citations: &mut [Citation]) {
+    if !citations.iter().any(|c| c.id.contains("@?")) {
+        return;
+    }
+    let mut years: std::collections::HashMap<String, Option<i32>> = Default::default();
+    for c in citations.iter() {
+        let Some((symbol, rest)) = c.id.split_once('@') else {
+            continue;
+        };
+        let (when, place) = rest.split_once('~').unwrap_or((rest, ""));
+        let Ok(year) = when.parse::<i32>() else {
+            continue;
+        };
+        let key = format!("{symbol}~{place}");
+        let seen = years.entry(key).or_insert(Some(year));
+        if *seen != Some(year) {
+            *seen = None;
+        }
+    }
+    for c in citations.iter_mut() {
+        let Some((symbol, rest)) = c.id.split_once("@?") else {
+            continue;
+        };
+        let place = rest.strip_prefix('~').unwrap_or(rest);
+        if let Some(Some(year)) = years.get(&format!("{symbol}~{place}")) {
+            c.id = format!("{symbol}@{year}{rest}");
+        }
+    }
 }
 
 /// A mention of either kind, by position in the text.
