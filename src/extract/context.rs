@@ -181,10 +181,13 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
 /// How far past the `)` that closes an aside opened in `read` (a date's "(ngày …") `rest` runs, when
 /// only spaces stand before it.
 fn closing_paren(read: &str, rest: &str) -> Option<usize> {
-    let open = read.bytes().filter(|&b| b == b'(').count();
-    let close = read.bytes().filter(|&b| b == b')').count();
     let spaces = rest.len() - rest.trim_start_matches(' ').len();
-    (open > close && rest[spaces..].starts_with(')')).then_some(spaces + 1)
+    if !rest[spaces..].starts_with(')') {
+        return None;
+    }
+    let open = memchr::memchr_iter(b'(', read.as_bytes()).count();
+    let close = memchr::memchr_iter(b')', read.as_bytes()).count();
+    (open > close).then_some(spaces + 1)
 }
 
 /// The length of Markdown markup right after a reference, which web copies put between it and its date:

@@ -277,13 +277,14 @@ pub(super) fn extend_to_dated_name(text: &str, found: &mut Extraction) {
     let mut dated: Vec<(String, usize)> = found
         .named
         .iter()
-        .filter(|n| n.date.is_some() || n.year.is_some())
+        .filter(|n| (n.date.is_some() || n.year.is_some()) && holds_a_name_end(&n.name))
         .map(|n| (name_key(&n.name), n.name.split_whitespace().count()))
         .collect();
     if dated.is_empty() {
         return;
     }
-    dated.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    // In key order the keys a name's key begins are one run; within it the longest is tried first.
+    dated.sort();
     dated.dedup();
     for n in found
         .named
@@ -291,14 +292,16 @@ pub(super) fn extend_to_dated_name(text: &str, found: &mut Extraction) {
         .filter(|n| n.date.is_none() && n.year.is_none())
     {
         let key = name_key(&n.name);
-        let longer = dated.iter().find_map(|(long, words)| {
-            let goes_on = long.len() > key.len()
-                && long.starts_with(key.as_str())
-                && long[key.len()..].starts_with(['-', ',']);
-            goes_on
-                .then(|| written_end(text, n.start, long, *words))
-                .flatten()
-        });
+        let from = dated.partition_point(|(k, _)| k.as_str() < key.as_str());
+        let mut run: Vec<&(String, usize)> = dated[from..]
+            .iter()
+            .take_while(|(k, _)| k.starts_with(key.as_str()))
+            .filter(|(k, _)| k.len() > key.len() && k[key.len()..].starts_with(['-', ',']))
+            .collect();
+        run.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let longer = run
+            .iter()
+            .find_map(|(long, words)| written_end(text, n.start, long, *words));
         let Some(end) = longer else {
             continue;
         };
@@ -311,6 +314,18 @@ pub(super) fn extend_to_dated_name(text: &str, found: &mut Extraction) {
             n.end = end;
         }
     }
+}
+
+/// Whether a name holds a word that ends most names ("của", "theo", "tại", a comma: see `named`), so that a
+/// mention of it may have stopped short: only such dated names are looked for.
+fn holds_a_name_end(name: &str) -> bool {
+    name.contains(',')
+        || [
+            " của ", " theo ", " tại ", " về ", " cho ", " có ", " trong ", " với ", " khi ",
+            " từ ", " đến ", " và ",
+        ]
+        .iter()
+        .any(|w| name.contains(w))
 }
 
 /// Where the words of `text` from `start` spell the name whose key is `key` in `words` words, if they do.
