@@ -182,6 +182,21 @@ pub(crate) fn symbol_year(symbol: &str) -> Option<i32> {
     symbol.split('/').nth(1)?.parse().ok()
 }
 
+/// A year-less symbol's document key read back: the symbol, the year (`None` for `@?`) and the place slug
+/// (empty when the key has none). `None` for a key whose symbol carries its year, and for named keys.
+pub(crate) fn yearless_key_parts(key: &str) -> Option<(&str, Option<i32>, &str)> {
+    if key.starts_with("named:") {
+        return None;
+    }
+    let (symbol, rest) = key.split_once('@')?;
+    let (when, place) = rest.split_once('~').unwrap_or((rest, ""));
+    let year = match when {
+        "?" => None,
+        y => Some(y.parse().ok()?),
+    };
+    Some((symbol, year, place))
+}
+
 /// The year a named document's key carries (`named:hien-phap@2013`, `named:…@2014-12-11` → the year);
 /// `None` for a name of unknown date (`@?`).
 pub(crate) fn named_year(key: &str) -> Option<i32> {
@@ -199,6 +214,23 @@ mod tests {
         assert_eq!(named_year("named:luat-x@2014-12-11"), Some(2014));
         assert_eq!(named_year("named:luat-x@?"), None);
         assert_eq!(named_year("54/2014/QH13"), None);
+    }
+
+    #[test]
+    fn a_yearless_key_is_read_back_as_it_was_built() {
+        for (year, place) in [
+            (None, None),
+            (Some(2017), None),
+            (Some(2017), Some("Lào Cai")),
+        ] {
+            let key = document_id("13-CT/TW", false, year, place);
+            assert_eq!(
+                yearless_key_parts(&key),
+                Some(("13-CT/TW", year, place.map_or("", |_| "lao-cai")))
+            );
+        }
+        assert_eq!(yearless_key_parts("30/2020/NĐ-CP"), None);
+        assert_eq!(yearless_key_parts("named:luat-x@2014"), None);
     }
 
     #[test]

@@ -128,31 +128,38 @@ pub(crate) fn apply(
 /// input names one document. A year-less id takes the one year the input gives the same symbol (and
 /// place) anywhere; with two years it stays unknown. Only the node key changes, not the mention's year.
 fn one_node_per_yearless_symbol(citations: &mut [Citation]) {
+    use crate::id::{document_id, yearless_key_parts};
     if !citations.iter().any(|c| c.id.contains("@?")) {
         return;
     }
-    let mut years: std::collections::HashMap<String, Option<i32>> = Default::default();
-    for c in citations.iter() {
-        let Some((symbol, rest)) = c.id.split_once('@') else {
-            continue;
-        };
-        let (when, place) = rest.split_once('~').unwrap_or((rest, ""));
-        let Ok(year) = when.parse::<i32>() else {
-            continue;
-        };
-        let key = format!("{symbol}~{place}");
-        let seen = years.entry(key).or_insert(Some(year));
-        if *seen != Some(year) {
-            *seen = None;
+    // (symbol, place) → the one year the input's ids give it; None once two differ.
+    let mut years: rustc_hash::FxHashMap<(&str, &str), Option<i32>> = Default::default();
+    for (symbol, year, place) in citations.iter().filter_map(|c| yearless_key_parts(&c.id)) {
+        if let Some(year) = year {
+            let seen = years.entry((symbol, place)).or_insert(Some(year));
+            if *seen != Some(year) {
+                *seen = None;
+            }
         }
     }
-    for c in citations.iter_mut() {
-        let Some((symbol, rest)) = c.id.split_once("@?") else {
-            continue;
-        };
-        let place = rest.strip_prefix('~').unwrap_or(rest);
-        if let Some(Some(year)) = years.get(&format!("{symbol}~{place}")) {
-            c.id = format!("{symbol}@{year}{rest}");
+    let keys: Vec<Option<String>> = citations
+        .iter()
+        .map(|c| match yearless_key_parts(&c.id)? {
+            (symbol, None, place) => {
+                let year = (*years.get(&(symbol, place))?)?;
+                Some(document_id(
+                    symbol,
+                    false,
+                    Some(year),
+                    Some(place).filter(|p| !p.is_empty()),
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    for (c, key) in citations.iter_mut().zip(keys) {
+        if let Some(key) = key {
+            c.id = key;
         }
     }
 }
