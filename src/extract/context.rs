@@ -427,16 +427,7 @@ pub fn issuer_before(
     type_start: usize,
 ) -> Option<IssuerHit> {
     let before = folded.text.get(clause_start..type_start)?;
-    if !super::tail_words::ends_with_issuing_verb(before) {
-        return None;
-    }
-    let mut subject = before.trim_end();
-    if let Some(s) = ["ban hanh", "thong qua", "ky", "ra"]
-        .iter()
-        .find_map(|verb| subject.strip_suffix(verb))
-    {
-        subject = s.trim_end();
-    }
+    let mut subject = super::tail_words::before_issuing_verb(before)?.trim_end();
     // "đã ký ban hành", "vừa ký", "đã chính thức ban hành": the tense and manner words before the verb.
     while let Some(s) = ["ky", "da", "vua", "moi", "chinh thuc"]
         .iter()

@@ -84,11 +84,18 @@ pub(super) fn ends_with_so(s: &str) -> bool {
 
 /// A verb of issuing at the end: "… đã ban hành", "… ký", "… thông qua".
 pub(super) fn ends_with_issuing_verb(s: &str) -> bool {
+    before_issuing_verb(s).is_some()
+}
+
+/// What stands before a verb of issuing that ends `s` ("UBND tỉnh Gia Lai vừa " of "… vừa ban hành").
+pub(super) fn before_issuing_verb(s: &str) -> Option<&str> {
     let s = s.trim_end_matches(SPACE);
-    ["ban hanh", "ra", "ky", "thong qua"].iter().any(|verb| {
-        s.strip_suffix(verb)
-            .is_some_and(|before| before.is_empty() || before.ends_with(SPACE))
-    })
+    ["ban hanh", "ra", "ky", "thong qua"]
+        .iter()
+        .find_map(|verb| {
+            s.strip_suffix(verb)
+                .filter(|before| before.is_empty() || before.ends_with(SPACE))
+        })
 }
 
 #[cfg(test)]
@@ -127,6 +134,10 @@ mod tests {
         assert!(ends_with_issuing_verb("bo truong ky\n"));
         assert!(!ends_with_issuing_verb("nghi dinh"));
         assert!(!ends_with_issuing_verb("tra"));
+        assert_eq!(
+            before_issuing_verb("ubnd tinh gia lai vua ban hanh "),
+            Some("ubnd tinh gia lai vua ")
+        );
     }
 
     proptest::proptest! {
