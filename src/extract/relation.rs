@@ -179,14 +179,13 @@ fn phrase_before(
                     // phủ⏎hướng dẫn thi hành …"), or anywhere in a basis item, which holds no act of the
                     // input's, is still nothing but spaces; elsewhere a line that opens with a verb in capitals
                     // ("Thay thế …") is an act of its own.
-                    let wrapped = || {
-                        gap.bytes().all(|b| b == b' ' || b == b'\n')
-                            && (e.relation == Relation::Basis
-                                || window.original[folded.orig_start(p.start)..]
-                                    .starts_with(char::is_lowercase))
-                    };
-                    (gap.bytes().all(|b| b == b' ') || !context::is_list_glue(gap) || wrapped())
-                        && !coordinated
+                    let blank = gap.bytes().all(|b| b == b' ' || b == b'\n');
+                    let joined = blank
+                        && (!gap.contains('\n')
+                            || e.relation == Relation::Basis
+                            || window.original[folded.orig_start(p.start)..]
+                                .starts_with(char::is_lowercase));
+                    (joined || !context::is_list_glue(gap)) && !coordinated
                 }
             })
         };
