@@ -977,6 +977,8 @@ fn a_letter_answers_on_the_provisions_it_names_as_its_basis() {
             line("48/2024/QH15", "cites", None, false, &[]),
         ]
     );
+    // A basis states nothing between other documents.
+    assert_eq!(reported(&found), []);
 }
 
 #[test]
@@ -997,6 +999,9 @@ fn a_title_wrapped_onto_the_next_line_is_still_the_title() {
             line("07/2022/QĐ-UBND", "amends", Some(true), false, &[]),
         ]
     );
+    // The titles' verbs are the cited documents' own words, and the decision's acts its own: nothing is
+    // reported between other documents.
+    assert_eq!(reported(&found), []);
 }
 
 #[test]
