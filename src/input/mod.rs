@@ -40,6 +40,24 @@ impl Source {
         let Source::File(p) = self else {
             return "-".to_string();
         };
+        // A relative path that never climbs is already that spelling once its `.` parts go, and a directory
+        // of 100,000 files would otherwise ask the kernel for the working directory twice per file.
+        let parts = p.components();
+        if p.is_relative()
+            && parts.clone().all(|c| {
+                matches!(
+                    c,
+                    std::path::Component::Normal(_) | std::path::Component::CurDir
+                )
+            })
+        {
+            let clean: PathBuf = parts
+                .filter(|c| *c != std::path::Component::CurDir)
+                .collect();
+            if !clean.as_os_str().is_empty() {
+                return clean.display().to_string();
+            }
+        }
         let Ok(absolute) = std::path::absolute(p) else {
             return self.name();
         };
