@@ -152,6 +152,14 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
                 }
             }
         }
+        if after.issuer.is_none() && after.date.is_none() {
+            if let Some((hit, date, end)) = dated_bare_issuer(original, folded, at) {
+                after.issuer = Some(hit);
+                after.date = Some(date);
+                after.end = end;
+                break;
+            }
+        }
         if after.issuer.is_none() && !(lead.starts_with("cua ") || lead.starts_with("do ")) {
             break;
         }
@@ -176,6 +184,47 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
         after.end += past;
     }
     after
+}
+
+/// "Nghị quyết số 01/2007/NQ-HĐTP TANDTC ngày 02/10/2007", "Công văn số 15/UBND-VX UBND tỉnh Lai Châu ngày
+/// …": the body written right after the number with no "của", read only when the issuing day follows it,
+/// so that a name starting the next clause ("… số 12/QĐ-UBND. Sở Tài chính …") is never taken. The issuer,
+/// the date and the folded end of the date.
+fn dated_bare_issuer(
+    original: &str,
+    folded: &Folded,
+    at: usize,
+) -> Option<(IssuerHit, Date, usize)> {
+    let rest = &folded.text[at..];
+    let start = at + (rest.len() - rest.trim_start_matches(' ').len());
+    let first = original[folded.orig_start(start)..].chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let (hit, len) = read_issuer(original, folded, start).or_else(|| {
+        // A code alone ("TANDTC"), written in capitals as in a symbol.
+        let word = folded.text[start..]
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()?;
+        let written = &original[folded.orig_start(start)..folded.orig_end(start + word.len())];
+        if written.chars().count() < 3 || written.chars().any(|c| !c.is_uppercase()) {
+            return None;
+        }
+        let code = tables().canonical_code(written)?;
+        let row = tables().issuer_of_code(code)?;
+        let hit = IssuerHit {
+            code: row.code,
+            name: row.name.to_string(),
+            place: None,
+        };
+        Some((hit, word.len()))
+    })?;
+    let tail = &folded.text[start + len..];
+    if !tail.trim_start_matches(' ').starts_with("ngay") {
+        return None;
+    }
+    let (date, date_len) = date_after(tail)?;
+    Some((hit, date, start + len + date_len))
 }
 
 /// How far past the `)` that closes an aside opened in `read` (a date's "(ngày …") `rest` runs, when

@@ -1566,3 +1566,33 @@ fn a_yearless_mention_before_the_dated_one_is_the_same_node() {
         ]
     );
 }
+
+#[test]
+fn a_body_written_after_the_number_without_cua_is_read_when_its_date_follows() {
+    let text = "Theo Nghị quyết số 02/2009/NQ-HĐTP TANDTC ngày 14/5/2009, tòa án xét xử. Thực hiện Công văn số 731/UBND-KT UBND tỉnh Điện Biên ngày 20/4/2022, các sở triển khai. Căn cứ Quyết định số 88/QĐ-UBND. Sở Y tế ngày 2/3/2022 đã họp. Xem Thông tư số 17/2021/TT-BGDĐT hướng dẫn ngày 22/6/2021.";
+    let found = vncite::extract(text);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = found
+        .citations
+        .iter()
+        .map(|c| (c.text.as_str(), c.date.as_deref(), c.issuer_name.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Nghị quyết số 02/2009/NQ-HĐTP TANDTC ngày 14/5/2009",
+                Some("2009-05-14"),
+                Some("Tòa án nhân dân tối cao")
+            ),
+            (
+                "Công văn số 731/UBND-KT UBND tỉnh Điện Biên ngày 20/4/2022",
+                Some("2022-04-20"),
+                Some("Ủy ban nhân dân tỉnh Điện Biên")
+            ),
+            // A sentence ends after the number: the next one's subject is no issuer.
+            ("Quyết định số 88/QĐ-UBND", None, None),
+            // A lower-case word is no body's name.
+            ("Thông tư số 17/2021/TT-BGDĐT", None, None),
+        ]
+    );
+}
