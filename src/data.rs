@@ -581,7 +581,9 @@ impl Tables {
     }
 }
 
+mod abbreviations;
 mod laws;
+pub use abbreviations::*;
 pub use laws::*;
 
 #[cfg(test)]

@@ -37,6 +37,64 @@ pub(crate) fn named_id(name_key: &str, when: Option<&str>) -> String {
     format!("named:{name_key}@{}", when.unwrap_or("?"))
 }
 
+/// The key of a name: one key for every spelling of one name. Folded; words joined by `-`; a comma between
+/// words is "và" ("Luật Tổ chức Hội đồng nhân dân, Ủy ban nhân dân" is the law "… và …"); abbreviations of
+/// `data/name_abbreviations.tsv` are their words ("Luật Tổ chức HĐND và UBND" is that law too).
+pub(crate) fn name_key(name: &str) -> String {
+    let folded = fold(name);
+    // Abbreviations are written in capitals: a name with no three capitals in a row has none to look up,
+    // and most have none (the rules ask for thousands of keys per document).
+    let mut capitals = 0;
+    let abbreviated = name.chars().any(|c| {
+        capitals = if c.is_uppercase() { capitals + 1 } else { 0 };
+        capitals == 3
+    });
+    let mut key = String::with_capacity(folded.len() + 16);
+    // A comma stands for "và" only between words, and one "và" is enough: "A, B và C", "A , B". Bytes, not
+    // `split`: folded whitespace is ASCII, and the iterators cost more than the rest of the key.
+    let mut pending_and = false;
+    let bytes = folded.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b',' => {
+                pending_and = true;
+                i += 1;
+                continue;
+            }
+            b if b.is_ascii_whitespace() => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let from = i;
+        while i < bytes.len() && bytes[i] != b',' && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let piece = &folded[from..i];
+        if piece == "va" {
+            pending_and = true;
+            continue;
+        }
+        if !key.is_empty() {
+            if pending_and {
+                key.push_str("-va");
+            }
+            key.push('-');
+        }
+        pending_and = false;
+        match abbreviated
+            .then(|| crate::data::expand_name_word(piece))
+            .flatten()
+        {
+            Some(words) => key.push_str(words),
+            None => key.push_str(piece),
+        }
+    }
+    key
+}
+
 /// Folded text of a name, for comparing spellings of one place or phrase.
 pub(crate) fn slug(s: &str) -> String {
     fold(s).split_whitespace().collect::<Vec<_>>().join("-")

@@ -167,6 +167,8 @@ fn law_name_key(doc_type: DocType, title: Option<&str>) -> Option<String> {
         .filter_map(|w| folded.find(w))
         .min()
         .unwrap_or(folded.len());
-    let name = format!("{type_word} {}", folded[..end].trim());
-    Some(name.split_whitespace().collect::<Vec<_>>().join("-"))
+    Some(crate::id::name_key(&format!(
+        "{type_word} {}",
+        folded[..end].trim()
+    )))
 }

@@ -272,9 +272,9 @@ struct CitedFacts {
 }
 
 impl CitedFacts {
-    /// The facts most mentions give; between equally many, those that say more (a year, a symbol), then the
-    /// least in their order: a choice independent of the order the inputs came in.
-    /// The name most mentions by name give, if any did.
+    /// The name mentions by name give, if any did: spelled out rather than abbreviated ("Luật Tổ chức Hội
+    /// đồng nhân dân và Ủy ban nhân dân" over "Luật Tổ chức HĐND và UBND", one node), then the one most
+    /// mentions give, then the least: a choice independent of the order the inputs came in.
     fn chosen_name(counts: &BTreeMap<CitedFacts, usize>) -> Option<String> {
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
         for (f, n) in counts {
@@ -284,10 +284,19 @@ impl CitedFacts {
         }
         names
             .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-            .map(|(name, _)| name.to_string())
+            .map(|(name, n)| {
+                (
+                    std::cmp::Reverse(crate::data::abbreviated_words(name)),
+                    n,
+                    name,
+                )
+            })
+            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| b.2.cmp(a.2)))
+            .map(|(_, _, name)| name.to_string())
     }
 
+    /// The facts most mentions give; between equally many, those that say more (a year, a symbol), then the
+    /// least in their order: a choice independent of the order the inputs came in.
     fn chosen(counts: &BTreeMap<CitedFacts, usize>) -> Option<&CitedFacts> {
         let said = |f: &CitedFacts| {
             usize::from(f.symbol.is_some())

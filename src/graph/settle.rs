@@ -120,9 +120,9 @@ impl CitationGraph {
                     let all = facts.get(id);
                     let chosen = all.and_then(CitedFacts::chosen);
                     let mut node = attributes(id, chosen, defined.get(id), &evidence);
-                    // A numbered law cited by name too keeps the name, whichever form most mentions took.
-                    if node.name.is_none() {
-                        node.name = all.and_then(CitedFacts::chosen_name);
+                    // A numbered law cited by name too keeps the name, in the form `chosen_name` prefers.
+                    if let Some(name) = all.and_then(CitedFacts::chosen_name) {
+                        node.name = Some(name);
                     }
                     node
                 }

@@ -477,3 +477,56 @@ fn effect_history_rows_are_sorted_unique_and_each_example_reports_its_relation()
         assert_eq!(reported, expected, "{example}");
     }
 }
+
+#[test]
+fn name_abbreviation_rows_are_sorted_unique_in_capitals_and_name_the_law_spelled_out() {
+    let rows = vncite::data::name_abbreviations();
+    assert!(!rows.is_empty());
+    let folded = |s: &str| vncite::normalize::fold(s);
+    for pair in rows.windows(2) {
+        assert!(
+            folded(pair[0].abbreviation) < folded(pair[1].abbreviation),
+            "data/name_abbreviations.tsv line {}: {} is out of order or repeated",
+            pair[1].line,
+            pair[1].abbreviation
+        );
+    }
+    for row in rows {
+        let line = row.line;
+        assert!(
+            row.abbreviation.chars().count() >= 3
+                && row.abbreviation.chars().all(char::is_uppercase),
+            "line {line}: {} is no abbreviation in capitals",
+            row.abbreviation
+        );
+        assert!(
+            row.example
+                .split_whitespace()
+                .any(|w| w == row.abbreviation),
+            "line {line}: the example does not write {}",
+            row.abbreviation
+        );
+        // The example written with the abbreviation and spelled out is one law: one id, whose words are
+        // the spelled-out ones.
+        let spelled: String = row
+            .example
+            .split_whitespace()
+            .map(|w| {
+                let full = rows.iter().find(|r| r.abbreviation == w);
+                full.map_or(w, |r| r.words)
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let id_of = |name: &str| {
+            let found = vncite::extract(&format!("Căn cứ {name} ngày 26 tháng 11 năm 2003;"));
+            assert_eq!(found.named.len(), 1, "line {line}: {name}");
+            found.named[0].id.clone()
+        };
+        let spelled_id = id_of(&spelled);
+        assert_eq!(id_of(row.example), spelled_id, "line {line}");
+        assert!(
+            !spelled_id.contains(&folded(row.abbreviation)),
+            "line {line}: {spelled_id}"
+        );
+    }
+}

@@ -520,7 +520,7 @@ fn a_name_ends_where_its_words_end_whatever_folding_merges() {
     // A comma spaced off its word is the same name.
     assert_eq!(
         found.named.iter().rev().nth(3).map(|n| n.id.as_str()),
-        Some("named:luat-chat-luong-san-pham,-hang-hoa@?")
+        Some("named:luat-chat-luong-san-pham-va-hang-hoa@?")
     );
     let biển = &found.named[13];
     assert_eq!((biển.year, biển.id.as_str()), (Some(2012), "18/2012/QH13"));
@@ -566,7 +566,7 @@ fn an_amending_laws_name_runs_over_a_wrapped_line_and_takes_the_date_after_its_l
                 &format!("{amending} Luật Kế toán")[..],
                 Some("2025-12-10"),
                 "basis".into(),
-                "named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-ke-toan@2025-12-10"
+                "named:luat-sua-doi-va-bo-sung-mot-so-dieu-cua-luat-ke-toan@2025-12-10"
             ),
             (
                 "Luật Thống kê",
@@ -598,7 +598,7 @@ fn an_amending_laws_name_runs_over_a_wrapped_line_and_takes_the_date_after_its_l
                 &format!("{amending} Luật Đấu thầu")[..],
                 None,
                 "basis".into(),
-                "named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-dau-thau@?"
+                "named:luat-sua-doi-va-bo-sung-mot-so-dieu-cua-luat-dau-thau@?"
             ),
             (
                 "Luật Đầu tư",
@@ -842,7 +842,7 @@ fn whose_law_it_is_is_no_word_of_its_name_but_another_body_in_the_name_is() {
         .collect();
     let hdnd = "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân";
     let hdnd_id =
-        "named:luat-ban-hanh-van-ban-quy-pham-phap-luat-cua-hoi-dong-nhan-dan,-uy-ban-nhan-dan@2004-12-03";
+        "named:luat-ban-hanh-van-ban-quy-pham-phap-luat-cua-hoi-dong-nhan-dan-va-uy-ban-nhan-dan@2004-12-03";
     assert_eq!(
         got,
         [
@@ -870,7 +870,7 @@ fn whose_law_it_is_is_no_word_of_its_name_but_another_body_in_the_name_is() {
                 "Luật Tổ chức Hội đồng nhân dân, Ủy ban nhân dân ngày 26 tháng 11 năm 2003",
                 "Luật Tổ chức Hội đồng nhân dân, Ủy ban nhân dân",
                 Some("2003-11-26"),
-                "named:luat-to-chuc-hoi-dong-nhan-dan,-uy-ban-nhan-dan@2003-11-26"
+                "named:luat-to-chuc-hoi-dong-nhan-dan-va-uy-ban-nhan-dan@2003-11-26"
             ),
             (
                 "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân ngày 03 tháng 12 năm 2004",
@@ -1258,13 +1258,13 @@ fn an_undated_law_name_in_a_dated_text_is_the_law_of_that_name_in_force_then() {
     let amending = "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quản lý thuế;";
     assert_eq!(
         resolved("2016-03-01", amending),
-        ["named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-quan-ly-thue@?"]
+        ["named:luat-sua-doi-va-bo-sung-mot-so-dieu-cua-luat-quan-ly-thue@?"]
     );
     // An amending law's name: the one amendment of that name issued in the year before the text.
     let mining = "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Địa chất và khoáng sản;";
     assert_eq!(resolved("2026-02-01", mining), ["147/2025/QH15"]);
     // Not before it is issued, nor years later, when the table may not know a newer amendment.
-    let unknown = "named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-dia-chat-va-khoang-san@?";
+    let unknown = "named:luat-sua-doi-va-bo-sung-mot-so-dieu-cua-luat-dia-chat-va-khoang-san@?";
     assert_eq!(resolved("2025-12-01", mining), [unknown]);
     assert_eq!(resolved("2028-02-01", mining), [unknown]);
     assert_eq!(
@@ -1593,6 +1593,33 @@ fn a_body_written_after_the_number_without_cua_is_read_when_its_date_follows() {
             ("Quyết định số 88/QĐ-UBND", None, None),
             // A lower-case word is no body's name.
             ("Thông tư số 17/2021/TT-BGDĐT", None, None),
+        ]
+    );
+}
+
+#[test]
+fn a_law_written_with_abbreviations_or_a_comma_for_va_is_one_id() {
+    let text = "Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;\nCăn cứ Luật Tổ chức Hội đồng nhân dân, Uỷ ban nhân dân ngày 26 tháng 11 năm 2003;\nCăn cứ Luật Tổ chức HĐND, UBND ngày 26/11/2003;\nCăn cứ Luật Quản lý, sử dụng tài sản công ngày 21/6/2017;\nCăn cứ Luật Quản lý và sử dụng tài sản công ngày 21/6/2017;\nTheo Luật Thuế TNCN năm 2007 và Luật Thuế thu nhập cá nhân năm 2007, người nộp thuế kê khai.";
+    let found = vncite::extract(text);
+    let got: Vec<(&str, &str)> = found
+        .named
+        .iter()
+        .map(|n| (n.name.as_str(), n.id.as_str()))
+        .collect();
+    let council = "named:luat-to-chuc-hoi-dong-nhan-dan-va-uy-ban-nhan-dan@2003-11-26";
+    let assets = "named:luat-quan-ly-va-su-dung-tai-san-cong@2017-06-21";
+    // The abbreviated name resolves through data/laws.tsv as the spelled-out one does.
+    let income = "04/2007/QH12";
+    assert_eq!(
+        got,
+        [
+            ("Luật Tổ chức HĐND và UBND", council),
+            ("Luật Tổ chức Hội đồng nhân dân, Uỷ ban nhân dân", council),
+            ("Luật Tổ chức HĐND, UBND", council),
+            ("Luật Quản lý, sử dụng tài sản công", assets),
+            ("Luật Quản lý và sử dụng tài sản công", assets),
+            ("Luật Thuế TNCN", income),
+            ("Luật Thuế thu nhập cá nhân", income),
         ]
     );
 }

@@ -868,3 +868,30 @@ fn the_constitution_in_force_has_the_year_of_its_adoption() {
         .unwrap_or_else(|| panic!("no node for the constitution in force in 2016"));
     assert_eq!(node.year, Some(2013));
 }
+
+/// Two inputs write one law with abbreviations, one spells it out: one node, named as the law itself is.
+#[test]
+fn a_law_written_abbreviated_and_spelled_out_is_one_node_named_in_full() {
+    let short = "Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;";
+    let full =
+        "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;";
+    let found: Vec<(String, vncite::Extraction)> =
+        [("a.txt", short), ("b.txt", short), ("c.txt", full)]
+            .iter()
+            .map(|(p, t)| (p.to_string(), vncite::extract(t)))
+            .collect();
+    let g = crate::built(&found);
+    let laws: Vec<(String, Option<&str>)> = g
+        .nodes()
+        .iter()
+        .filter(|n| n.id.to_string().starts_with("doc:named:"))
+        .map(|n| (n.id.to_string(), n.name.as_deref()))
+        .collect();
+    assert_eq!(
+        laws,
+        [(
+            "doc:named:luat-to-chuc-hoi-dong-nhan-dan-va-uy-ban-nhan-dan@2003-11-26".to_string(),
+            Some("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân")
+        )]
+    );
+}

@@ -771,7 +771,7 @@ fn a_verb_acts_on_a_document_not_on_the_activity_it_names_first() {
 #[test]
 fn a_basis_list_joins_names_and_numbers_by_semicolons_but_not_an_amending_title() {
     let (_, found) = read("mixed_basis.txt");
-    let amending = "named:luat-sua-doi,-bo-sung-mot-so-dieu-cua-luat-dau-thau@?";
+    let amending = "named:luat-sua-doi-va-bo-sung-mot-so-dieu-cua-luat-dau-thau@?";
     assert_eq!(
         mentions(&found),
         [

@@ -79,20 +79,8 @@ pub(super) fn is_amending_name(name: &str) -> bool {
         .eq(AMENDING.chars())
 }
 
-/// The folded name of a law, for comparing spellings: "Luật Hải quan" and "LUẬT HẢI QUAN" are one.
-pub(super) fn name_key(name: &str) -> String {
-    // Copies space a comma off its word ("Luật Chất lượng sản phẩm , hàng hóa"): one name still. One pass,
-    // since every named reference's key is asked for by several rules.
-    let folded = fold(name);
-    let mut key = String::with_capacity(folded.len());
-    for word in folded.split_whitespace() {
-        if !key.is_empty() && !word.starts_with(',') {
-            key.push('-');
-        }
-        key.push_str(word);
-    }
-    key
-}
+/// The key of a law's name, for comparing spellings: "Luật Hải quan" and "LUẬT HẢI QUAN" are one.
+pub(super) use crate::id::name_key;
 
 /// Gives every named reference its node id: the numbered document when this input writes the name with
 /// its number ("Luật Hải quan số 54/2014/QH13"), else the name with the one date (or year) this input
@@ -296,7 +284,7 @@ pub(super) fn extend_to_dated_name(text: &str, found: &mut Extraction) {
         let mut run: Vec<&(String, usize)> = dated[from..]
             .iter()
             .take_while(|(k, _)| k.starts_with(key.as_str()))
-            .filter(|(k, _)| k.len() > key.len() && k[key.len()..].starts_with(['-', ',']))
+            .filter(|(k, _)| k.len() > key.len() && k[key.len()..].starts_with('-'))
             .collect();
         run.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let longer = run
@@ -395,13 +383,15 @@ fn cut_before_verb(text: &str, n: &mut crate::model::Named, known: &impl Fn(&str
     else {
         return false;
     };
+    // "… Luật Đất đai, không thuộc trường hợp …": the comma before the predicate is no part of the name.
+    let last = last.trim_end_matches(',');
     let end = n.start + last_at + last.len();
     let Some(written) = text.get(n.start..end) else {
         return false;
     };
     n.text = written.to_string();
     n.end = end;
-    n.name = words[..k].join(" ");
+    n.name = words[..k].join(" ").trim_end_matches(',').to_string();
     true
 }
 
@@ -456,7 +446,7 @@ pub(super) fn numbered_names(
         if name.starts_with("luat sua doi") && name.contains(" cua ") {
             continue;
         }
-        let key = name.replace(' ', "-");
+        let key = name_key(name);
         match out.get(&key) {
             Some((s, _)) if *s != c.id => clash.push(key),
             Some(_) => {}
@@ -510,9 +500,7 @@ fn name_lead(text: &str, at: usize) -> String {
 /// whole mention's key when no name stands before its number.
 pub(super) fn law_key_of(mention: &str) -> String {
     let folded = fold(mention);
-    name_before_number(&folded)
-        .unwrap_or(&folded)
-        .replace(' ', "-")
+    name_key(name_before_number(&folded).unwrap_or(&folded))
 }
 
 /// The folded words before " số " in a folded mention: the name a document is cited by with its number.
