@@ -162,6 +162,8 @@ pub(crate) struct Resolver<'t> {
     own_place: Option<&'t str>,
     /// Year and date last given for each symbol.
     seen: HashMap<String, (Option<i32>, Option<Date>)>,
+    /// The place an issuer phrase last gave each local body's symbol and year.
+    places: HashMap<(String, Option<i32>), String>,
     /// (start, start of the law's name) of the mentions written from a name before their number.
     pub named_starts: Vec<(usize, usize)>,
 }
@@ -177,6 +179,7 @@ impl<'t> Resolver<'t> {
             own,
             own_place,
             seen: HashMap::default(),
+            places: HashMap::default(),
             named_starts: Vec::new(),
         }
     }
@@ -247,12 +250,25 @@ impl<'t> Resolver<'t> {
             }
             let codes = Codes::of(raw);
             let issuers = codes.issuers(m.issuer.as_ref());
-            let place = m
-                .issuer
-                .as_ref()
-                .and_then(|h| h.place.clone())
-                .or_else(|| own_place.map(str::to_string))
-                .filter(|_| is_local_body(&issuers));
+            // "Căn cứ Nghị quyết số 20/2020/NQ-HĐND … của Hội đồng nhân dân tỉnh Tuyên Quang; … Thực hiện Nghị
+            // quyết 20/2020/NQ-HĐND nêu trên" in a Hà Giang decision: a later mention without an issuer is the
+            // document an earlier one placed, before it is one of the input's own province.
+            let place = if is_local_body(&issuers) {
+                let stated = m.issuer.as_ref().and_then(|h| h.place.clone());
+                match stated {
+                    Some(p) => {
+                        self.places.insert((raw.canonical.clone(), year), p.clone());
+                        Some(p)
+                    }
+                    None => self
+                        .places
+                        .get(&(raw.canonical.clone(), year))
+                        .cloned()
+                        .or_else(|| own_place.map(str::to_string)),
+                }
+            } else {
+                None
+            };
             if let Some(name_start) = m.name_start {
                 self.named_starts.push((m.start, name_start));
             }

@@ -1623,3 +1623,26 @@ fn a_law_written_with_abbreviations_or_a_comma_for_va_is_one_id() {
         ]
     );
 }
+
+#[test]
+fn a_later_mention_without_an_issuer_keeps_the_place_an_earlier_one_gave() {
+    let text = "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 07/2022/QĐ-UBND\nCao Bằng, ngày 9 tháng 5 năm 2022\nQUYẾT ĐỊNH\nCăn cứ Nghị quyết số 11/2021/NQ-HĐND ngày 8/12/2021 của Hội đồng nhân dân tỉnh Bắc Kạn;\nĐiều 1. Áp dụng Nghị quyết 11/2021/NQ-HĐND nêu trên và Nghị quyết số 12/2021/NQ-HĐND.\nĐiều 2. Bãi bỏ Quyết định số 340/QĐ-UBND ngày 3/3/2022 của UBND tỉnh Lạng Sơn và Quyết định số 340/QĐ-UBND ngày 4/4/2021.";
+    let found = vncite::extract(text);
+    let got: Vec<(&str, &str)> = found
+        .citations
+        .iter()
+        .map(|c| (c.symbol.as_str(), c.id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("11/2021/NQ-HĐND", "11/2021/NQ-HĐND~bac-kan"),
+            ("11/2021/NQ-HĐND", "11/2021/NQ-HĐND~bac-kan"),
+            // Another number, with no place of its own: the input's province.
+            ("12/2021/NQ-HĐND", "12/2021/NQ-HĐND~cao-bang"),
+            ("340/QĐ-UBND", "340/QĐ-UBND@2022~lang-son"),
+            // The same year-less number of another year is another document.
+            ("340/QĐ-UBND", "340/QĐ-UBND@2021~cao-bang"),
+        ]
+    );
+}
