@@ -101,42 +101,67 @@ const LAW_FRESHNESS_YEARS: i32 = 10;
 /// passed, or, when no text states that date, a later calendar year). `None` when a newer law of the name
 /// may already be adopted but not yet in force, or none is: the text could mean either.
 pub fn law_in_force<'a>(rows: &[&'a LawRow], date: &str) -> Option<&'a LawRow> {
-    let year: i32 = date.get(..4)?.parse().ok()?;
-    if date.len() == 4 {
-        // A text dated by its year alone ("ngày … tháng … năm 2026" in a draft) could be of any day of it:
-        // the name is the law in force then only when it is the same law on the year's first and last day.
-        let first = law_in_force(rows, &format!("{year}-01-01"))?;
-        let last = law_in_force(rows, &format!("{year}-12-31"))?;
-        return std::ptr::eq(first, last).then_some(first);
-    }
-    if date.len() != 10 {
-        return None;
-    }
-    let issued_before = |r: &LawRow| match r.issued {
-        Some(issued) => Some(issued < date),
-        None => match r.year()?.cmp(&year) {
-            std::cmp::Ordering::Less => Some(true),
-            std::cmp::Ordering::Equal => None,
-            std::cmp::Ordering::Greater => Some(false),
-        },
+    let row = on_every_day_of(date, |day| law_adopted_before(rows, day))?;
+    let (year, day) = (row.year()?, date.len() == 10);
+    let in_force = |on: &str| match row.effective {
+        Some(effective) => effective <= on,
+        None => on
+            .get(..4)
+            .and_then(|y| y.parse::<i32>().ok())
+            .is_some_and(|y| year < y),
     };
-    let mut newest: Option<&'a LawRow> = None;
-    for &row in rows {
-        match issued_before(row) {
-            None => return None,
-            Some(true) if newest.is_none_or(|n| n.year() <= row.year()) => newest = Some(row),
-            _ => {}
-        }
-    }
-    let row = newest?;
-    if row.year().is_none_or(|y| year - y > LAW_FRESHNESS_YEARS) {
-        return None;
-    }
-    let in_force = match row.effective {
-        Some(effective) => effective <= date,
-        None => row.year().is_some_and(|y| y < year),
+    let in_force = if day {
+        in_force(date)
+    } else {
+        in_force(&format!("{date}-01-01")) && in_force(&format!("{date}-12-31"))
     };
     in_force.then_some(row)
+}
+
+/// The newest of `rows` (one name's laws) issued before `date`, in force or not: what a document of that
+/// date means by the name in its own title ("Nghị định … ngày 31/12/2024 quy định chi tiết … Luật Quản lý, sử
+/// dụng vũ khí …" guides the law adopted that June, in force from the next year). `None` when the newest is
+/// over [`LAW_FRESHNESS_YEARS`] old (the table may not know its successor) or when a law of the name may
+/// have been issued that very day. A year alone (`2026`) stands for every day of it: the answer must be the
+/// same on its first and last day.
+pub fn law_adopted_before<'a>(rows: &[&'a LawRow], date: &str) -> Option<&'a LawRow> {
+    on_every_day_of(date, |date| {
+        let year: i32 = date.get(..4)?.parse().ok()?;
+        let issued_before = |r: &LawRow| match r.issued {
+            Some(issued) => Some(issued < date),
+            None => match r.year()?.cmp(&year) {
+                std::cmp::Ordering::Less => Some(true),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => Some(false),
+            },
+        };
+        let mut newest: Option<&'a LawRow> = None;
+        for &row in rows {
+            match issued_before(row) {
+                None => return None,
+                Some(true) if newest.is_none_or(|n| n.year() <= row.year()) => newest = Some(row),
+                _ => {}
+            }
+        }
+        let row = newest?;
+        (year - row.year()? <= LAW_FRESHNESS_YEARS).then_some(row)
+    })
+}
+
+/// `pick` of a full date; of a year alone, the one answer `pick` gives on its first and last day.
+fn on_every_day_of<'a>(
+    date: &str,
+    pick: impl Fn(&str) -> Option<&'a LawRow>,
+) -> Option<&'a LawRow> {
+    match date.len() {
+        10 => pick(date),
+        4 => {
+            let first = pick(&format!("{date}-01-01"))?;
+            let last = pick(&format!("{date}-12-31"))?;
+            std::ptr::eq(first, last).then_some(first)
+        }
+        _ => None,
+    }
 }
 
 /// An amending law's name recurs (the amendments of Luật Quản lý thuế of 2012, 2016, 2019 …), and a text

@@ -4,9 +4,11 @@
 
 use vncite::model::Ref;
 use vncite::Extraction;
+use vncite::Relation;
 
-const FIXTURES: [&str; 32] = [
+const FIXTURES: [&str; 33] = [
     "activities.txt",
+    "title_statements.txt",
     "basis_lines.txt",
     "amended_lapses.txt",
     "amending_repeals.txt",
@@ -132,9 +134,9 @@ fn a_consolidated_texts_lead_in_reports_each_item_as_acting_on_the_document_it_o
             line("15/2020/QĐ-UBND", "cites", None, false, &[]),
             line("21/2021/QĐ-UBND", "cites", None, false, &[]),
             line("38/2019/QH14", "basis", None, false, &[]),
-            // Named in the amended circular's title, and known by the number the input writes with it:
-            // not what the list amends.
-            line("38/2019/QH14", "cites", None, false, &[]),
+            // Named in the amended circular's title: not what the list amends, and, in a circular of 2016,
+            // the law of that name adopted by then, not the one the input numbers.
+            line("78/2006/QH11", "cites", None, false, &[]),
         ]
     );
     // Only the first mention of each item acts, and the list ends at the line after its last item.
@@ -163,6 +165,13 @@ fn a_consolidated_texts_lead_in_reports_each_item_as_acting_on_the_document_it_o
                 "21/2021/QĐ-UBND".into(),
                 "replaces".into(),
                 "07/2015/QĐ-UBND".into(),
+                false
+            ),
+            // The amended circular's title says what it does to the law of its year.
+            (
+                "12/2016/TT-BTC".into(),
+                "guides".into(),
+                "78/2006/QH11".into(),
                 false
             ),
         ]
@@ -455,15 +464,26 @@ fn ending_an_amended_document_ends_the_amendments_in_part() {
         assert_eq!(c.also[0].partial, Some(true), "{}", c.symbol);
         assert!(text[c.also[0].start..c.also[0].end].starts_with("12/2012/QH13 đã được sửa đổi"));
     }
-    assert_eq!(
-        reported(&found),
-        ["30/2016/QH14", "41/2019/QH14", "15/2022/QH15"].map(|a| (
-            a.to_string(),
-            "amends".to_string(),
-            "12/2012/QH13".to_string(),
-            false
-        ))
-    );
+    let mut expected: Vec<(String, String, String, bool)> =
+        ["30/2016/QH14", "41/2019/QH14", "15/2022/QH15"]
+            .map(|a| {
+                (
+                    a.to_string(),
+                    "amends".to_string(),
+                    "12/2012/QH13".to_string(),
+                    false,
+                )
+            })
+            .to_vec();
+    // A basis item's title: "Nghị định số 20/2019/NĐ-CP sửa đổi, bổ sung một số điều của Nghị định số
+    // 18/2014/NĐ-CP".
+    expected.push((
+        "20/2019/NĐ-CP".to_string(),
+        "amends".to_string(),
+        "18/2014/NĐ-CP".to_string(),
+        false,
+    ));
+    assert_eq!(reported(&found), expected);
 }
 
 #[test]
@@ -849,7 +869,8 @@ fn the_formula_that_issues_the_input_is_the_inputs_act() {
             // "Chính phủ ban hành Nghị định sửa đổi …" in a decree: the decree itself.
             line("15/2018/NĐ-CP", "amends", Some(true), false, &[]),
             line("15/2018/NĐ-CP", "amends", Some(true), false, &[]),
-            line("named:luat-an-toan-thuc-pham@?", "cites", None, false, &[]),
+            // In the title of a decree of 2018: the law of that name adopted by then.
+            line("55/2010/QH12", "cites", None, false, &[]),
             line("63/2025/QH15", "basis", None, false, &[]),
         ]
     );
@@ -918,6 +939,8 @@ fn asides_lists_and_partial_repeals_are_reported_between_the_right_documents() {
             row("08/2024/QĐ-UBND", "repeals", "27/2019/QĐ-UBND", Some(true)),
             // No circular amends a law: the aside speaks of the circular whose title ends with its name.
             row("11/2024/TT-BXD", "amends", "04/2021/TT-BXD", None),
+            // That title says what the circular does to the law.
+            row("04/2021/TT-BXD", "guides", "other", None),
         ]
     );
 }
@@ -977,8 +1000,16 @@ fn a_letter_answers_on_the_provisions_it_names_as_its_basis() {
             line("48/2024/QH15", "cites", None, false, &[]),
         ]
     );
-    // A basis states nothing between other documents.
-    assert_eq!(reported(&found), []);
+    // The basis acts on nothing; the decree's title says what it does to the law.
+    assert_eq!(
+        reported(&found),
+        [(
+            "181/2025/NĐ-CP".to_string(),
+            "guides".to_string(),
+            "48/2024/QH15".to_string(),
+            false
+        )]
+    );
 }
 
 #[test]
@@ -999,9 +1030,16 @@ fn a_title_wrapped_onto_the_next_line_is_still_the_title() {
             line("07/2022/QĐ-UBND", "amends", Some(true), false, &[]),
         ]
     );
-    // The titles' verbs are the cited documents' own words, and the decision's acts its own: nothing is
-    // reported between other documents.
-    assert_eq!(reported(&found), []);
+    // The titles' verbs are the cited documents' own words, reported between them; the decision's acts
+    // are its own.
+    let between = |a: &str, r: &str, t: &str| (a.to_string(), r.to_string(), t.to_string(), false);
+    assert_eq!(
+        reported(&found),
+        [
+            between("01/2023/TT-VPCP", "guides", "45/2020/NĐ-CP"),
+            between("107/2021/NĐ-CP", "amends", "61/2018/NĐ-CP"),
+        ]
+    );
 }
 
 #[test]
@@ -1045,4 +1083,40 @@ fn a_verb_in_one_table_cell_does_not_reach_the_next() {
             line("15/2023/QĐ-UBND", "implements", None, false, &[]),
         ]
     );
+}
+
+/// A cited document's own words say what it does to another: "X thay thế Y" in a news item, a title in a
+/// basis line. Reported between them, never the input's act; dates and ranks still rule out what cannot be.
+#[test]
+fn a_cited_documents_title_or_news_statement_is_reported_between_the_two() {
+    let (_, found) = read("title_statements.txt");
+    // Every mention stays `cites`: a news item acts on nothing.
+    assert!(
+        found
+            .citations
+            .iter()
+            .all(|c| c.relation == Relation::Cites)
+            && found.named.iter().all(|n| n.relation == Relation::Cites),
+        "{:?}",
+        mentions(&found)
+    );
+    let between = |a: &str, r: &str, t: &str| (a.to_string(), r.to_string(), t.to_string(), false);
+    assert_eq!(
+        reported(&found),
+        [
+            between("31/2026/TT-BCT", "replaces", "18/2019/TT-BCT"),
+            // One verb reaches the list after it.
+            between("205/2026/NĐ-CP", "replaces", "44/2018/NĐ-CP"),
+            between("205/2026/NĐ-CP", "replaces", "71/2021/NĐ-CP"),
+            between("88/2026/NĐ-CP", "amends", "52/2022/NĐ-CP"),
+            // The law the decree of 2014 details is the law of that name then, not the one of 2024; the
+            // semicolon ends the list.
+            between("43/2014/NĐ-CP", "guides", "45/2013/QH13"),
+            // Adopted in June 2024 and in force from 2025: the decree of December 2024 details it.
+            between("181/2024/NĐ-CP", "guides", "42/2024/QH15"),
+            // A circular of 2010 cannot guide a decree of 2012, nor a decree amend a law.
+        ]
+    );
+    let partial: Vec<Option<bool>> = found.reported.iter().map(|r| r.partial).collect();
+    assert_eq!(partial, [None, None, None, Some(true), None, None]);
 }

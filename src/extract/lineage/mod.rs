@@ -23,6 +23,7 @@ mod names;
 mod notes;
 mod passive;
 mod scope;
+mod titles;
 
 use amending::*;
 use change::*;
@@ -34,6 +35,7 @@ use names::*;
 use notes::*;
 use passive::*;
 use scope::*;
+use titles::*;
 
 /// Applies every rule of this module to one input's extraction; `own_title` is the original span of the
 /// input's title word and trích yếu.
@@ -76,7 +78,8 @@ pub(crate) fn apply(
     basis_lines(text, found, &refs);
     grouped_lists(text, found, &refs);
     date_amending_titles(text, found, &refs);
-    resolve_named(found, &numbered, draft_year);
+    let title_dates = title_object_dates(text, found, &refs);
+    resolve_named(found, &numbered, draft_year, &title_dates);
     let scope = detailing_scope(text, found);
     guides_by_scope(text, found, &refs, own_title, scope.as_ref());
     guides_by_scope_article(found, &refs, scope.as_ref());
@@ -120,6 +123,7 @@ pub(crate) fn apply(
         );
     }
     replaced_on_same_matter(text, found);
+    title_statements(text, found, &refs, &notes);
     one_node_per_yearless_symbol(&mut found.citations);
 }
 

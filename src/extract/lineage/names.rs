@@ -126,10 +126,13 @@ pub(super) fn date_amending_titles(text: &str, found: &mut Extraction, refs: &[S
     }
 }
 
+/// `title_dates` gives, per named reference, the date of the document whose title names it (see
+/// `title_object_dates`): the name is the law of that name in force then, whatever the input's date.
 pub(super) fn resolve_named(
     found: &mut Extraction,
     numbered: &HashMap<String, (String, Option<String>)>,
     draft_year: Option<i32>,
+    title_dates: &[Option<String>],
 ) {
     let mut dates: HashMap<String, Vec<String>> = HashMap::new();
     for n in &found.named {
@@ -153,7 +156,14 @@ pub(super) fn resolve_named(
         .as_ref()
         .and_then(|d| d.date.clone().or(d.year.map(|y| y.to_string())))
         .or(draft_year.map(|y| y.to_string()));
-    for n in &mut found.named {
+    for (k, n) in found.named.iter_mut().enumerate() {
+        let title_date = title_dates.get(k).cloned().flatten();
+        // No document names a law adopted after it.
+        let not_after_title = |when: &str| {
+            title_date
+                .as_deref()
+                .is_none_or(|t| when.get(..4).unwrap_or(when) <= t.get(..4).unwrap_or(t))
+        };
         let key = if n.doc_type == "constitution" {
             "hien-phap".to_string()
         } else {
@@ -172,13 +182,17 @@ pub(super) fn resolve_named(
                     (_, 1) => Some(v[0].clone()),
                     _ => None,
                 }
+                .filter(|w| not_after_title(w))
             })
             .or_else(|| {
                 // "Căn cứ Hiến pháp …;" is the constitution in force when the input was written.
                 let in_force = crate::data::constitution_in_force(own_date.as_deref()?)?;
                 (n.doc_type == DocType::Constitution).then(|| in_force.year.to_string())
             });
-        if let Some((symbol, sym_date)) = numbered.get(&key) {
+        let written_number = numbered.get(&key).filter(|(symbol, _)| {
+            crate::id::symbol_year(symbol).is_none_or(|y| not_after_title(&y.to_string()))
+        });
+        if let Some((symbol, sym_date)) = written_number {
             let agrees = match (&when, sym_date) {
                 (Some(w), Some(d)) => d.starts_with(w.as_str()) || w.starts_with(d.as_str()),
                 (Some(w), None) => {
@@ -196,9 +210,15 @@ pub(super) fn resolve_named(
             Some(w) => law_of(&key, w),
             // "Căn cứ Luật Đất đai;" in a dated text: the law of that name in force then. An amending law's
             // name is not in force in that sense: a newer amending law replaces no older one of its name.
-            None if !is_amending_name(&n.name) => own_date
-                .as_deref()
-                .and_then(|d| crate::data::law_in_force(LAWS_BY_NAME.get(&key)?, d)),
+            // In another document's title, the law of that name adopted by then, in force or not.
+            None if !is_amending_name(&n.name) => match title_date.as_deref() {
+                Some(t) => LAWS_BY_NAME
+                    .get(&key)
+                    .and_then(|rows| crate::data::law_adopted_before(rows, t)),
+                None => own_date
+                    .as_deref()
+                    .and_then(|d| crate::data::law_in_force(LAWS_BY_NAME.get(&key)?, d)),
+            },
             // "quy định chi tiết Luật sửa đổi, bổ sung một số điều của Luật …;": the recent amendment.
             None => own_date
                 .as_deref()

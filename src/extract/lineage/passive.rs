@@ -182,7 +182,7 @@ pub(super) fn passive_statements(
 }
 
 /// A statement in the text's own words that `actor` does `relation` to `target`, spanning both mentions.
-fn statement(actor: &Span, relation: Relation, target: &Span) -> Reported {
+pub(super) fn statement(actor: &Span, relation: Relation, target: &Span) -> Reported {
     Reported {
         actor: actor.at,
         relation,
