@@ -1522,11 +1522,7 @@ fn a_known_code_run_into_the_next_word_ends_where_the_word_begins() {
 fn a_date_in_an_aside_closes_it_and_the_issuer_after_it_is_read() {
     let text = "Theo Nghị định số 15/2021/NĐ-CP (ngày 03.3.2021) của Chính phủ, chủ đầu tư lập dự án. Theo Quyết định số 12/2021/QĐ-UBND (ngày 05/3/2021), UBND tỉnh giao việc.";
     let found = vncite::extract(text);
-    let got: Vec<(&str, Option<&str>, Option<&str>)> = found
-        .citations
-        .iter()
-        .map(|c| (c.text.as_str(), c.date.as_deref(), c.issuer_name.as_deref()))
-        .collect();
+    let got = text_date_issuer(&found);
     assert_eq!(
         got,
         [
@@ -1571,11 +1567,7 @@ fn a_yearless_mention_before_the_dated_one_is_the_same_node() {
 fn a_body_written_after_the_number_without_cua_is_read_when_its_date_follows() {
     let text = "Theo Nghị quyết số 02/2009/NQ-HĐTP TANDTC ngày 14/5/2009, tòa án xét xử. Thực hiện Công văn số 731/UBND-KT UBND tỉnh Điện Biên ngày 20/4/2022, các sở triển khai. Căn cứ Quyết định số 88/QĐ-UBND. Sở Y tế ngày 2/3/2022 đã họp. Xem Thông tư số 17/2021/TT-BGDĐT hướng dẫn ngày 22/6/2021.";
     let found = vncite::extract(text);
-    let got: Vec<(&str, Option<&str>, Option<&str>)> = found
-        .citations
-        .iter()
-        .map(|c| (c.text.as_str(), c.date.as_deref(), c.issuer_name.as_deref()))
-        .collect();
+    let got = text_date_issuer(&found);
     assert_eq!(
         got,
         [
@@ -1645,4 +1637,13 @@ fn a_later_mention_without_an_issuer_keeps_the_place_an_earlier_one_gave() {
             ("340/QĐ-UBND", "340/QĐ-UBND@2021~cao-bang"),
         ]
     );
+}
+
+/// (text, date, issuer name) of every citation.
+fn text_date_issuer(found: &vncite::Extraction) -> Vec<(&str, Option<&str>, Option<&str>)> {
+    found
+        .citations
+        .iter()
+        .map(|c| (c.text.as_str(), c.date.as_deref(), c.issuer_name.as_deref()))
+        .collect()
 }
