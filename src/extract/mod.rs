@@ -180,7 +180,8 @@ pub(crate) fn part_ends(text: &str, part: usize) -> Vec<usize> {
     let part = part.max(1);
     while text.len() - start > 2 * part {
         let target = clean::floor_boundary(text, start + part);
-        let floor = clean::ceil_boundary(text, start + part / 2);
+        // A character longer than half a part can put the half past the part's end.
+        let floor = clean::ceil_boundary(text, start + part / 2).min(target);
         let bytes = &text.as_bytes()[floor..target];
         let cut = memchr::memmem::rfind(bytes, b"\n\n")
             .map(|i| i + 2)
@@ -373,6 +374,8 @@ mod tests {
         assert_eq!(&text[21..31], "eeee ffff ");
         // No space at all: the cut falls on a char boundary.
         assert_eq!(part_ends("ĐĐĐĐĐĐĐĐĐĐ", 5), [4, 8, 12, 20]);
+        // Three-byte characters and parts of two bytes: every part still ends on a boundary past its start.
+        assert_eq!(part_ends("ệệệệệ", 2), [3, 6, 9, 12, 15]);
         assert_eq!(part_ends("short", 10), [5]);
     }
 
