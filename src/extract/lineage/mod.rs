@@ -78,7 +78,8 @@ pub(crate) fn apply(
     basis_lines(text, found, &refs);
     grouped_lists(text, found, &refs);
     date_amending_titles(text, found, &refs);
-    let title_dates = title_object_dates(text, found, &refs);
+    let verbs = title_verbs(text, &refs);
+    let title_dates = title_object_dates(found, &refs, &verbs);
     resolve_named(found, &numbered, draft_year, &title_dates);
     let scope = detailing_scope(text, found);
     guides_by_scope(text, found, &refs, own_title, scope.as_ref());
@@ -123,7 +124,7 @@ pub(crate) fn apply(
         );
     }
     replaced_on_same_matter(text, found);
-    title_statements(text, found, &refs, &notes);
+    title_statements(text, found, &refs, &notes, &verbs);
     one_node_per_yearless_symbol(&mut found.citations);
 }
 

@@ -5,33 +5,35 @@
 //! `cites`), so it is reported: the first document changes or guides the second.
 
 use super::*;
+use crate::data::PhrasePosition;
+use crate::extract::context::is_list_glue;
 
-/// The words between the acting document's mention and the first it acts on: an aside closing, a tense,
-/// the verb, and a part of the target ("một số điều của", "Điều 5 của").
-static TITLE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+/// What may stand between the acting document's mention and its verb: an aside closing, a tense.
+static TENSE: LazyLock<Regex> =
+    LazyLock::new(|| folded_regex(r"^[ \n]*\)?[ \n]*(?:(?:se|da|vua|moi|chinh thuc|cung)[ \n]+)*"));
+
+/// What may stand between the verb and the first document it acts on: a part of it ("một số điều của",
+/// "Điều 5 của").
+static TO_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"^[ \n]*\)?[ \n]*(?:(?:se|da|vua|moi|chinh thuc|cung)[ \n]+)*(thay the|sua doi, bo sung|sua doi va bo sung|sua doi|bo sung|bai bo|huy bo|dinh chinh|huong dan thi hanh|huong dan thuc hien|huong dan|quy dinh chi tiet va huong dan thi hanh|quy dinh chi tiet thi hanh|quy dinh chi tiet)(?:[ \n]+(mot so dieu|mot so noi dung|mot phan|(?:diem [a-z0-9]{1,3},?[ \n]+)?(?:khoan [0-9]+,?[ \n]+)?dieu [0-9]+[a-z]?|khoan [0-9]+),?)?(?:[ \n]+cua)?(?:[ \n]+cac)?[ \n]*$",
+        r"^(?:[ \n]+(mot so dieu|mot so noi dung|mot phan|(?:diem [a-z0-9]{1,3},?[ \n]+)?(?:khoan [0-9]+,?[ \n]+)?dieu [0-9]+[a-z]?|khoan [0-9]+),?)?(?:[ \n]+cua)?(?:[ \n]+cac)?[ \n]*$",
     )
 });
 
-/// The words between two documents of one list the verb reaches: "…, Thông tư …", "… và Nghị định …".
-/// A semicolon ends the list: in a basis line it opens the next item.
-static LIST_GLUE: LazyLock<Regex> =
-    LazyLock::new(|| folded_regex(r"^[ \n]*,?[ \n]*(?:va|cung nhu)?[ \n]*$"));
-
-/// The longest gap read: a tense, the longest verb and a pinpoint.
+/// The longest gap read: a tense, the longest verb and a part.
 const GAP_MAX: usize = 120;
 
-/// The words a title verb or its tense opens with, folded: a gap that opens otherwise is not read further.
-/// Most gaps between two mentions are list glue or a sentence, and folding each cost a part in a hundred of
-/// the whole extraction.
-const OPENING_WORDS: [&str; 14] = [
-    "thay", "sua", "bo", "bai", "huy", "dinh", "huong", "quy", "se", "da", "vua", "moi", "chinh",
-    "cung",
-];
+/// For each pair of adjacent references (`refs[i]`, `refs[i + 1]`), the relation a title verb between
+/// them states, and whether it names a part of the second. The verbs are the `before` phrases of
+/// `data/relations.tsv` that change or guide a document ("thay thế", "sửa đổi, bổ sung một số điều",
+/// "quy định chi tiết và hướng dẫn thi hành"), not those of basis or implementation: a title "thực hiện"
+/// nothing of another's.
+pub(super) fn title_verbs(text: &str, refs: &[Span]) -> Vec<Option<(Relation, bool)>> {
+    refs.windows(2)
+        .map(|pair| title_verb(text, pair[0].end, pair[1].start))
+        .collect()
+}
 
-/// The verb between the acting mention ending at `actor_end` and the one at `object_start`, and whether a
-/// part of the object is named ("một số điều của"): `None` when the words between are no title verb.
 fn title_verb(text: &str, actor_end: usize, object_start: usize) -> Option<(Relation, bool)> {
     if object_start < actor_end || object_start - actor_end > GAP_MAX {
         return None;
@@ -40,39 +42,35 @@ fn title_verb(text: &str, actor_end: usize, object_start: usize) -> Option<(Rela
     if gap.len() < 4 || gap.contains(['.', ';', ':']) {
         return None;
     }
-    let first = gap
-        .trim_start_matches(|c: char| c.is_whitespace() || c == ')')
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .next()?;
-    if first.len() > 12 || !OPENING_WORDS.contains(&fold(first).as_str()) {
+    let folded = fold(gap);
+    let verb_at = TENSE.find(&folded).map_or(0, |m| m.end());
+    let verb = crate::extract::context::phrases(&folded)
+        .into_iter()
+        .find(|p| p.start == verb_at && p.position == PhrasePosition::Before)?;
+    if !(verb.relation.is_change()
+        || matches!(verb.relation, Relation::Guides | Relation::Corrects))
+    {
         return None;
     }
-    let folded_gap = fold(gap);
-    // The match alone is cheap; its groups are read only for a gap that is a title verb.
-    if !TITLE_VERB.is_match(&folded_gap) {
-        return None;
-    }
-    let caps = TITLE_VERB.captures(&folded_gap)?;
-    let relation = match caps.get(1).map_or("", |m| m.as_str()) {
-        "thay the" => Relation::Replaces,
-        "bai bo" | "huy bo" => Relation::Repeals,
-        "dinh chinh" => Relation::Corrects,
-        v if v.starts_with("huong dan") || v.starts_with("quy dinh chi tiet") => Relation::Guides,
-        _ => Relation::Amends,
-    };
-    Some((relation, caps.get(2).is_some()))
+    let part = TO_TARGET.captures(&folded[verb.end..])?.get(1).is_some();
+    // "sửa đổi, bổ sung một số điều", "bãi bỏ một phần": the phrase itself may name the part.
+    let phrase = &folded[verb.start..verb.end];
+    Some((
+        verb.relation,
+        part || phrase.contains("mot so") || phrase.contains("mot phan"),
+    ))
 }
 
 /// For each named reference, the date (or year) of the numbered document whose title it is the object of:
 /// "Nghị định số 43/2014/NĐ-CP ngày 15/5/2014 … quy định chi tiết thi hành một số điều của Luật Đất đai" in a
 /// text of 2024 names the law in force in 2014, not the input's. `None` elsewhere.
 pub(super) fn title_object_dates(
-    text: &str,
     found: &Extraction,
     refs: &[Span],
+    verbs: &[Option<(Relation, bool)>],
 ) -> Vec<Option<String>> {
     let mut out = vec![None; found.named.len()];
-    for pair in refs.windows(2) {
+    for (pair, verb) in refs.windows(2).zip(verbs) {
         let (actor, object) = (pair[0], pair[1]);
         let (Ref::Citation(c), Ref::Named(n)) = (actor.at, object.at) else {
             continue;
@@ -81,7 +79,7 @@ pub(super) fn title_object_dates(
             continue;
         };
         let when = cited.date.clone().or(cited.year.map(|y| y.to_string()));
-        if when.is_some() && title_verb(text, actor.end, object.start).is_some() {
+        if when.is_some() && verb.is_some() {
             if let Some(slot) = out.get_mut(n) {
                 *slot = when;
             }
@@ -90,35 +88,34 @@ pub(super) fn title_object_dates(
     out
 }
 
+/// Reports what each title verb of `verbs` (see [`title_verbs`]) states: the mention before it acts on the
+/// one after it and on those joined to that one as a list (a semicolon opens the next basis item).
 pub(super) fn title_statements(
     text: &str,
     found: &mut Extraction,
     refs: &[Span],
     notes: &[(usize, usize)],
+    verbs: &[Option<(Relation, bool)>],
 ) {
-    let mut i = 0;
-    while i + 1 < refs.len() {
-        let (actor, first) = (refs[i], refs[i + 1]);
-        i += 1;
+    for (i, verb) in verbs.iter().enumerate() {
+        let Some((relation, part)) = *verb else {
+            continue;
+        };
+        let actor = refs[i];
         if inside_note(notes, &actor) {
             continue;
         }
-        let Some((relation, part)) = title_verb(text, actor.end, first.start) else {
-            continue;
-        };
         // The list the verb reaches: the first target and those joined to it.
-        let mut targets = vec![first];
         let mut k = i + 1;
-        while k < refs.len() {
-            let (prev, next) = (refs[k - 1], refs[k]);
-            let glue = text.get(prev.end..next.start).unwrap_or_default();
-            if next.start < prev.end || glue.len() > 12 || !LIST_GLUE.is_match(&fold(glue)) {
+        while k + 1 < refs.len() {
+            let (prev, next) = (refs[k], refs[k + 1]);
+            let glue = text.get(prev.end..next.start).map(fold).unwrap_or_default();
+            if next.start < prev.end || glue.contains(';') || !is_list_glue(&glue) {
                 break;
             }
-            targets.push(next);
             k += 1;
         }
-        for target in targets {
+        for &target in &refs[i + 1..=k] {
             if !reportable(found, &actor, &target, relation) {
                 continue;
             }
