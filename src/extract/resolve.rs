@@ -260,10 +260,10 @@ impl<'t> Resolver<'t> {
                         self.places.insert((raw.canonical.clone(), year), p.clone());
                         Some(p)
                     }
-                    None => self
-                        .places
-                        .get(&(raw.canonical.clone(), year))
-                        .cloned()
+                    // Most inputs name no place for any mention: no key is built for them.
+                    None => (!self.places.is_empty())
+                        .then(|| self.places.get(&(raw.canonical.clone(), year)).cloned())
+                        .flatten()
                         .or_else(|| own_place.map(str::to_string)),
                 }
             } else {
