@@ -524,6 +524,27 @@ fn runs<T>(items: &[T]) -> Vec<&[T]> {
         .collect()
 }
 
+/// `work(first, chunk)` on each `size`-long chunk of `items`, `first` being the chunk's first position, on
+/// every core of the current rayon pool with the `parallel` feature.
+fn for_each_chunk_mut<T: Send>(
+    items: &mut [T],
+    size: usize,
+    work: impl Fn(usize, &mut [T]) + Sync + Send,
+) {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items
+            .par_chunks_mut(size)
+            .enumerate()
+            .for_each(|(k, chunk)| work(k * size, chunk));
+    }
+    #[cfg(not(feature = "parallel"))]
+    for (k, chunk) in items.chunks_mut(size).enumerate() {
+        work(k * size, chunk);
+    }
+}
+
 /// `a()` and `b()`, side by side on the current rayon pool with the `parallel` feature.
 fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
     #[cfg(feature = "parallel")]
