@@ -118,16 +118,58 @@ impl CitationGraph {
                 self.pending_inputs.iter().map(String::as_str).collect(),
                 Cow::Borrowed(loaded.documents_json().map_err(io::Error::other)?),
             ),
-            _ => {
-                let documents: Vec<Option<&Document>> =
-                    self.inputs.values().map(Option::as_ref).collect();
+            loaded => {
+                let appended = match loaded {
+                    Some(loaded) => appended_documents(loaded, &self.inputs)?,
+                    None => None,
+                };
+                let json = match appended {
+                    Some(json) => json,
+                    None => {
+                        let documents: Vec<Option<&Document>> =
+                            self.inputs.values().map(Option::as_ref).collect();
+                        serde_json::to_vec(&documents).map_err(io::Error::other)?
+                    }
+                };
                 (
                     self.inputs.keys().map(String::as_str).collect(),
-                    Cow::Owned(serde_json::to_vec(&documents).map_err(io::Error::other)?),
+                    Cow::Owned(json),
                 )
             }
         })
     }
+}
+
+/// The documents line of a store still loaded whose inputs were only added after its last, in path order:
+/// its line as read with the new inputs' documents appended, the bytes serde_json gives for the whole array,
+/// without serializing a hundred thousand headers again. `None` when the inputs are not such.
+fn appended_documents(
+    loaded: &Loaded,
+    inputs: &std::collections::BTreeMap<String, Option<Document>>,
+) -> io::Result<Option<Vec<u8>>> {
+    let kept = loaded.inputs.len();
+    let same_start = kept > 0
+        && kept <= inputs.len()
+        && loaded
+            .inputs
+            .iter()
+            .zip(inputs.keys())
+            .all(|(a, b)| **a == **b);
+    if !same_start {
+        return Ok(None);
+    }
+    let old = loaded.documents_json().map_err(io::Error::other)?;
+    let Some((b']', body)) = old.split_last().map(|(last, body)| (*last, body)) else {
+        return Ok(None);
+    };
+    let mut json = Vec::with_capacity(old.len() + (inputs.len() - kept) * 512);
+    json.extend_from_slice(body);
+    for doc in inputs.values().skip(kept) {
+        json.push(b',');
+        serde_json::to_writer(&mut json, doc).map_err(io::Error::other)?;
+    }
+    json.push(b']');
+    Ok(Some(json))
 }
 
 /// Nodes per unit of parallel work when the nodes are serialized.
