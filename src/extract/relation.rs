@@ -189,6 +189,15 @@ fn phrase_before(
                 }
             })
         };
+        // "… về việc phát động thi đua thực hiện thắng lợi nhiệm vụ hằng năm và Kế hoạch số 16/KH-HĐTĐKT …":
+        // the title's verb already has its object, and "và" joins the mention to the list of the verb
+        // before that title.
+        if object_of_p
+            && title_verb()
+            && joined_after_own_object(&folded.text[p.end..mention_start])
+        {
+            continue;
+        }
         match p.position {
             PhrasePosition::After => continue,
             PhrasePosition::Passive => {
@@ -268,6 +277,28 @@ fn names_another_activity(gap: &str) -> bool {
     // "các nhiệm vụ được giao tại": what the document assigns is the document's to carry out.
     let assigned = words.iter().any(|w| *w == "duoc" || *w == "bi");
     words.len() >= WORDS && (source || form) && !assigned
+}
+
+/// A gap from a verb to the mention that is the verb's own object of a few plain words, then "và" right
+/// before the mention: "thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội và". An object that is a
+/// document ("thực hiện Chương trình hành động … và") or a part of one ("sửa đổi Điều 3 và") keeps the
+/// mention in the verb's reach; a document named later in the object, after its own words ("… nhiệm vụ hằng
+/// năm theo Nghị quyết Đại hội … và"), does not.
+fn joined_after_own_object(gap: &str) -> bool {
+    const WORDS: usize = 3;
+    let Some(object) = gap.trim_end().strip_suffix(" va") else {
+        return false;
+    };
+    let words: Vec<&str> = object.split_whitespace().collect();
+    let head = words[..words.len().min(WORDS)].join(" ");
+    words.len() >= WORDS
+        && !context::has_type_word(&head)
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "dieu" | "khoan" | "diem" | "chuong" | "muc" | "phan" | "phu" | "cac" | "nhung"
+            )
+        })
 }
 
 /// "đề xuất sửa đổi, bổ sung Quyết định số …", "đề nghị bãi bỏ …", "kiến nghị Bộ … xem xét, sửa đổi …": a

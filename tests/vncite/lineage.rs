@@ -888,6 +888,14 @@ fn a_verb_joined_by_va_to_the_verb_before_is_the_inputs_own_act() {
             line("47/2025/NĐ-CP", "basis", None, false, &[]),
             // A verb of another kind after a reference's title is still that title's.
             line("73/2019/NĐ-CP", "cites", None, false, &[]),
+            line("07/CT-TTg", "implements", None, false, &[]),
+            // "… về việc đẩy mạnh thực hiện nhiệm vụ … năm 2026 và Kế hoạch số 12 …": the title's verb has its
+            // own object, so "và" joins the plan to what the input carries out.
+            line("12/KH-HĐTĐKT", "implements", None, false, &[]),
+            line("30/QĐ-UBND", "basis", None, false, &[]),
+            // "… về việc triển khai Chương trình hành động … và Nghị quyết số 05 …": a document is the title
+            // verb's object, and the resolution is its second.
+            line("05/NQ-CP", "cites", None, false, &[]),
         ]
     );
 }
