@@ -120,7 +120,11 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
 
     let header_end = folded.index_at(number.end);
     let mut date_end = None;
+    let mut date_place = None;
     if let Some(c) = place_date(&folded.text) {
+        date_place = c
+            .get(1)
+            .map(|m| &text[folded.orig_start(m.start())..folded.orig_end(m.end())]);
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         if let (Some(d), Some(m), Some(y)) = (n(2), n(3), n(4)) {
             header.date = Date::new(y as i32, m, d);
@@ -176,6 +180,16 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         break;
     }
     header.issuer = issuer(text, &folded, header_end.max(1));
+    // "UỶ BAN NHÂN DÂN TỈNH" with no name after it: a province's bodies write the province's name on the
+    // date line ("Tuyên Quang, ngày 18 tháng 3 năm 2011"), so that line gives the place the header left out.
+    if let Some(hit) = header.issuer.as_mut().filter(|h| h.place.is_none()) {
+        let place =
+            date_place.and_then(|raw| crate::extract::place::date_line_place(tidy(raw).trim()));
+        if let (Some(level), Some(place)) = (level_without_name(&folded.text), place) {
+            hit.name = format!("{} {level} {place}", hit.name);
+            hit.place = Some(place);
+        }
+    }
     // Page copies join the header's lines: "Hà Nội, ngày 31 tháng 7 năm 2024 THÔNG TƯ QUY ĐỊNH … Căn cứ
     // Luật …", or the title word and the trích yếu on one line. The title is then the run of capitals
     // that starts with a type word right after the date.
@@ -198,6 +212,24 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         }
     }
     header
+}
+
+/// The level of a provincial body whose header line ends at the level word, its name left out: "UỶ BAN
+/// NHÂN DÂN TỈNH", "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ". Only lines before the preamble's first "Căn cứ".
+fn level_without_name(folded: &str) -> Option<&'static str> {
+    static LEVEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?:chu tich )?(?:uy ban nhan dan|hoi dong nhan dan) (tinh|thanh pho)$")
+    });
+    let before_preamble = folded.split("\ncan cu").next().unwrap_or(folded);
+    before_preamble.split('\n').find_map(|line| {
+        let line = line.trim_matches(['|', ' ']);
+        let level = LEVEL_ONLY.captures(line)?.get(1)?.as_str();
+        Some(if level == "tinh" {
+            "tỉnh"
+        } else {
+            "thành phố"
+        })
+    })
 }
 
 /// The longest type word (one to four words) a title run can open with: "THÔNG TƯ LIÊN TỊCH".

@@ -155,6 +155,17 @@ const TITLE_VERB_FOLDS: &[&str] = &[
     "bai", "cong", "quy", "v/v", "doc",
 ];
 
+/// The date line's place ("Tuyên Quang, ngày …"), when it is a proper name of one to four words and
+/// nothing else: no number, no symbol, no lower-case word.
+pub fn date_line_place(raw: &str) -> Option<String> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let proper = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    ((1..=4).contains(&words.len()) && words.iter().all(proper)).then(|| place_name(raw))
+}
+
 /// A place name in one spelling: headers write it in capitals ("NAM ĐỊNH"), prose in title case.
 fn place_name(raw: &str) -> String {
     let tidy = tidy(raw);

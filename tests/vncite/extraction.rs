@@ -822,6 +822,20 @@ fn a_two_column_header_names_the_body_below_its_parent_and_keeps_the_motto_out()
         "ỦY BAN NHÂN DÂN TỈNH\nBẮC NINH\nSố: 09/2026/QĐ-UBND\nBắc Ninh, ngày 10 tháng 2 năm 2026\n";
     let doc = vncite::extract(text).document.expect("a header");
     assert_eq!(doc.id.as_str(), "09/2026/QĐ-UBND~bac-ninh");
+    // The authority line stops at its level word: the province's name is the one its date line writes.
+    let text = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 21/2026/QĐ-UBND | Điện Biên, ngày 14 tháng 5 năm 2026 |\nQUYẾT ĐỊNH\nBan hành quy định về thu gom rác thải\nỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n";
+    let doc = vncite::extract(text).document.expect("a header");
+    assert_eq!(
+        (doc.issuer_name.as_deref(), doc.id.as_str()),
+        (
+            Some("Ủy ban nhân dân tỉnh Điện Biên"),
+            "21/2026/QĐ-UBND~dien-bien"
+        )
+    );
+    // With no level word, the date line's place may be a town's, and is no place of the body.
+    let text = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 21/2026/QĐ-UBND | Mường Lay, ngày 14 tháng 5 năm 2026 |\nQUYẾT ĐỊNH\nBan hành quy định về thu gom rác thải\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n";
+    let doc = vncite::extract(text).document.expect("a header");
+    assert_eq!(doc.id.as_str(), "21/2026/QĐ-UBND");
 }
 
 #[test]
