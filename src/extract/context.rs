@@ -271,8 +271,17 @@ fn markup_after(rest: &str) -> usize {
 /// Reads an issuer alias (and its place, for local bodies) at folded index `at`; returns it and the folded length.
 pub fn read_issuer(original: &str, folded: &Folded, at: usize) -> Option<(IssuerHit, usize)> {
     let rest = &folded.text[at..];
-    let (alias, row) = longest_alias(rest)?;
-    let mut len = alias.len();
+    // "của Bộ trưởng Bộ Y tế": a minister signs for the ministry, whether or not its row spells the rank.
+    const MINISTER: &str = "bo truong ";
+    let ministry = rest
+        .strip_prefix(MINISTER)
+        .and_then(longest_alias)
+        .filter(|(_, row)| row.name.starts_with("Bộ "));
+    let (skip, (alias, row)) = match ministry {
+        Some(found) => (MINISTER.len(), found),
+        None => (0, longest_alias(rest)?),
+    };
+    let mut len = skip + alias.len();
     let mut hit = IssuerHit {
         code: row.code,
         name: row.name.to_string(),

@@ -289,7 +289,21 @@ fn statements_between_other_documents_are_reported_in_their_direction() {
             // The basis reaches the law as amended: the amender's mention stays `cites`, as the contract
             // says, and the basis is a further relation.
             line("96/2025/QH15", "cites", None, false, &["basis"]),
+            line("14/2017/TT-BYT", "cites", None, false, &[]),
+            line("08/2021/TT-BYT", "cites", None, false, &[]),
         ]
+    );
+    // The minister who signed is the ministry, whether or not the issuer table spells the rank.
+    let signed = &found.citations[6];
+    assert_eq!(
+        (
+            &text[signed.start..signed.end],
+            signed.issuer_name.as_deref()
+        ),
+        (
+            "Thông tư số 14/2017/TT-BYT ngày 06 tháng 4 năm 2017 của Bộ trưởng Bộ Y tế",
+            Some("Bộ Y tế")
+        )
     );
     assert_eq!(
         reported(&found),
@@ -310,6 +324,12 @@ fn statements_between_other_documents_are_reported_in_their_direction() {
                 "96/2025/QH15".into(),
                 "amends".into(),
                 "32/2024/QH15".into(),
+                false
+            ),
+            (
+                "08/2021/TT-BYT".into(),
+                "amends".into(),
+                "14/2017/TT-BYT".into(),
                 false
             ),
         ]
