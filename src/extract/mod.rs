@@ -434,7 +434,7 @@ mod tests {
                 "45/2031/NĐ-CP".to_string()
             )]
         );
-        assert_eq!(in_parts.len(), 13);
+        assert_eq!(in_parts.len(), 16);
         let heading = text.find("Lịch sử hiệu lực").unwrap_or(0);
         let row = text.find("12/2034/NĐ-CP").unwrap_or(0);
         let ends = part_ends(&text, 700);

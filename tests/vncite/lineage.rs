@@ -441,6 +441,15 @@ fn a_lead_in_governs_every_item_of_its_list_and_parts_stay_partial() {
         [
             line("11/2020/NĐ-CP", "repeals", Some(true), false, &[]),
             line("12/2021/NĐ-CP", "repeals", Some(false), false, &[]),
+            line("13/2022/NĐ-CP", "repeals", Some(false), false, &[]),
+            // A document in a listed document's title is only cited: the decree it amends, the decrees a
+            // circular guides (after "và" as after its verb). A semicolon lists again.
+            line("12/2021/NĐ-CP", "cites", None, false, &[]),
+            line("05/2023/TT-BTC", "repeals", Some(false), false, &[]),
+            line("13/2022/NĐ-CP", "cites", None, false, &[]),
+            line("14/2022/NĐ-CP", "cites", None, false, &[]),
+            line("06/2023/TT-BTC", "repeals", Some(false), false, &[]),
+            line("07/2023/TT-BTC", "repeals", Some(false), false, &[]),
         ]
     );
 }

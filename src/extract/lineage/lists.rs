@@ -124,8 +124,11 @@ fn line_end_at(bytes: &[u8], at: usize) -> usize {
     memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p + 1)
 }
 
-/// Gives `governing` to every mention of the items from `at` on, blank lines between them allowed, up to
-/// the first line that is neither an item nor the continuation of one; returns where the list ends.
+/// Gives `governing` to the mentions the items from `at` on list, blank lines between them allowed, up to
+/// the first line that is neither an item nor the continuation of one; returns where the list ends. An item
+/// lists its first mention and those joined to a listed one by list glue ("Quyết định số …, Quyết định số
+/// … và …"); a mention after other words is in a listed document's title ("1. Thông tư số … bãi bỏ khoản 4
+/// Điều 3 Thông tư số … hướng dẫn Nghị định số …") and is only cited.
 fn govern_items(
     text: &str,
     found: &mut Extraction,
@@ -135,6 +138,8 @@ fn govern_items(
 ) -> usize {
     let bytes = text.as_bytes();
     let mut in_item = false;
+    // The end of the item's last mention, and whether the item lists it.
+    let mut last: Option<(usize, bool)> = None;
     while at < bytes.len() {
         let end = line_end_at(bytes, at);
         let line = &text[at..end];
@@ -143,9 +148,22 @@ fn govern_items(
         // "khoản 3 Điều 100 Nghị định số …").
         let continues = in_item && line.trim_start().starts_with(|c: char| c.is_lowercase());
         if item || continues {
+            if item {
+                last = None;
+            }
             let on_line = refs_on(refs, at, end);
             for r in on_line {
-                if relation_at(found, r.at) == Some(Relation::Cites) {
+                let listed = match last {
+                    None => true,
+                    // A semicolon ends a title as it ends an item; a comma or "và" may stand in one.
+                    Some((prev_end, prev_listed)) => {
+                        text.get(prev_end..r.start).is_some_and(|gap| {
+                            gap.trim_start().starts_with(';') || (prev_listed && joins_items(gap))
+                        })
+                    }
+                };
+                last = Some((r.end, listed));
+                if listed && relation_at(found, r.at) == Some(Relation::Cites) {
                     if let Some(slot) = relation_mut(found, r.at) {
                         *slot = governing;
                     }
@@ -164,6 +182,16 @@ fn govern_items(
         at = end;
     }
     at
+}
+
+/// Text between two mentions of one item that lists both: it opens with list glue (",", ";", "và",
+/// "hoặc"), a pinpoint of the second after it allowed ("; Điều 5 …").
+fn joins_items(gap: &str) -> bool {
+    let gap = gap.trim_start();
+    gap.starts_with([',', ';'])
+        || ["và ", "hoặc ", "va ", "hoac "]
+            .iter()
+            .any(|w| gap.starts_with(w))
 }
 
 /// The mentions that start on the line `start..end`.

@@ -69,10 +69,13 @@ pub(crate) fn apply(
     let refs = ordered_refs(found);
     let notes = note_spans(text);
     editorial_notes(text, found, &refs, &notes);
+    // A lead-in's verb reaches its items first, so that a listed document amended by others reaches
+    // their provisions too ("k) Bãi bỏ cụm từ … của Luật … số 26/2008/QH12 đã được sửa đổi, bổ sung một
+    // số điều theo Luật số 64/2014/QH13, …").
+    lead_in_lists(text, found, &refs);
     passive_statements(text, found, &refs, &notes);
     issued_then_changes(text, found, &refs, &notes);
     let base = passive_lead_in_lists(text, found, &refs, &notes);
-    lead_in_lists(text, found, &refs);
     lapsing_lists(text, found, &refs);
     mixed_basis_lists(text, found, &refs);
     basis_lines(text, found, &refs);
