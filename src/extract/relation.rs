@@ -1,6 +1,6 @@
 //! The relation that governs a mention, from the structure of its clause (see `data/relations.tsv`).
 
-use super::clean::folded_regex;
+use super::clean::{folded_regex, Folded};
 use super::context;
 use super::window::{clause_end, clause_start, Window};
 use crate::data::PhrasePosition;
@@ -239,6 +239,9 @@ fn phrase_before(
                     if measured_against(gap) {
                         return Some(Relation::Cites);
                     }
+                    if in_earlier_subject(folded, in_clause, p.end, mention_start) {
+                        return Some(Relation::Cites);
+                    }
                     return Some(p.relation);
                 }
                 if object_of_p {
@@ -248,6 +251,30 @@ fn phrase_before(
         }
     }
     agent(cstart).map(|_| Relation::Cites)
+}
+
+/// "Hủy bỏ Quyết định số 07/2012/QĐ-UBND … về thu hồi Quyết định số 03/2010/QĐ-UBND": the mention stands in
+/// the subject ("về …") of the reference before it, after the verb. Only a subject of plain words: any list
+/// glue in it ("…; Quyết định số …", "… về X, Chương trình số …", "… về X và Quyết định số …") or an aside
+/// ("(sau đây viết tắt là …)") may list the mention or name the reference again.
+fn in_earlier_subject(
+    folded: &Folded,
+    in_clause: &[&Earlier],
+    verb_end: usize,
+    mention_start: usize,
+) -> bool {
+    static SUBJECT: LazyLock<Regex> =
+        LazyLock::new(|| folded_regex(r"^\s*(?:cua [^;,.]{0,60}?\s)?ve\s"));
+    let Some(e) = in_clause
+        .iter()
+        .rfind(|e| e.start >= verb_end && e.end <= mention_start)
+    else {
+        return false;
+    };
+    let gap = &folded.text[e.end..mention_start];
+    SUBJECT.is_match(gap)
+        && !gap.contains([';', ':', ',', '(', ')'])
+        && !gap.split_whitespace().any(|w| w == "va" || w == "hoac")
 }
 
 /// Documents named only in the plural ("… một số điều của các luật liên quan đến đầu tư xây dựng cơ bản",

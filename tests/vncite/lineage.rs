@@ -270,6 +270,12 @@ fn a_verb_in_another_documents_title_or_a_proposal_acts_on_nothing() {
             line("26/2008/QH12", "basis", None, false, &[]),
             // A draft of someone else's act.
             line("62/2015/NĐ-CP", "cites", None, false, &[]),
+            // "… về thu hồi Quyết định số 09/2011 …": the subject of the decision the input ends.
+            line("15/2013/QĐ-UBND", "repeals", Some(false), false, &[]),
+            line("09/2011/QĐ-UBND", "cites", None, false, &[]),
+            // "… về quy chế tiếp dân và Quyết định số 10/2011 …": "và" lists the second.
+            line("16/2013/QĐ-UBND", "repeals", Some(false), false, &[]),
+            line("10/2011/QĐ-UBND", "repeals", Some(false), false, &[]),
         ]
     );
     assert!(found.reported.is_empty());
