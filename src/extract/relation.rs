@@ -204,7 +204,27 @@ fn phrase_before(
                 // "Sửa đổi khoản 2 Điều 1 Quy định ban hành kèm theo Quyết định số …", "Căn cứ Điều 11
                 // Điều lệ ban hành kèm theo Nghị định số …": the attached rules are part of the document, so
                 // the verb before them reaches it.
-                let attaches = &folded.text[p.start..p.end] == "ban hanh kem theo";
+                let phrase = &folded.text[p.start..p.end];
+                // "Bãi bỏ các nội dung quy định tại Quyết định số …": what a document sets out is the
+                // document's, likewise, for a verb that changes text. Other verbs only follow it ("thực
+                // hiện các nội dung quy định tại …" complies).
+                let changed_by_verb = before
+                    .iter()
+                    .rev()
+                    .find(|q| q.end <= p.start && q.position == PhrasePosition::Before)
+                    .is_some_and(|q| q.relation.alters_text());
+                let its_content = changed_by_verb && phrase == "quy dinh tai" && {
+                    let words = folded.text[cstart..p.start].trim_end();
+                    [
+                        "noi dung",
+                        "thu tuc hanh chinh",
+                        "dieu khoan",
+                        "dieu, khoan",
+                    ]
+                    .iter()
+                    .any(|w| words.ends_with(w))
+                };
+                let attaches = phrase == "ban hanh kem theo" || its_content;
                 if object_of_p && !attaches {
                     return Some(Relation::Cites);
                 }

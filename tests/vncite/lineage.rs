@@ -392,6 +392,10 @@ fn a_change_of_what_was_issued_with_a_document_changes_it() {
             line("88/NQ-CP", "replaces", Some(false), false, &[]),
             // Guidance reaches only its own object, not a document named in a clause about something else.
             line("22/2026/QĐ-TTg", "cites", None, false, &[]),
+            // What a document sets out is the document's, for a verb that changes text; one who carries
+            // it out only follows it.
+            line("23/2025/QĐ-UBND", "repeals", Some(false), false, &[]),
+            line("24/2025/QĐ-UBND", "cites", None, false, &[]),
         ]
     );
 }
