@@ -782,6 +782,9 @@ fn one_lapse_ends_every_head_of_its_list_and_a_same_matter_ending_replaces() {
             line("05/2017/TT-BCT", "cites", None, false, &[]),
             // Repealed, on another matter.
             line("30/2018/TT-BCT", "repeals", Some(false), false, &[]),
+            // The procedures the decisions announced lapse: the first part says so of every document.
+            line("410/QĐ-BCT", "repeals", Some(false), false, &[]),
+            line("512/QĐ-BCT", "repeals", Some(false), false, &[]),
         ]
     );
     let also = &found.citations[1].also[0];

@@ -16,6 +16,15 @@ static HEAD_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("head prefix: {e}"))
 });
 
+/// What the first part of a lapsing list may say of its documents instead: the contents they set out
+/// ("Các thủ tục hành chính tương ứng đã công bố tại"), folded.
+static CONTENT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:cac |nhung )?(?:thu tuc hanh chinh|noi dung|quy dinh)(?: [a-z]+){0,6} (?:da )?(?:duoc )?(?:cong bo|quy dinh|ban hanh) tai$",
+    )
+    .unwrap_or_else(|e| panic!("content prefix: {e}"))
+});
+
 pub(super) fn lapsing_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
     let bytes = text.as_bytes();
     for at in memchr::memmem::find_iter(bytes, "hết hiệu lực".as_bytes()) {
@@ -39,13 +48,14 @@ pub(super) fn lapsing_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
         parts.push((from, at));
         let mut heads: Vec<Span> = Vec::new();
         let mut titled: Vec<Span> = Vec::new();
-        let is_list = parts.iter().all(|&(s, e)| {
+        let is_list = parts.iter().enumerate().all(|(k, &(s, e))| {
             let on = refs_on(refs, s, e);
             let Some(head) = on.first() else {
                 return false;
             };
             let prefix = fold(&text[s..head.start]);
-            if !HEAD_PREFIX.is_match(prefix.trim()) {
+            let prefix = prefix.trim();
+            if !(HEAD_PREFIX.is_match(prefix) || k == 0 && CONTENT_PREFIX.is_match(prefix)) {
                 return false;
             }
             heads.push(*head);
