@@ -26,7 +26,7 @@ static ISSUER_INTRO: LazyLock<Regex> = LazyLock::new(|| re(r"^[ \n]*,?[ \n]*(?:c
 static SENTENCE_DATE: LazyLock<Regex> = LazyLock::new(|| re(DATE));
 static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:(?:(?:diem\s+[a-z0-9]{1,3}\)?\s*,?\s*)?khoan\s+\d+[a-z]?\s*,?\s*)?dieu\s+\d+[a-z]?|(?:diem\s+[a-z0-9]{1,3}\s*,?\s*)?khoan\s+\d+[a-z]?|(?:muc\s+[0-9ivxlc]+\s+)?phu luc\s+[0-9ivxlc]+)\s*,?\s*(?:cua|tai|theo)?\s*$",
+        r"(?:(?:(?:diem\s+[a-z0-9]{1,3}\)?\s*,?\s*)?khoan\s+\d+[a-z]?\s*,?\s*)?dieu\s+\d+[a-z]?|(?:diem\s+[a-z0-9]{1,3}\s*,?\s*)?khoan\s+\d+[a-z]?|(?:muc\s+[0-9ivxlc]+\s+)?phu luc\s+[0-9ivxlc]+|(?:muc\s+[0-9ivxlc]+\s*,?\s*)?chuong\s+[0-9ivxlc]+)\s*,?\s*(?:cua|tai|theo)?\s*$",
     )
 });
 /// The words between two items of one list. "và" may end it: a gap folded on its own has no space after.

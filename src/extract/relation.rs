@@ -72,7 +72,62 @@ pub(crate) fn relation_of(
     if let Some(r) = list_of_bare_item(window, cstart, mention_start, earlier) {
         return (r, r);
     }
+    if let Some(r) = pinpoint_list_verb(window, cstart, mention_start, earlier) {
+        return (r, r);
+    }
     (Relation::Cites, Relation::Cites)
+}
+
+/// "Bãi bỏ Điều 3; khoản 2 Điều 5 Thông tư số …", "Bãi bỏ các quy định về …; Điều 4; điểm a khoản 2 Điều 7
+/// Thông tư số …": the parts of one document a verb acts on, listed with semicolons before it. A clause of
+/// nothing but pinpoints before the mention takes the verb that opens the first part, or what the first
+/// document of the part before it got, as a list item does.
+fn pinpoint_list_verb(
+    window: &Window,
+    cstart: usize,
+    mention_start: usize,
+    earlier: &[Earlier],
+) -> Option<Relation> {
+    const PARTS: usize = 6;
+    const REACH: usize = 400;
+    static PINPOINTS: LazyLock<Regex> = LazyLock::new(|| {
+        folded_regex(
+            r"^\s*(?:(?:diem|khoan|dieu|chuong|muc|phan|phu luc) [0-9a-z.]{1,6}(?:\s*,\s*|\s+va\s+|\s+)?)+(?:cua\s+|tai\s+)?$",
+        )
+    });
+    let (original, folded, floor) = (window.original, window.folded, window.floor);
+    if cstart <= floor || !PINPOINTS.is_match(&folded.text[cstart..mention_start]) {
+        return None;
+    }
+    let mut end = cstart;
+    for _ in 0..PARTS {
+        let before = folded.text[..end].trim_end();
+        if !before.ends_with(';') || end <= floor + 1 || cstart - end > REACH {
+            return None;
+        }
+        let part_end = before.len() - 1;
+        let start = clause_start(original, folded, part_end, floor).max(floor);
+        // A part that names a document is an item of the same list: "Bãi bỏ Điều 3 Thông tư số …;
+        // khoản 2 Điều 5 Thông tư số …" shares its verb.
+        if let Some(e) = earlier.iter().find(|e| e.end > start && e.start < part_end) {
+            return (e.relation != Relation::Cites).then_some(e.relation);
+        }
+        let part = &folded.text[start..part_end];
+        let opening = context::phrases_within(window.phrases, start, part_end)
+            .iter()
+            .find(|p| {
+                p.position == PhrasePosition::Before
+                    && folded.text[start..p.start].trim().is_empty()
+            });
+        if let Some(p) = opening {
+            return (p.relation != Relation::Cites).then_some(p.relation);
+        }
+        if !PINPOINTS.is_match(part) {
+            return None;
+        }
+        end = start;
+    }
+    None
 }
 
 /// "X hết hiệu lực": a phrase that follows the mention in its clause, close to it.

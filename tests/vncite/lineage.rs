@@ -6,7 +6,7 @@ use vncite::model::Ref;
 use vncite::Extraction;
 use vncite::Relation;
 
-const FIXTURES: [&str; 33] = [
+const FIXTURES: [&str; 34] = [
     "activities.txt",
     "title_statements.txt",
     "basis_lines.txt",
@@ -29,6 +29,7 @@ const FIXTURES: [&str; 33] = [
     "letter_changes.txt",
     "mixed_basis.txt",
     "own_formula.txt",
+    "pinpoint_lists.txt",
     "procedure_scope.txt",
     "reported.txt",
     "reported_asides.txt",
@@ -792,6 +793,29 @@ fn one_lapse_ends_every_head_of_its_list_and_a_same_matter_ending_replaces() {
         &text[also.start..also.end],
         "Thông tư số 05/2017/TT-BCT ngày 10 tháng 4 năm 2017 của Bộ trưởng Bộ Công Thương hướng dẫn kinh doanh dịch vụ kho ngoại quan"
     );
+}
+
+#[test]
+fn parts_listed_with_semicolons_take_the_verb_before_them() {
+    let (_, found) = read("pinpoint_lists.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // "Bãi bỏ Điều 3; khoản 2 Điều 5 Thông tư số …": both parts are the circular's.
+            line("14/2016/TT-BNV", "repeals", Some(true), false, &[]),
+            line("61/2017/NĐ-CP", "repeals", Some(false), false, &[]),
+            // A chapter of the next document in the list.
+            line("62/2018/NĐ-CP", "repeals", Some(true), false, &[]),
+            // The first part names a subject, not a document.
+            line("15/2016/TT-BNV", "repeals", Some(true), false, &[]),
+            line("18/2016/TT-BNV", "amends", Some(true), false, &[]),
+            line("19/2016/TT-BNV", "amends", Some(true), false, &[]),
+            // No verb of the input's: the parts are only cited.
+            line("16/2016/TT-BNV", "cites", None, false, &[]),
+            line("17/2016/TT-BNV", "cites", None, false, &[]),
+        ]
+    );
+    assert!(found.reported.is_empty());
 }
 
 #[test]
