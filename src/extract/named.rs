@@ -119,6 +119,8 @@ const NAME_STOP: &[&str] = &[
     // "Luật Tố cáo do Văn phòng Quốc hội hợp nhất": "do" is "by" ("đô" of Luật Thủ đô is another word as written).
     "do",
     "và sửa đổi",
+    // "… dự án Luật Thanh niên (sửa đổi) vào Chương trình lập pháp": where a draft law is put.
+    "vào",
 ];
 
 /// [`NAME_STOP`] folded, as folded text spells it, by folded first word: only a word that folds to one of
