@@ -6,7 +6,7 @@ use vncite::model::Ref;
 use vncite::Extraction;
 use vncite::Relation;
 
-const FIXTURES: [&str; 34] = [
+const FIXTURES: [&str; 35] = [
     "activities.txt",
     "title_statements.txt",
     "basis_lines.txt",
@@ -30,6 +30,7 @@ const FIXTURES: [&str; 34] = [
     "mixed_basis.txt",
     "own_formula.txt",
     "pinpoint_lists.txt",
+    "quoted.txt",
     "procedure_scope.txt",
     "reported.txt",
     "reported_asides.txt",
@@ -813,6 +814,25 @@ fn parts_listed_with_semicolons_take_the_verb_before_them() {
             // No verb of the input's: the parts are only cited.
             line("16/2016/TT-BNV", "cites", None, false, &[]),
             line("17/2016/TT-BNV", "cites", None, false, &[]),
+        ]
+    );
+    assert!(found.reported.is_empty());
+}
+
+#[test]
+fn documents_named_in_quoted_wording_are_only_cited() {
+    let (_, found) = read("quoted.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("31/2019/NĐ-CP", "amends", Some(true), false, &[]),
+            // The new wording of the amended article: its verbs are the amended decree's, not the input's.
+            line("08/2017/QH14", "cites", None, false, &[]),
+            line("67/2018/NĐ-CP", "cites", None, false, &[]),
+            // A phrase put in place of another: the input changes its own article, not the circulars.
+            line("05/2018/TT-BNNPTNT", "cites", None, false, &[]),
+            line("03/2022/TT-BNNPTNT", "cites", None, false, &[]),
+            line("31/2019/NĐ-CP", "repeals", Some(true), false, &[]),
         ]
     );
     assert!(found.reported.is_empty());

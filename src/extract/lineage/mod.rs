@@ -22,6 +22,7 @@ mod lists;
 mod names;
 mod notes;
 mod passive;
+mod quoted;
 mod scope;
 mod titles;
 
@@ -34,6 +35,7 @@ use lists::*;
 use names::*;
 use notes::*;
 use passive::*;
+use quoted::*;
 use scope::*;
 use titles::*;
 
@@ -127,6 +129,7 @@ pub(crate) fn apply(
         );
     }
     replaced_on_same_matter(text, found);
+    quoted_wording(text, found);
     title_statements(text, found, &refs, &notes, &verbs);
     one_node_per_yearless_symbol(&mut found.citations);
 }
