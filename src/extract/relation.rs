@@ -240,7 +240,9 @@ fn phrase_before(
                             || e.relation == Relation::Basis
                             || window.original[folded.orig_start(p.start)..]
                                 .starts_with(char::is_lowercase));
-                    (joined || !context::is_list_glue(gap)) && !coordinated
+                    (joined || !context::is_list_glue(gap))
+                        && !coordinated
+                        && !subject_before_verb(window, e.end, p.start)
                 }
             })
         };
@@ -379,6 +381,28 @@ fn names_another_activity(gap: &str) -> bool {
     // "các nhiệm vụ được giao tại": what the document assigns is the document's to carry out.
     let assigned = words.iter().any(|w| *w == "duoc" || *w == "bi");
     words.len() >= WORDS && (source || form) && !assigned
+}
+
+/// "Trên cơ sở Công văn số … của Thường trực Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh đính chính …": a
+/// comma, then a body that stands right before the verb, opens the sentence's main clause; the verb is that
+/// body's act, not a word of the reference's title.
+fn subject_before_verb(window: &Window, reference_end: usize, verb_start: usize) -> bool {
+    let folded = window.folded;
+    let gap = &folded.text[reference_end..verb_start];
+    let Some(comma) = gap.rfind(',') else {
+        return false;
+    };
+    let rest = &gap[comma + 1..];
+    let at = reference_end + comma + 1 + (rest.len() - rest.trim_start().len());
+    // "Ủy ban nhân dân tỉnh": a level word with no place after it is still the body's name.
+    let level_only = |rest: &str| {
+        matches!(
+            rest.trim(),
+            "" | "tinh" | "thanh pho" | "huyen" | "quan" | "thi xa" | "xa" | "phuong"
+        )
+    };
+    context::read_issuer(window.original, folded, at)
+        .is_some_and(|(_, len)| level_only(&folded.text[at + len..verb_start]))
 }
 
 /// A gap from a verb to the mention that is the verb's own object of a few plain words, then "và" right

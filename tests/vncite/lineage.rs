@@ -982,6 +982,10 @@ fn a_verb_joined_by_va_to_the_verb_before_is_the_inputs_own_act() {
             // "… về việc triển khai Chương trình hành động … và Nghị quyết số 05 …": a document is the title
             // verb's object, and the resolution is its second.
             line("05/NQ-CP", "cites", None, false, &[]),
+            line("88/TB-VPCP", "cites", None, false, &[]),
+            // ", Ủy ban nhân dân tỉnh bãi bỏ …": a body before the verb opens the main clause, so the verb
+            // is the input's act, not a word of the notice's title.
+            line("40/2025/QĐ-UBND", "repeals", Some(false), false, &[]),
         ]
     );
 }
