@@ -313,6 +313,9 @@ fn phrase_before(
                     if p.relation.is_change() && (proposed(verb_lead) || after_a_form(gap)) {
                         return Some(Relation::Cites);
                     }
+                    if named_not_done(p.relation, verb_lead) {
+                        return Some(Relation::Cites);
+                    }
                     if measured_against(gap) {
                         return Some(Relation::Cites);
                     }
@@ -442,6 +445,15 @@ fn proposed(before_verb: &str) -> bool {
     .iter()
     .any(|w| before.ends_with(w))
         || purpose(before)
+}
+
+/// "Nội dung đính chính tại Điều 1 … là một phần không tách rời của Nghị định số …": the change verb names
+/// a thing (the corrected content), and the input does not make that change to the mention. ("Tiếp tục kéo
+/// dài thời gian thực hiện chính sách … theo Quyết định số …" still carries the decision out, as the gold
+/// labels it.)
+fn named_not_done(relation: Relation, before_verb: &str) -> bool {
+    (relation.is_change() || relation == Relation::Corrects)
+        && before_verb.trim_end().ends_with("noi dung")
 }
 
 /// "nhằm điều chỉnh, thay thế Quy trình … ban hành kèm theo Quyết định số …", "để sửa đổi …": a change the

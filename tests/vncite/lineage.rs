@@ -986,6 +986,8 @@ fn a_verb_joined_by_va_to_the_verb_before_is_the_inputs_own_act() {
             // ", Ủy ban nhân dân tỉnh bãi bỏ …": a body before the verb opens the main clause, so the verb
             // is the input's act, not a word of the notice's title.
             line("40/2025/QĐ-UBND", "repeals", Some(false), false, &[]),
+            // "Nội dung bãi bỏ tại Điều 2 …": the verb names the repealed content, it repeals nothing here.
+            line("41/2025/QĐ-UBND", "cites", None, false, &[]),
         ]
     );
 }
