@@ -145,18 +145,35 @@ fn reportable(found: &Extraction, actor: &Span, target: &Span, relation: Relatio
         return false;
     }
     let own = found.document.as_ref().map(|d| d.id.as_str());
-    let (Some((actor_id, actor_year, actor_type)), Some((target_id, target_year, target_type))) =
+    let (Some(actor_facts), Some(target_facts)) =
         (facts_at(found, actor.at), facts_at(found, target.at))
     else {
         return false;
     };
+    let ((actor_id, actor_year, actor_type), (target_id, target_year, target_type)) =
+        (actor_facts, target_facts);
     if actor_id == target_id || own == Some(actor_id) || own == Some(target_id) {
         return false;
     }
-    if actor_year.zip(target_year).is_some_and(|(a, t)| a < t) {
+    // Full dates where both have one: a decree of 26 January guides no resolution of 27 January.
+    let earlier = match (date_at(found, actor.at), date_at(found, target.at)) {
+        (Some(a), Some(t)) => a < t,
+        _ => actor_year.zip(target_year).is_some_and(|(a, t)| a < t),
+    };
+    if earlier {
         return false;
     }
     !(relation.is_change() && target_type.is_statute() && !actor_type.is_statute())
+}
+
+/// The full date a reference gives its document, if it gives one.
+fn date_at(found: &Extraction, r: Ref) -> Option<&str> {
+    let date = match r {
+        Ref::Citation(i) => found.citations.get(i)?.date.as_deref(),
+        Ref::Named(i) => found.named.get(i)?.date.as_deref(),
+        Ref::Document => None,
+    }?;
+    (date.len() == 10).then_some(date)
 }
 
 /// Id, year and type of the document a reference names. A name without a year has the year of the node
