@@ -354,8 +354,21 @@ fn law_rows_are_stated_by_their_sources() {
     };
     let shared = corpus.join("..");
     for row in vncite::data::laws() {
-        let texts: Vec<String> = row
-            .sources
+        // A public page's address stands for a header no shared text holds; it is read by hand, here only
+        // checked to be one address.
+        let (pages, paths): (Vec<&str>, Vec<&str>) =
+            row.sources.iter().partition(|s| s.starts_with("https://"));
+        assert!(
+            pages
+                .iter()
+                .all(|p| !p.contains(char::is_whitespace) && p.len() > "https://".len() + 4),
+            "data/laws.tsv line {}: {pages:?}",
+            row.line
+        );
+        if paths.is_empty() {
+            continue;
+        }
+        let texts: Vec<String> = paths
             .iter()
             .map(|s| {
                 std::fs::read_to_string(shared.join(s))
@@ -369,7 +382,7 @@ fn law_rows_are_stated_by_their_sources() {
             texts[0].contains(row.symbol) || texts[0].contains(&format!("{number}/{year}/")),
             "line {}: {} does not write {}",
             row.line,
-            row.sources[0],
+            paths[0],
             row.symbol
         );
     }
