@@ -32,6 +32,26 @@ pub fn document_id(
     id
 }
 
+/// The symbol a document is known by: the Party's own form "57-NQ/TW" for "57/NQ-TW", the State's shape that
+/// news and local texts often give a Party document; every other symbol as it is. The mention keeps its
+/// symbol as written.
+pub(crate) fn identity_symbol(symbol: &str) -> std::borrow::Cow<'_, str> {
+    // Party bodies that no State symbol names: the central committee and the province, district and urban
+    // district committees.
+    const PARTY_ISSUERS: [&str; 4] = ["TW", "TU", "HU", "QU"];
+    let party_form = symbol.split_once('/').and_then(|(number, rest)| {
+        let (kind, issuer) = rest.split_once('-')?;
+        let numbered = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+        let kind_word = !kind.is_empty() && kind.chars().all(char::is_alphabetic);
+        (numbered && kind_word && PARTY_ISSUERS.contains(&issuer))
+            .then(|| format!("{number}-{kind}/{issuer}"))
+    });
+    match party_form {
+        Some(form) => std::borrow::Cow::Owned(form),
+        None => std::borrow::Cow::Borrowed(symbol),
+    }
+}
+
 /// The document key of a law known by name only: its name key and the date or year the input gives.
 pub(crate) fn named_id(name_key: &str, when: Option<&str>) -> String {
     format!("named:{name_key}@{}", when.unwrap_or("?"))

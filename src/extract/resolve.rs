@@ -212,6 +212,9 @@ impl<'t> Resolver<'t> {
         }
         for m in mentions.drain(..) {
             let raw = &m.raw;
+            // "Nghị quyết 57/NQ-TW" is the Party's 57-NQ/TW: one key, while the mention keeps its symbol and
+            // takes a year only from mentions of that symbol as written (the contract's rule).
+            let known_as = crate::id::identity_symbol(&raw.canonical);
             let earlier = seen.get(&raw.canonical).copied();
             let year = raw
                 .year
@@ -281,7 +284,7 @@ impl<'t> Resolver<'t> {
                 year,
                 date: date.map(|d| d.iso()),
                 doc_type: codes.doc_type(m.type_word),
-                id: document_id(&raw.canonical, raw.year.is_some(), year, place.as_deref()),
+                id: document_id(&known_as, raw.year.is_some(), year, place.as_deref()),
                 issuers,
                 issuer_name: m.issuer.as_ref().map(|h| h.name.clone()),
                 relation: m.relation,

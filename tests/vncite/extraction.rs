@@ -954,6 +954,29 @@ Sở Tài chính tỉnh Gia Lai ban hành Quyết định số 16/2026/QĐ-UBND.
 }
 
 #[test]
+fn a_party_document_written_in_the_states_shape_is_the_same_document() {
+    let found = vncite::extract(
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học. Theo Nghị quyết 57/NQ-TW, các bộ hành động; Kế hoạch 119/KH-TU và Quyết định 57/QĐ-TTg cũng vậy.",
+    );
+    let got: Vec<(&str, &str, Option<i32>)> = found
+        .citations
+        .iter()
+        .map(|c| (c.symbol.as_str(), c.id.as_str(), c.year))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("57-NQ/TW", "57-NQ/TW@2024", Some(2024)),
+            // The symbol as written, the Party's key; a year only from the symbol as written.
+            ("57/NQ-TW", "57-NQ/TW@2024", None),
+            ("119/KH-TU", "119-KH/TU@?", None),
+            // A State issuer keeps the State's form.
+            ("57/QĐ-TTg", "57/QĐ-TTg@?", None),
+        ]
+    );
+}
+
+#[test]
 fn a_party_committee_is_known_by_its_place() {
     // The committee's name says its level; the place follows with no level word.
     let text = "TỈNH ỦY THANH HÓA\n*\nSố 145-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nThanh Hóa, ngày 12 tháng 3 năm 2026\nKẾ HOẠCH\nthực hiện chương trình chuyển đổi số\n";
