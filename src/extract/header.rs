@@ -16,7 +16,8 @@ const HEADER_BLOCK: usize = 2_500;
 /// The number line's label, at a line start or after the rule under the motto that page copies join to it
 /// ("Hạnh phúc --------------- Luật số:").
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|\n|\||-{3}|_{3})[ |]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$")
+    // "-Số: 04/2013/TT-NHNN": page copies keep a column's rule as a dash before the number.
+    re(r"(?:^|\n|\||-{3}|_{3})[ |-]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$")
 });
 /// The place-and-date line; its place (group 1) has 2 to [`PLACE_CHARS`] characters.
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -366,6 +366,16 @@ fn header_gives_the_document_and_is_never_a_citation() {
     let symbols: Vec<&str> = found.citations.iter().map(|c| c.symbol.as_str()).collect();
     assert_eq!(symbols, ["76/2015/QH13"]);
 
+    // A page copy keeps the column's rule as a dash before the number line.
+    let dashed = vncite::extract("BỘ NỘI VỤ\n-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n-Số: 07/2023/TT-BNV Hà Nội, ngày 01 tháng 6 năm 2023\nTHÔNG TƯ\nHướng dẫn chế độ báo cáo\nCăn cứ Nghị định số 63/2022/NĐ-CP ngày 12 tháng 9 năm 2022;");
+    let doc = dashed.document.expect("dashed header");
+    assert_eq!(
+        (doc.symbol.as_str(), doc.date.as_deref()),
+        ("07/2023/TT-BNV", Some("2023-06-01"))
+    );
+    let symbols: Vec<&str> = dashed.citations.iter().map(|c| c.symbol.as_str()).collect();
+    assert_eq!(symbols, ["63/2022/NĐ-CP"]);
+
     let party = vncite::extract("TỈNH ỦY LÀO CAI\nSố 112-KH/TU\nLào Cai, ngày 20 tháng 3 năm 2025\nKẾ HOẠCH\nTriển khai Chỉ thị số 11-CT/TU");
     let doc = party.document.expect("party header");
     assert_eq!(
