@@ -38,13 +38,13 @@ pub fn document_id(
 pub(crate) fn identity_symbol(symbol: &str) -> std::borrow::Cow<'_, str> {
     // Party bodies that no State symbol names: the central committee and the province, district and urban
     // district committees.
-    const PARTY_ISSUERS: [&str; 4] = ["TW", "TU", "HU", "QU"];
+    let party_body =
+        |issuer: &str| issuer == "TW" || crate::data::tables().is_party_committee(issuer);
     let party_form = symbol.split_once('/').and_then(|(number, rest)| {
         let (kind, issuer) = rest.split_once('-')?;
         let numbered = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
         let kind_word = !kind.is_empty() && kind.chars().all(char::is_alphabetic);
-        (numbered && kind_word && PARTY_ISSUERS.contains(&issuer))
-            .then(|| format!("{number}-{kind}/{issuer}"))
+        (numbered && kind_word && party_body(issuer)).then(|| format!("{number}-{kind}/{issuer}"))
     });
     match party_form {
         Some(form) => std::borrow::Cow::Owned(form),

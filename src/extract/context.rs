@@ -29,6 +29,19 @@ static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:(?:diem\s+[a-z0-9]{1,3}\)?\s*,?\s*)?khoan\s+\d+[a-z]?\s*,?\s*)?dieu\s+\d+[a-z]?|(?:diem\s+[a-z0-9]{1,3}\s*,?\s*)?khoan\s+\d+[a-z]?|(?:muc\s+[0-9ivxlc]+\s+)?phu luc\s+[0-9ivxlc]+|(?:muc\s+[0-9ivxlc]+\s*,?\s*)?chuong\s+[0-9ivxlc]+)\s*,?\s*(?:cua|tai|theo)?\s*$",
     )
 });
+/// Nothing but pinpoints: one or more of "Điều 4", "điểm a khoản 2 và điểm c khoản 4 Điều 7", "Chương III",
+/// "Phụ lục II", then "của" or "tại" allowed.
+static PINPOINTS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:diem|khoan|dieu|chuong|muc|phan|phu luc) [0-9a-z.]{1,6}(?:\s*,\s*|\s+va\s+|\s+)?)+(?:cua|tai)?$",
+    )
+});
+
+/// Whether folded `text`, trimmed, holds nothing but pinpoints (see [`PINPOINTS_ONLY`]).
+pub fn pinpoints_only(text: &str) -> bool {
+    PINPOINTS_ONLY.is_match(text.trim())
+}
+
 /// The words between two items of one list. "và" may end it: a gap folded on its own has no space after.
 static LIST_GLUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[ \n]*(?:,|;|va|hoac|den|toi|-)?[ \n]*(?:va(?:\s+|$))?(?:so\s*:?)?[ \n]*$")

@@ -224,12 +224,7 @@ fn level_without_name(folded: &str) -> Option<&'static str> {
     let before_preamble = folded.split("\ncan cu").next().unwrap_or(folded);
     before_preamble.split('\n').find_map(|line| {
         let line = line.trim_matches(['|', ' ']);
-        let level = LEVEL_ONLY.captures(line)?.get(1)?.as_str();
-        Some(if level == "tinh" {
-            "tỉnh"
-        } else {
-            "thành phố"
-        })
+        crate::extract::place::written_level(LEVEL_ONLY.captures(line)?.get(1)?.as_str())
     })
 }
 

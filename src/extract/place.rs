@@ -18,16 +18,7 @@ pub fn read_place(
 ) -> Option<(&'static str, String, usize)> {
     let rest = &folded.text[at..];
     let caps = PLACE_LEVEL.captures(rest)?;
-    let level = match caps.get(1)?.as_str().trim_end_matches('.') {
-        "thanh pho" | "tp" => "thành phố",
-        "tinh" => "tỉnh",
-        "thi xa" => "thị xã",
-        "thi tran" => "thị trấn",
-        "huyen" => "huyện",
-        "quan" => "quận",
-        "xa" => "xã",
-        _ => "phường",
-    };
+    let level = written_level(caps.get(1)?.as_str())?;
     let name_start = at + caps.get(0)?.end();
     let (place, name_end) = place_name_at(original, folded, name_start, false)?;
     // "UỶ BAN NHÂN DÂN TỈNH⏎Căn cứ Luật …": a header's level word in capitals has its place in capitals
@@ -48,6 +39,21 @@ pub fn read_place(
         }
     }
     Some((level, place, name_end - at))
+}
+
+/// An administrative level word as written ("tỉnh", "thành phố"), from its folded form ("tinh", "tp.").
+pub fn written_level(folded: &str) -> Option<&'static str> {
+    Some(match folded.trim_end_matches('.') {
+        "thanh pho" | "tp" => "thành phố",
+        "tinh" => "tỉnh",
+        "thi xa" => "thị xã",
+        "thi tran" => "thị trấn",
+        "huyen" => "huyện",
+        "quan" => "quận",
+        "xa" => "xã",
+        "phuong" => "phường",
+        _ => return None,
+    })
 }
 
 /// "TỈNH ỦY THANH HÓA", "Huyện ủy Mường Lát": a Party committee's name says its level, and its place follows

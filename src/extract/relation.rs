@@ -90,13 +90,12 @@ fn pinpoint_list_verb(
 ) -> Option<Relation> {
     const PARTS: usize = 6;
     const REACH: usize = 400;
-    static PINPOINTS: LazyLock<Regex> = LazyLock::new(|| {
-        folded_regex(
-            r"^\s*(?:(?:diem|khoan|dieu|chuong|muc|phan|phu luc) [0-9a-z.]{1,6}(?:\s*,\s*|\s+va\s+|\s+)?)+(?:cua\s+|tai\s+)?$",
-        )
-    });
     let (original, folded, floor) = (window.original, window.folded, window.floor);
-    if cstart <= floor || !PINPOINTS.is_match(&folded.text[cstart..mention_start]) {
+    // Most mentions that get this far follow no semicolon: that test is cheaper than the pattern.
+    if cstart <= floor
+        || !folded.text[..cstart].trim_end().ends_with(';')
+        || !context::pinpoints_only(&folded.text[cstart..mention_start])
+    {
         return None;
     }
     let mut end = cstart;
@@ -122,7 +121,7 @@ fn pinpoint_list_verb(
         if let Some(p) = opening {
             return (p.relation != Relation::Cites).then_some(p.relation);
         }
-        if !PINPOINTS.is_match(part) {
+        if !context::pinpoints_only(part) {
             return None;
         }
         end = start;
@@ -265,12 +264,14 @@ fn phrase_before(
                 // "Bãi bỏ các nội dung quy định tại Quyết định số …": what a document sets out is the
                 // document's, likewise, for a verb that changes text. Other verbs only follow it ("thực
                 // hiện các nội dung quy định tại …" complies).
-                let changed_by_verb = before
-                    .iter()
-                    .rev()
-                    .find(|q| q.end <= p.start && q.position == PhrasePosition::Before)
-                    .is_some_and(|q| q.relation.alters_text());
-                let its_content = changed_by_verb && phrase == "quy dinh tai" && {
+                let changed_by_verb = || {
+                    before
+                        .iter()
+                        .rev()
+                        .find(|q| q.end <= p.start && q.position == PhrasePosition::Before)
+                        .is_some_and(|q| q.relation.alters_text())
+                };
+                let its_content = phrase == "quy dinh tai" && changed_by_verb() && {
                     let words = folded.text[cstart..p.start].trim_end();
                     [
                         "noi dung",
@@ -399,10 +400,8 @@ fn subject_before_verb(window: &Window, reference_end: usize, verb_start: usize)
     let at = reference_end + comma + 1 + (rest.len() - rest.trim_start().len());
     // "Ủy ban nhân dân tỉnh": a level word with no place after it is still the body's name.
     let level_only = |rest: &str| {
-        matches!(
-            rest.trim(),
-            "" | "tinh" | "thanh pho" | "huyen" | "quan" | "thi xa" | "xa" | "phuong"
-        )
+        let rest = rest.trim();
+        rest.is_empty() || super::place::written_level(rest).is_some()
     };
     context::read_issuer(window.original, folded, at)
         .is_some_and(|(_, len)| level_only(&folded.text[at + len..verb_start]))

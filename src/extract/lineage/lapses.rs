@@ -8,13 +8,10 @@
 use super::*;
 
 /// What may stand before the document that heads a part of a lapsing list: nothing, or the provisions of
-/// it that lapse ("Điều 3 của", "khoản 2, khoản 3 Điều 5 của"), folded.
-static HEAD_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:diem|khoan|dieu|chuong|muc|phan|phu luc) [0-9a-z]{1,4}(?:,? (?:va )?)?)*(?:cua|tai)?$",
-    )
-    .unwrap_or_else(|e| panic!("head prefix: {e}"))
-});
+/// it that lapse ("Điều 3 của", "khoản 2, khoản 3 Điều 5 của"), folded and trimmed.
+fn head_prefix(prefix: &str) -> bool {
+    matches!(prefix, "" | "cua" | "tai") || crate::extract::context::pinpoints_only(prefix)
+}
 
 /// What the first part of a lapsing list may say of its documents instead: the contents they set out
 /// ("Các thủ tục hành chính tương ứng đã công bố tại"), folded.
@@ -55,7 +52,7 @@ pub(super) fn lapsing_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
             };
             let prefix = fold(&text[s..head.start]);
             let prefix = prefix.trim();
-            if !(HEAD_PREFIX.is_match(prefix) || k == 0 && CONTENT_PREFIX.is_match(prefix)) {
+            if !(head_prefix(prefix) || k == 0 && CONTENT_PREFIX.is_match(prefix)) {
                 return false;
             }
             heads.push(*head);

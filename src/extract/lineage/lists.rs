@@ -184,11 +184,12 @@ fn govern_items(
     at
 }
 
-/// Text between two mentions of one item that lists both: it opens with list glue (",", ";", "và",
-/// "hoặc"), a pinpoint of the second after it allowed ("; Điều 5 …").
+/// Text between two mentions of one item that may list both, when the first is listed: it opens with a
+/// comma, "và" or "hoặc", a pinpoint of the second after it allowed (", Điều 5 …"). A semicolon lists the
+/// second whatever the first was.
 fn joins_items(gap: &str) -> bool {
     let gap = gap.trim_start();
-    gap.starts_with([',', ';'])
+    gap.starts_with(',')
         || ["và ", "hoặc ", "va ", "hoac "]
             .iter()
             .any(|w| gap.starts_with(w))

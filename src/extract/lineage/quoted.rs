@@ -19,19 +19,16 @@ pub(super) fn quoted_wording(text: &str, found: &mut Extraction) {
         let k = spans.partition_point(|&(open, _)| open < at);
         k > 0 && at < spans[k - 1].1
     };
-    for c in &mut found.citations {
-        if inside(c.start) {
-            c.relation = Relation::Cites;
-            c.partial = None;
-            c.also.clear();
-        }
+    let cited_only = |relation: &mut Relation, partial: &mut Option<bool>, also: &mut Vec<Also>| {
+        *relation = Relation::Cites;
+        *partial = None;
+        also.clear();
+    };
+    for c in found.citations.iter_mut().filter(|c| inside(c.start)) {
+        cited_only(&mut c.relation, &mut c.partial, &mut c.also);
     }
-    for n in &mut found.named {
-        if inside(n.start) {
-            n.relation = Relation::Cites;
-            n.partial = None;
-            n.also.clear();
-        }
+    for n in found.named.iter_mut().filter(|n| inside(n.start)) {
+        cited_only(&mut n.relation, &mut n.partial, &mut n.also);
     }
 }
 
@@ -45,7 +42,7 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0usize;
     // “ and ” are E2 80 9C and E2 80 9D.
     for at in memchr::memchr_iter(0xE2, bytes) {
-        let rest = &text.as_bytes()[at..];
+        let rest = &bytes[at..];
         if rest.starts_with(OPEN.as_bytes()) {
             if depth == 0 {
                 start = at;

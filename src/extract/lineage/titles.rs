@@ -145,13 +145,11 @@ fn reportable(found: &Extraction, actor: &Span, target: &Span, relation: Relatio
         return false;
     }
     let own = found.document.as_ref().map(|d| d.id.as_str());
-    let (Some(actor_facts), Some(target_facts)) =
+    let (Some((actor_id, actor_year, actor_type)), Some((target_id, target_year, target_type))) =
         (facts_at(found, actor.at), facts_at(found, target.at))
     else {
         return false;
     };
-    let ((actor_id, actor_year, actor_type), (target_id, target_year, target_type)) =
-        (actor_facts, target_facts);
     if actor_id == target_id || own == Some(actor_id) || own == Some(target_id) {
         return false;
     }

@@ -103,6 +103,12 @@ fn first_line_end(bytes: &[u8]) -> usize {
 }
 
 impl Loaded {
+    /// Whether every input of this store keeps its position among `paths`, the inputs of the store to be
+    /// written in order: inputs added after the last of its inputs, in path order, keep them.
+    fn keeps_positions<'p>(&self, paths: impl ExactSizeIterator<Item = &'p str>) -> bool {
+        self.inputs.len() <= paths.len() && self.inputs.iter().zip(paths).all(|(a, b)| **a == *b)
+    }
+
     /// Where the evidence lines start in the section.
     fn evidence_base(&self) -> usize {
         self.documents.0 + 1

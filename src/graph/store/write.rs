@@ -57,10 +57,7 @@ impl CitationGraph {
             .store
             .as_deref()
             .or(self.lines_from.as_deref())
-            .filter(|loaded| {
-                loaded.inputs.len() <= inputs.len()
-                    && loaded.inputs.iter().zip(&inputs).all(|(a, b)| **a == **b)
-            });
+            .filter(|loaded| loaded.keeps_positions(inputs.iter().copied()));
         let lines = Lines {
             graph: self,
             edges: &edges,
@@ -119,10 +116,11 @@ impl CitationGraph {
                 Cow::Borrowed(loaded.documents_json().map_err(io::Error::other)?),
             ),
             loaded => {
-                let appended = match loaded {
-                    Some(loaded) => appended_documents(loaded, &self.inputs)?,
-                    None => None,
-                };
+                let appended = loaded
+                    .as_deref()
+                    .map(|loaded| appended_documents(loaded, &self.inputs))
+                    .transpose()?
+                    .flatten();
                 let json = match appended {
                     Some(json) => json,
                     None => {
@@ -148,14 +146,7 @@ fn appended_documents(
     inputs: &std::collections::BTreeMap<String, Option<Document>>,
 ) -> io::Result<Option<Vec<u8>>> {
     let kept = loaded.inputs.len();
-    let same_start = kept > 0
-        && kept <= inputs.len()
-        && loaded
-            .inputs
-            .iter()
-            .zip(inputs.keys())
-            .all(|(a, b)| **a == **b);
-    if !same_start {
+    if kept == 0 || !loaded.keeps_positions(inputs.keys().map(String::as_str)) {
         return Ok(None);
     }
     let old = loaded.documents_json().map_err(io::Error::other)?;
