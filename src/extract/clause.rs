@@ -242,7 +242,17 @@ fn names_the_number(text: &str, folded: &Folded, anchor_end: usize, m: &Mention<
         .trim_end_matches([' ', ':'])
         .strip_suffix("so")
         .is_some_and(|before| before.ends_with(' '));
-    so && !gap.contains([';', '(', ')'])
+    // "Luật Đất đai 31/2024/QH15": a law's own symbol may follow its name with no "số".
+    let law_symbol = || {
+        m.raw.groups.iter().any(|g| g.starts_with("QH"))
+            && gap.ends_with(' ')
+            && gap
+                .trim()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b' ')
+    };
+    (so || law_symbol())
+        && !gap.contains([';', '(', ')'])
         && !gap.contains(". ")
         && !text[anchor_end..m.start].contains("\n\n")
 }

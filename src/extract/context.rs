@@ -31,15 +31,28 @@ static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Nothing but pinpoints: one or more of "Điều 4", "điểm a khoản 2 và điểm c khoản 4 Điều 7", "Chương III",
 /// "Phụ lục II", then "của" or "tại" allowed.
-static PINPOINTS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:diem|khoan|dieu|chuong|muc|phan|phu luc) [0-9a-z.]{1,6}(?:\s*,\s*|\s+va\s+|\s+)?)+(?:cua|tai)?$",
-    )
+/// "điểm i, s khoản 1", "khoản 2, 3 Điều 5": one word may be followed by more values after commas.
+static PINPOINTS_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^{PINPOINT_RUN}(?:cua|tai)?$")));
+/// Pinpoints, then the name of the law they are in, up to its number: "điểm s khoản 1 Điều 51 của Luật Đất
+/// đai số", as the symbol's mention reads the words before it.
+static PINPOINTS_IN_LAW: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^{PINPOINT_RUN}(?:(?:cua|tai)\s+)?(?:bo luat|luat|phap lenh)(?: [a-z]+){{1,14}}(?: so)?$"
+    ))
 });
+const PINPOINT_RUN: &str = r"(?:(?:diem|khoan|dieu|chuong|muc|phan|phu luc) [0-9a-z.]{1,6}(?:\s*,\s*(?:[0-9]{1,3}[a-z]?|[a-z]{1,2})(?-u:\b))*(?:\s*,\s*|\s+va\s+|\s+)?)+";
 
 /// Whether folded `text`, trimmed, holds nothing but pinpoints (see [`PINPOINTS_ONLY`]).
 pub fn pinpoints_only(text: &str) -> bool {
     PINPOINTS_ONLY.is_match(text.trim())
+}
+
+/// Whether folded `text`, trimmed, holds nothing but pinpoints, or pinpoints and the name of the law whose
+/// number follows (see [`PINPOINTS_IN_LAW`]).
+pub fn pinpoints_before_number(text: &str) -> bool {
+    let text = text.trim();
+    PINPOINTS_ONLY.is_match(text) || PINPOINTS_IN_LAW.is_match(text)
 }
 
 /// The words between two items of one list. "và" may end it: a gap folded on its own has no space after.

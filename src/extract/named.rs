@@ -306,6 +306,15 @@ pub(crate) fn read_named(
         amending,
         lower,
     } = name_words(text, folded, window, fae, doc_type)?;
+    // "Luật Đất đai 31/2024/QH15": the number is the law's symbol, read as a numbered citation.
+    if window[name_end..].starts_with('/')
+        && window[fae..name_end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
     // "Luật Hải quan 2014", the databases' way to write a law's year: the year is not a word of the name.
     let mut bare_year = None;
     if let Some((head, last)) = window[fae..name_end].rsplit_once(' ') {

@@ -94,7 +94,7 @@ fn pinpoint_list_verb(
     // Most mentions that get this far follow no semicolon: that test is cheaper than the pattern.
     if cstart <= floor
         || !folded.text[..cstart].trim_end().ends_with(';')
-        || !context::pinpoints_only(&folded.text[cstart..mention_start])
+        || !context::pinpoints_before_number(&folded.text[cstart..mention_start])
     {
         return None;
     }

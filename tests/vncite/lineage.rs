@@ -6,8 +6,9 @@ use vncite::model::Ref;
 use vncite::Extraction;
 use vncite::Relation;
 
-const FIXTURES: [&str; 35] = [
+const FIXTURES: [&str; 36] = [
     "activities.txt",
+    "basis_pinpoints.txt",
     "title_statements.txt",
     "basis_lines.txt",
     "amended_lapses.txt",
@@ -816,6 +817,40 @@ fn parts_listed_with_semicolons_take_the_verb_before_them() {
             line("17/2016/TT-BNV", "cites", None, false, &[]),
         ]
     );
+    assert!(found.reported.is_empty());
+}
+
+#[test]
+fn a_basis_reaches_its_law_across_pinpoints_listed_with_semicolons() {
+    let (text, found) = read("basis_pinpoints.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // The law's name before its number: "của Luật Cư trú số …".
+            line("68/2020/QH14", "basis", None, false, &[]),
+            // A law's symbol straight after its name, with no "số", is one numbered mention.
+            line("21/2017/QH14", "basis", None, false, &[]),
+            line("08/2017/QH14", "repeals", Some(true), false, &[]),
+            // No verb of the input's before the parts.
+            line("102/2016/QH13", "cites", None, false, &[]),
+            // A judgment's basis: three parts of one code, the second naming two points.
+            line("named:bo-luat-hinh-su@2015", "basis", None, false, &[]),
+        ]
+    );
+    let written: Vec<&str> = found.citations.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        written,
+        [
+            "Luật Cư trú số 68/2020/QH14",
+            "Luật Quy hoạch 21/2017/QH14",
+            "Luật Thủy lợi số 08/2017/QH14",
+            "Luật Trẻ em số 102/2016/QH13",
+        ]
+    );
+    assert!(found
+        .citations
+        .iter()
+        .all(|c| text[c.start..c.end] == c.text));
     assert!(found.reported.is_empty());
 }
 
