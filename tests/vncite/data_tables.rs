@@ -356,8 +356,10 @@ fn law_rows_are_stated_by_their_sources() {
     for row in vncite::data::laws() {
         // A public page's address stands for a header no shared text holds; it is read by hand, here only
         // checked to be one address.
-        let (pages, paths): (Vec<&str>, Vec<&str>) =
-            row.sources.iter().partition(|s| s.starts_with("https://"));
+        let (pages, paths): (Vec<&str>, Vec<&str>) = row
+            .sources
+            .iter()
+            .partition(|s| s.starts_with("https://") || s.starts_with("http://"));
         assert!(
             pages
                 .iter()

@@ -668,12 +668,12 @@ fn a_law_cited_by_name_and_date_is_its_numbered_node_and_stats_count_it() {
     assert_eq!(node.name.as_deref(), Some("Luật hải quan"));
     assert_eq!(node.symbol.as_deref(), Some("54/2014/QH13"));
     let s = g.stats(0);
-    // 54/2014/QH13 and 32/2024/QH15 through data/laws.tsv; the civil code of 2015 is not in the table.
+    // 54/2014/QH13 and 32/2024/QH15 through data/laws.tsv; the labour code of 2019 is not in the table.
     assert_eq!(
         (s.named_resolved, s.named_unresolved, s.named_unknown_year),
         (2, 1, 0)
     );
-    assert!(g.node("doc:named:bo-luat-dan-su@2015-11-24").is_some());
+    assert!(g.node("doc:named:bo-luat-lao-dong@2019-11-20").is_some());
 }
 
 /// Random damage, as a disk or a careless copy does it: 100 truncations and 100 flipped bytes anywhere in

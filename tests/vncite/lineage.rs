@@ -834,7 +834,7 @@ fn a_basis_reaches_its_law_across_pinpoints_listed_with_semicolons() {
             // No verb of the input's before the parts.
             line("102/2016/QH13", "cites", None, false, &[]),
             // A judgment's basis: three parts of one code, the second naming two points.
-            line("named:bo-luat-hinh-su@2015", "basis", None, false, &[]),
+            line("100/2015/QH13", "basis", None, false, &[]),
         ]
     );
     let written: Vec<&str> = found.citations.iter().map(|c| c.text.as_str()).collect();
