@@ -450,7 +450,11 @@ fn names_in_lower_case_are_read_and_words_that_only_look_like_names_are_not() {
             ),
             ("Luật các tổ chức tín dụng", Some(2024), "32/2024/QH15"),
             // Undated, but the input dates the same name above; one node.
-            ("Bộ luật lao động", None, "named:bo-luat-lao-dong@2019-11-20"),
+            (
+                "Bộ luật lao động",
+                None,
+                "named:bo-luat-lao-dong@2019-11-20"
+            ),
             // The databases' "name year" form: the year is not a word of the name.
             ("Luật hải quan", Some(2014), "54/2014/QH13"),
             // "Luật quản lý chuyên ngành" describes laws and is dated nowhere; "Luật sư", "Luật này" and

@@ -6,8 +6,9 @@ use vncite::model::Ref;
 use vncite::Extraction;
 use vncite::Relation;
 
-const FIXTURES: [&str; 36] = [
+const FIXTURES: [&str; 37] = [
     "activities.txt",
+    "inline_lists.txt",
     "basis_pinpoints.txt",
     "title_statements.txt",
     "basis_lines.txt",
@@ -852,6 +853,40 @@ fn a_basis_reaches_its_law_across_pinpoints_listed_with_semicolons() {
         .iter()
         .all(|c| text[c.start..c.end] == c.text));
     assert!(found.reported.is_empty());
+}
+
+#[test]
+fn a_lead_in_reaches_the_items_after_its_colon_and_a_status_aside_acts_on_nothing() {
+    let (_, found) = read("inline_lists.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // "… các Nghị định sau đây hết hiệu lực: A, B …; C … sửa đổi D": the items, not C's title.
+            line("37/2016/NĐ-CP", "repeals", Some(false), false, &[]),
+            line("88/2020/NĐ-CP", "repeals", Some(false), false, &[]),
+            line("143/2018/NĐ-CP", "repeals", Some(false), false, &[]),
+            line("37/2016/NĐ-CP", "cites", None, false, &[]),
+            // The lead-in's sentence ends before the next one.
+            line("59/2015/TT-BLĐTBXH", "repeals", Some(false), false, &[]),
+            line("18/2017/TT-BLĐTBXH", "repeals", Some(false), false, &[]),
+            line("06/2021/TT-BLĐTBXH", "cites", None, false, &[]),
+            // New wording after "như sau:" is the amended article's.
+            line("28/2015/TT-BLĐTBXH", "cites", None, false, &[]),
+            // "(đã hết hiệu lực)", "đã bị thay thế": what other acts did, said in passing.
+            line("07/2016/TT-BLĐTBXH", "cites", None, false, &[]),
+            line("613/QĐ-TTg", "cites", None, false, &[]),
+        ]
+    );
+    // The listed decree's title states its own act.
+    assert_eq!(
+        reported(&found),
+        [(
+            "143/2018/NĐ-CP".to_string(),
+            "amends".to_string(),
+            "37/2016/NĐ-CP".to_string(),
+            false
+        )]
+    );
 }
 
 #[test]

@@ -80,6 +80,7 @@ pub(super) fn lead_in_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
         let after = colon + 1 + blank;
         if after < bytes.len() && bytes[after] != b'\n' {
             from = colon + 1;
+            inline_lead_in(text, found, refs, colon, after);
             continue;
         }
         let line_end = (after + 1).min(bytes.len());
@@ -113,6 +114,44 @@ pub(super) fn lead_in_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
             continue;
         };
         governed_to = govern_items(text, found, refs, governing, line_end);
+    }
+}
+
+/// "… các Nghị định sau đây hết hiệu lực: Nghị định số …; Nghị định số …": a lead-in whose items follow its
+/// colon on the same line, the first right after it. The items are listed as below a lead-in (see
+/// [`govern_items`]) up to the sentence's end; a lead-in to new wording ("… như sau:") lists nothing.
+fn inline_lead_in(text: &str, found: &mut Extraction, refs: &[Span], colon: usize, after: usize) {
+    let first = refs.partition_point(|r| r.start < after);
+    if refs.get(first).is_none_or(|r| r.start != after) {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &bytes[..colon]).map_or(0, |p| p + 1);
+    let lead = &text[line_start..=colon];
+    if fold(lead).contains("nhu sau") {
+        return;
+    }
+    let Some(governing) = lead_in(lead, refs_on(refs, line_start, colon)) else {
+        return;
+    };
+    let line_end = memchr::memchr(b'\n', &bytes[after..]).map_or(bytes.len(), |p| after + p);
+    let sentence_end =
+        memchr::memmem::find(&bytes[after..line_end], b". ").map_or(line_end, |p| after + p);
+    let mut last: Option<(usize, bool)> = None;
+    for r in refs_on(refs, after, sentence_end) {
+        let listed = match last {
+            None => true,
+            // On one line a semicolon ends the item before, whatever title stands before it.
+            Some((prev_end, prev_listed)) => text
+                .get(prev_end..r.start)
+                .is_some_and(|gap| gap.contains(';') || (prev_listed && joins_items(gap))),
+        };
+        last = Some((r.end, listed));
+        if listed && relation_at(found, r.at) == Some(Relation::Cites) {
+            if let Some(slot) = relation_mut(found, r.at) {
+                *slot = governing;
+            }
+        }
     }
 }
 
