@@ -101,6 +101,8 @@ fn every_symbol_form_is_found_with_its_doc_type() {
         ("08-QĐi/TW", "regulation"),
         ("36-HD/VPTW", "guidance"),
         ("112-KH/TU", "plan"),
+        // "Thông báo kết luận": a notice, not a conclusion, as its code says.
+        ("45-TB/TW", "notice"),
         ("64-CP", "decree"),
         ("02/CP", "decree"),
         ("406/TTg", "directive"),
