@@ -5,6 +5,7 @@ use crate::extract::clean::{floor_boundary, fold, tidy, Folded};
 use crate::extract::context::{self, Date, IssuerHit};
 use crate::extract::draft;
 use crate::extract::find::RawSymbol;
+use crate::extract::joined_title::joined_title;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -14,10 +15,11 @@ const HEADER_REGION: usize = 12_000;
 const HEADER_BLOCK: usize = 2_500;
 
 /// The number line's label, at a line start or after the rule under the motto that page copies join to it
-/// ("Hạnh phúc --------------- Luật số:").
+/// ("Hạnh phúc --------------- Luật số:"), or after the motto itself when a copy flattens the header to one
+/// line ("… Độc lập - Tự do - Hạnh phúc Số: 15/2024/TT-BTC Hà Nội, ngày …").
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // "-Số: 04/2013/TT-NHNN": page copies keep a column's rule as a dash before the number.
-    re(r"(?:^|\n|\||-{3}|_{3})[ |-]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$")
+    re(r"(?:^|\n|\||-{3}|_{3}|hanh phuc)[ |-]*(?:(?:bo luat|luat|phap lenh)\s+)?so\s*(:)?\s*$")
 });
 /// The place-and-date line; its place (group 1) has 2 to [`PLACE_CHARS`] characters.
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,15 +124,26 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
     let header_end = folded.index_at(number.end);
     let mut date_end = None;
     let mut date_place = None;
-    if let Some(c) = place_date(&folded.text) {
+    // "Số: 15/2024/TT-BTC Hà Nội, ngày …": a place and date right after the number on its line are the
+    // header's, whatever stands before the number on that line.
+    let after_number = folded.text.get(header_end..).unwrap_or_default();
+    let same_line = place_date(after_number).filter(|c| {
+        c.get(0)
+            .is_some_and(|m| m.start() == 0 && !m.as_str().starts_with('\n'))
+    });
+    let found_date = match same_line {
+        Some(c) => Some((c, header_end)),
+        None => place_date(&folded.text).map(|c| (c, 0)),
+    };
+    if let Some((c, base)) = found_date {
         date_place = c
             .get(1)
-            .map(|m| &text[folded.orig_start(m.start())..folded.orig_end(m.end())]);
+            .map(|m| &text[folded.orig_start(base + m.start())..folded.orig_end(base + m.end())]);
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         if let (Some(d), Some(m), Some(y)) = (n(2), n(3), n(4)) {
             header.date = Date::new(y as i32, m, d);
         }
-        date_end = c.get(0).map(|m| folded.orig_end(m.end()));
+        date_end = c.get(0).map(|m| folded.orig_end(base + m.end()));
     }
     // Page copies summarise the header above it, the subject cut short ("Số: 11352/BTC-TCHQ V/v hóa đơn
     // hàng …"): the subject line written in full wins.
@@ -155,12 +168,13 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
         header.title = Some(title.clone());
         header.title_span = Some((folded.orig_start(*start), *end));
     }
-    // The title word stands alone on its line, in capitals: "QUYẾT ĐỊNH", "KẾ HOẠCH".
+    // The title word stands alone on its line, in capitals: "QUYẾT ĐỊNH", "KẾ HOẠCH", "**THÔNG TƯ**" in a
+    // Markdown copy.
     let mut pos = 0;
     for line in folded.text.split('\n') {
         let line_start = pos;
         pos += line.len() + 1;
-        let word = line.trim_matches(|c: char| c == '|' || c == ' ');
+        let word = line.trim_matches(|c: char| matches!(c, '|' | ' ' | '*' | '_' | '#'));
         if word.is_empty() || word.len() > 24 {
             continue;
         }
@@ -226,60 +240,6 @@ fn level_without_name(folded: &str) -> Option<&'static str> {
         let line = line.trim_matches(['|', ' ']);
         crate::extract::place::written_level(LEVEL_ONLY.captures(line)?.get(1)?.as_str())
     })
-}
-
-/// The longest type word (one to four words) a title run can open with: "THÔNG TƯ LIÊN TỊCH".
-const TYPE_WORDS_MAX: usize = 4;
-
-/// A capital type word and the capital trích yếu after it, from `at` on (past spaces, line breaks and
-/// table bars): the type, the original span of both, and the trích yếu. The run ends before the first
-/// word with a lower-case letter (the preamble's "Căn cứ"), at a rule of dashes, or after 600 bytes.
-fn joined_title(text: &str, at: usize) -> Option<(crate::vocab::DocType, (usize, usize), String)> {
-    let rest = &text[at..];
-    let start = at + (rest.len() - rest.trim_start_matches([' ', '\n', '\r', '\t', '|']).len());
-    // Database copies put editorial notes in brackets inside the run ("NGHỊ ĐỊNH [Nghị định này được
-    // hướng dẫn bởi …] CỦA CHÍNH PHỦ …"): they are skipped and do not count against the run's length.
-    let limit = crate::extract::clean::floor_boundary(text, (start + 4000).min(text.len()));
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut pos = start;
-    let mut in_note = false;
-    let mut run_bytes = 0;
-    for word in text[start..limit].split_inclusive([' ', '\n', '|', '\t']) {
-        let w = word.trim_end_matches([' ', '\n', '|', '\t', '\r']);
-        let w_start = pos;
-        pos += word.len();
-        if w.is_empty() {
-            continue;
-        }
-        if in_note || w.starts_with('[') {
-            in_note = !w.contains(']');
-            continue;
-        }
-        run_bytes += word.len();
-        if run_bytes > 600
-            || w.chars().any(char::is_lowercase)
-            || w.starts_with("--")
-            || w.starts_with("__")
-        {
-            break;
-        }
-        words.push((w_start, w_start + w.len()));
-    }
-    // The opening words that name a type, longest first.
-    let (type_words, doc_type) = (1..=TYPE_WORDS_MAX.min(words.len())).rev().find_map(|n| {
-        let phrase = fold(&text[words[0].0..words[n - 1].1]);
-        crate::data::tables().type_of_word(&phrase).map(|t| (n, t))
-    })?;
-    if words.len() <= type_words {
-        return None;
-    }
-    let end = words[words.len() - 1].1;
-    let title = words[type_words..]
-        .iter()
-        .map(|&(from, to)| tidy(&text[from..to]))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some((doc_type, (start, end), title))
 }
 
 /// Ranks that open a signer's line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), folded.

@@ -20,6 +20,7 @@ mod draft;
 pub(crate) mod find;
 mod header;
 mod heading_dates;
+mod joined_title;
 mod lineage;
 mod named;
 mod place;

@@ -677,6 +677,26 @@ fn headers_of_database_page_copies_give_the_document_and_its_title() {
             Some("QUY ĐỊNH CHI TIẾT VỀ ĐẤT RỪNG".to_string())
         ))
     );
+    // The whole header and the preamble's first line flattened to one line; the trích yếu in sentence case.
+    assert_eq!(
+        own("BỘ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 08/2026/TT-BXD Hà Nội, ngày 14 tháng 4 năm 2026 THÔNG TƯ Hướng dẫn phân cấp công trình Căn cứ Luật Xây dựng ngày 18 tháng 6 năm 2014;\n"),
+        Some((
+            "08/2026/TT-BXD".to_string(),
+            "circular".to_string(),
+            Some("2026-04-14".to_string()),
+            Some("Hướng dẫn phân cấp công trình".to_string())
+        ))
+    );
+    // A Markdown copy: the title word and the trích yếu in bold, blank lines between.
+    assert_eq!(
+        own("| BỘ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| Số: 09/2026/TT-BXD | Hà Nội, ngày 20 tháng 4 năm 2026 |\n\n**THÔNG TƯ**\n\n**Quy định về nhà ở xã hội**\n\n*Căn cứ Luật Nhà ở ngày 27 tháng 11 năm 2023;*\n"),
+        Some((
+            "09/2026/TT-BXD".to_string(),
+            "circular".to_string(),
+            Some("2026-04-20".to_string()),
+            Some("Quy định về nhà ở xã hội".to_string())
+        ))
+    );
     // The issuer's name that the copy joins to the end of the title is not part of it.
     let title = own("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO\nSố: 02/2025/NQ-HĐTP\nHà Nội, ngày 10 tháng 4 năm 2025 NGHỊ QUYẾT HƯỚNG DẪN ÁP DỤNG ÁN LỆ HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO\nCăn cứ Luật Tổ chức Tòa án nhân dân ngày 24 tháng 6 năm 2024;\n")
         .and_then(|d| d.3);
