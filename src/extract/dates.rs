@@ -109,6 +109,15 @@ impl Cursor<'_> {
     /// kỳ họp thứ 7", "tại kỳ họp thứ nhất". Nothing consumed when neither is there; whether either was.
     fn session(&mut self) -> bool {
         let start = self.at;
+        // "Hội nghị Trung ương 6 khóa XII": a plenum's number before the term.
+        let plenum = self.s[self.at..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if (1..=2).contains(&plenum) && self.s[self.at + plenum..].starts_with(" khoa ") {
+            self.at += plenum;
+            self.skip(" ");
+        }
         if self.word("khoa") {
             let roman = self.s[self.at..]
                 .bytes()

@@ -1466,6 +1466,13 @@ fn a_passive_agent_followed_by_the_issue_day_is_the_issuer() {
                 None,
                 "Quyết định số 46/2026/QĐ-UBND"
             ),
+            // A Party plenum, with its number before the term, is the Central Committee.
+            (
+                "22-NQ/TW",
+                Some("2023-10-08"),
+                Some("Ban Chấp hành Trung ương Đảng"),
+                "Nghị quyết số 22-NQ/TW được Hội nghị Trung ương 7 khóa XIII ban hành ngày 08/10/2023"
+            ),
         ]
     );
     let named: Vec<(&str, Option<&str>, &str)> = found
