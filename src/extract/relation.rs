@@ -379,6 +379,16 @@ fn names_only_several(gap: &str) -> bool {
 /// bản số …"); one that takes a form from it ("theo Mẫu số 01 … Nghị định số …") does not.
 fn names_another_activity(gap: &str) -> bool {
     const WORDS: usize = 6;
+    // "hiện thực hóa các mục tiêu, chỉ tiêu của Chương trình …": the document's own aims, listed, are the
+    // document to carry out, however many words the list takes.
+    static ITS_AIMS: LazyLock<Regex> = LazyLock::new(|| {
+        folded_regex(
+            r"^\s*(?:(?:cac|nhung)\s+)?(?:(?:muc tieu|chi tieu|nhiem vu|giai phap|chu truong|quan diem|dinh huong|yeu cau|noi dung)(?:\s*,\s*|\s+va\s+|\s+)?)+(?:cua|tai)\s*$",
+        )
+    });
+    if ITS_AIMS.is_match(gap) {
+        return false;
+    }
     let words: Vec<&str> = gap.split_whitespace().collect();
     let source = matches!(words.last().copied(), Some("tai" | "cua" | "tu"));
     let form = gap.contains("mau so");

@@ -940,6 +940,8 @@ fn a_verb_acts_on_a_document_not_on_the_activity_it_names_first() {
             line("1200/QĐ-BXD", "cites", None, false, &[]),
             // Done as the letter guides: the letter guides, the input complies.
             line("2210/STC-QLG", "cites", None, false, &[]),
+            // The plan's own tasks and targets, however long their list, are the plan to carry out.
+            line("88/KH-UBND", "implements", None, false, &[]),
         ]
     );
 }
