@@ -115,9 +115,14 @@ pub(crate) fn name_key(name: &str) -> String {
     key
 }
 
-/// Folded text of a name, for comparing spellings of one place or phrase.
+/// Folded text of a name, for comparing spellings of one place or phrase: "Thừa Thiên - Huế" and "Thừa
+/// Thiên Huế" are one place.
 pub(crate) fn slug(s: &str) -> String {
-    fold(s).split_whitespace().collect::<Vec<_>>().join("-")
+    fold(s)
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// What a node stands for.

@@ -90,6 +90,14 @@ fn place_name_at(
             None => (word, false),
         };
         let clean = word.trim_end_matches([',', ';', '.', ')', ':']);
+        // "Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế": a dash between two capitalised parts of one name.
+        if words > 0 && !line_ends && matches!(clean, "-" | "–") && clean.len() == word.len() {
+            let next = folded.orig_start((pos + word.len() + 1).min(folded.text.len()));
+            if original[next..].starts_with(char::is_uppercase) {
+                pos += word.len() + 1;
+                continue;
+            }
+        }
         let first = original[folded.orig_start(pos)..].chars().next();
         let proper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let wordlike = !clean.is_empty()

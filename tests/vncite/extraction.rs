@@ -1729,3 +1729,22 @@ fn text_date_issuer(found: &vncite::Extraction) -> Vec<(&str, Option<&str>, Opti
         .map(|c| (c.text.as_str(), c.date.as_deref(), c.issuer_name.as_deref()))
         .collect()
 }
+
+#[test]
+fn a_province_written_with_a_dash_is_one_place_however_the_dash_is_spaced() {
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\n-------\nSố: 31/2026/QĐ-UBND\nBà Rịa - Vũng Tàu, ngày 5 tháng 6 năm 2026\nQUYẾT ĐỊNH\nBan hành quy chế\nCăn cứ Quyết định số 12/2021/QĐ-UBND của UBND tỉnh;\nCăn cứ Quyết định số 40/2022/QĐ-UBND ngày 3/3/2022 của UBND tỉnh Thừa Thiên - Huế và Quyết định số 41/2022/QĐ-UBND ngày 3/3/2022 của UBND tỉnh Thừa Thiên Huế;\n";
+    let found = vncite::extract(text);
+    assert_eq!(
+        found.document.map(|d| d.id).as_deref(),
+        Some("31/2026/QĐ-UBND~ba-ria-vung-tau")
+    );
+    let ids: Vec<&str> = found.citations.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "12/2021/QĐ-UBND~ba-ria-vung-tau",
+            "40/2022/QĐ-UBND~thua-thien-hue",
+            "41/2022/QĐ-UBND~thua-thien-hue"
+        ]
+    );
+}
