@@ -99,6 +99,16 @@ pub struct IssuerHit {
 /// The state's name as older texts write it after a law's name, folded.
 const STATE_NAME: &str = "nuoc cong hoa xa hoi chu nghia viet nam";
 
+/// The length of a "(sửa đổi)" or "(sửa đổi, bổ sung)" aside at the start of folded `rest`, spaces before it
+/// included.
+fn revised_aside(rest: &str) -> Option<usize> {
+    let trimmed = rest.trim_start_matches(' ');
+    let aside = ["(sua doi)", "(sua doi, bo sung)", "(sua doi bo sung)"]
+        .into_iter()
+        .find(|a| trimmed.starts_with(a))?;
+    Some(rest.len() - trimmed.len() + aside.len())
+}
+
 /// Reads date, year and issuer phrase following folded index `from`.
 pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
     let mut after = After {
@@ -106,6 +116,11 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
         ..After::default()
     };
     let markup = markup_after(&folded.text[from..]);
+    // "Luật Đất đai (sửa đổi) được Quốc hội thông qua ngày …": the aside names the law as the new one; its
+    // date and issuer follow it.
+    if let Some(past) = revised_aside(&folded.text[from + markup..]) {
+        after.end = from + markup + past;
+    }
     for _ in 0..2 {
         // Markup stands only between the reference and what its words say first.
         let mut at = after.end + if after.end == from { markup } else { 0 };

@@ -1482,11 +1482,15 @@ fn a_passive_agent_followed_by_the_issue_day_is_the_issuer() {
         .collect();
     assert_eq!(
         named,
-        [(
-            "Luật Thư viện",
-            Some("2019-11-21"),
-            "named:luat-thu-vien@2019-11-21"
-        )]
+        [
+            (
+                "Luật Thư viện",
+                Some("2019-11-21"),
+                "named:luat-thu-vien@2019-11-21"
+            ),
+            // News names a new law "(sửa đổi)"; its date follows the aside.
+            ("Luật Đất đai", Some("2024-01-18"), "31/2024/QH15"),
+        ]
     );
 }
 
