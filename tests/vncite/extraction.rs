@@ -96,6 +96,7 @@ fn every_symbol_form_is_found_with_its_doc_type() {
         ("1234/BTC-TCT", "official_letter"),
         ("4567/UBND-KT", "official_letter"),
         ("9876/CTHN-TTHT", "official_letter"),
+        ("88/BC-HĐND", "report"),
         ("57-NQ/TW", "resolution"),
         ("14-KL/TW", "conclusion"),
         ("08-QĐi/TW", "regulation"),
@@ -120,6 +121,21 @@ fn every_symbol_form_is_found_with_its_doc_type() {
         .map(|(s, t)| (s.to_string(), t.to_string()))
         .collect();
     assert_eq!(found, expected);
+    // Type words of more words than the type's own name are written from their first word.
+    let written: Vec<String> = vncite::extract(
+        "Xét Báo cáo thẩm tra số 88/BC-HĐND ngày 5/7/2026 của Ban Pháp chế; Thông báo kết luận số 45-TB/TW.",
+    )
+    .citations
+    .into_iter()
+    .map(|c| c.text)
+    .collect();
+    assert_eq!(
+        written,
+        [
+            "Báo cáo thẩm tra số 88/BC-HĐND ngày 5/7/2026",
+            "Thông báo kết luận số 45-TB/TW"
+        ]
+    );
     // A year written after the codes is the symbol's year.
     let years: Vec<(String, Option<i32>)> =
         vncite::extract("Nghị quyết 3/NQ/1976; Công văn 01/BXD-QLN-1996; Quyết định 33B-HĐBT.")
