@@ -6,8 +6,9 @@ use vncite::model::Ref;
 use vncite::Extraction;
 use vncite::Relation;
 
-const FIXTURES: [&str; 37] = [
+const FIXTURES: [&str; 38] = [
     "activities.txt",
+    "reported_subjects.txt",
     "inline_lists.txt",
     "basis_pinpoints.txt",
     "title_statements.txt",
@@ -886,6 +887,41 @@ fn a_lead_in_reaches_the_items_after_its_colon_and_a_status_aside_acts_on_nothin
             "37/2016/NĐ-CP".to_string(),
             false
         )]
+    );
+}
+
+#[test]
+fn a_change_reported_after_the_subject_of_a_reference_is_its_own() {
+    let (_, found) = read("reported_subjects.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // The basis reaches the decree as amended, the amender's mention stays cites.
+            line("62/2022/NĐ-CP", "basis", None, false, &[]),
+            line("14/2024/NĐ-CP", "cites", None, false, &["basis"]),
+            line("715/QĐ-UBND", "basis", None, false, &[]),
+            line("96/QĐ-UBND", "cites", None, false, &["basis"]),
+            // "được bố trí theo" is no change of the decision before it.
+            line("801/QĐ-UBND", "cites", None, false, &[]),
+            line("802/QĐ-UBND", "cites", None, false, &[]),
+        ]
+    );
+    assert_eq!(
+        reported(&found),
+        [
+            (
+                "14/2024/NĐ-CP".to_string(),
+                "amends".to_string(),
+                "62/2022/NĐ-CP".to_string(),
+                false
+            ),
+            (
+                "96/QĐ-UBND".to_string(),
+                "amends".to_string(),
+                "715/QĐ-UBND".to_string(),
+                false
+            ),
+        ]
     );
 }
 

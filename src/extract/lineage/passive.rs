@@ -6,10 +6,11 @@ use super::*;
 /// "X (đã) được sửa đổi, bổ sung (một số điều) bởi|theo|tại Y": Y acts on X. Only the text between the two
 /// mentions is read, so the statement holds nothing else; a pinpoint may stand before Y. The statement may
 /// open an aside after X ("Nghị định số … (được sửa đổi, bổ sung bởi Nghị định số …)") and qualify its verb
-/// ("bị bãi bỏ một phần bởi").
+/// ("bị bãi bỏ một phần bởi"). X's subject may stand between, closed by a comma: "Quyết định số … của Ủy
+/// ban nhân dân tỉnh về việc ban hành Quy chế …, được sửa đổi tại Quyết định số …".
 pub(super) static PASSIVE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(&format!(
-        r"^[ \n,(]*(?:\([\n -~&&[^()]]{{0,80}}\)[ \n,]*)?(?:va\s+)?(?:da\s+|cung\s+da\s+)?(?:duoc|bi)\s+({PASSIVE_VERB})(?:\s+(?:mot so|mot phan|cac)\s+(?:dieu|khoan|noi dung)|\s+mot phan)?(?:\s+tai[\n -~&&[^;]]{{0,60}})?\s+(?:boi|theo|tai)(?:\s[\n -~&&[^;:.]]{{0,60}}?)?\s*$"
+        r"^[ \n,(]*(?:\([\n -~&&[^()]]{{0,80}}\)[ \n,]*)?(?:(?:[a-z]+\s+){{0,3}}(?:ve|quy dinh|huong dan)\s[\n -~&&[^;.:()]]{{0,200}},\s*)?(?:va\s+)?(?:da\s+|cung\s+da\s+)?(?:duoc|bi)\s+({PASSIVE_VERB})(?:\s+(?:mot so|mot phan|cac)\s+(?:dieu|khoan|noi dung)|\s+mot phan)?(?:\s+tai[\n -~&&[^;]]{{0,60}})?\s+(?:boi|theo|tai)(?:\s[\n -~&&[^;:.]]{{0,60}}?)?\s*$"
     ))
 });
 /// "X hết hiệu lực (thi hành) kể từ ngày Y có hiệu lực": Y repeals X.
