@@ -75,7 +75,26 @@ pub(crate) fn relation_of(
     if let Some(r) = pinpoint_list_verb(window, cstart, mention_start, earlier) {
         return (r, r);
     }
+    if adds_a_part(window, cstart, mention_start) {
+        return (Relation::Amends, Relation::Amends);
+    }
     (Relation::Cites, Relation::Cites)
+}
+
+/// "Bổ sung điểm e vào khoản 2 Điều 5 Quyết định số …", "Bổ sung Điều 7a vào sau Điều 7 Thông tư số …": a
+/// part added to a document amends it. "Bổ sung" alone names no change of a document ("bổ sung kinh phí
+/// theo Quyết định số …"), so the clause must open with it and hold nothing but the new part and where it
+/// goes.
+fn adds_a_part(window: &Window, cstart: usize, mention_start: usize) -> bool {
+    static ADDS: LazyLock<Regex> = LazyLock::new(|| {
+        folded_regex(
+            r"^(?:(?:[0-9]{1,2}|[a-z])[.)]\s*|[-+]\s*)?bo sung\s+(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z]{1,5}(?:\s*,\s*[0-9a-z]{1,5})*\s+(?:vao\s+)?(?:sau|truoc|vao)\s+(?:(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z.]{1,6}[ ,]*)+(?:cua\s*)?$",
+        )
+    });
+    let clause = window.folded.text[cstart..mention_start].trim();
+    clause.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '+')
+        && clause.contains("bo sung")
+        && ADDS.is_match(clause)
 }
 
 /// "Bãi bỏ Điều 3; khoản 2 Điều 5 Thông tư số …", "Bãi bỏ các quy định về …; Điều 4; điểm a khoản 2 Điều 7

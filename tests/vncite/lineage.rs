@@ -6,8 +6,9 @@ use vncite::model::Ref;
 use vncite::Extraction;
 use vncite::Relation;
 
-const FIXTURES: [&str; 38] = [
+const FIXTURES: [&str; 39] = [
     "activities.txt",
+    "added_parts.txt",
     "reported_subjects.txt",
     "inline_lists.txt",
     "basis_pinpoints.txt",
@@ -921,6 +922,25 @@ fn a_change_reported_after_the_subject_of_a_reference_is_its_own() {
                 "715/QĐ-UBND".to_string(),
                 false
             ),
+        ]
+    );
+}
+
+#[test]
+fn an_added_part_amends_its_document_and_a_suspension_carries_nothing_out() {
+    let (_, found) = read("added_parts.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("17/2023/QĐ-UBND", "amends", Some(true), false, &[]),
+            // "Bổ sung điểm g vào khoản 3 Điều 4 …", "Bổ sung Điều 9a vào sau Điều 9 …".
+            line("17/2023/QĐ-UBND", "amends", Some(true), false, &[]),
+            line("18/2023/QĐ-UBND", "amends", Some(true), false, &[]),
+            // Funds added are no part of the decision.
+            line("19/2023/QĐ-UBND", "cites", None, false, &[]),
+            // Suspending a decision is not carrying it out, and no relation of the contract's.
+            line("20/2023/QĐ-UBND", "cites", None, false, &[]),
+            line("05/CT-UBND", "cites", None, false, &[]),
         ]
     );
 }
