@@ -38,7 +38,7 @@ static PINPOINTS_ONLY: LazyLock<Regex> =
 /// đai số", as the symbol's mention reads the words before it.
 static PINPOINTS_IN_LAW: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^{PINPOINT_RUN}(?:(?:cua|tai)\s+)?(?:bo luat|luat|phap lenh)(?: [a-z]+){{1,14}}(?: so)?$"
+        r"^{PINPOINT_RUN}(?:(?:cua|tai)\s+)?(?:bo luat|luat|phap lenh)(?: [a-z]+)+(?: so)?$"
     ))
 });
 const PINPOINT_RUN: &str = r"(?:(?:diem|khoan|dieu|chuong|muc|phan|phu luc) [0-9a-z.]{1,6}(?:\s*,\s*(?:[0-9]{1,3}[a-z]?|[a-z]{1,2})(?-u:\b))*(?:\s*,\s*|\s+va\s+|\s+)?)+";

@@ -88,7 +88,7 @@ pub(crate) fn relation_of(
 fn adds_a_part(window: &Window, cstart: usize, mention_start: usize) -> bool {
     static ADDS: LazyLock<Regex> = LazyLock::new(|| {
         folded_regex(
-            r"^(?:(?:[0-9]{1,2}|[a-z])[.)]\s*|[-+]\s*)?bo sung\s+(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z]{1,5}(?:\s*,\s*[0-9a-z]{1,5})*\s+(?:vao\s+)?(?:sau|truoc|vao)\s+(?:(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z.]{1,6}[ ,]*)+(?:cua\s*)?$",
+            r"^(?:[0-9a-z]+[.)]\s*|[-+]\s*)?bo sung\s+(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z]+(?:\s*,\s*[0-9a-z]+)*\s+(?:vao\s+)?(?:sau|truoc|vao)\s+(?:(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z.]+[ ,]*)+(?:cua\s*)?$",
         )
     });
     let clause = window.folded.text[cstart..mention_start].trim();

@@ -6,11 +6,10 @@ use super::*;
 /// "X (đã) được sửa đổi, bổ sung (một số điều) bởi|theo|tại Y": Y acts on X. Only the text between the two
 /// mentions is read, so the statement holds nothing else; a pinpoint may stand before Y. The statement may
 /// open an aside after X ("Nghị định số … (được sửa đổi, bổ sung bởi Nghị định số …)") and qualify its verb
-/// ("bị bãi bỏ một phần bởi"). X's subject may stand between, closed by a comma: "Quyết định số … của Ủy
-/// ban nhân dân tỉnh về việc ban hành Quy chế …, được sửa đổi tại Quyết định số …".
+/// ("bị bãi bỏ một phần bởi"). X's subject may stand before the statement (see [`passive_captures`]).
 pub(super) static PASSIVE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(&format!(
-        r"^[ \n,(]*(?:\([\n -~&&[^()]]{{0,80}}\)[ \n,]*)?(?:(?:[a-z]+\s+){{0,3}}(?:ve|quy dinh|huong dan)\s[\n -~&&[^;.:()]]{{0,200}},\s*)?(?:va\s+)?(?:da\s+|cung\s+da\s+)?(?:duoc|bi)\s+({PASSIVE_VERB})(?:\s+(?:mot so|mot phan|cac)\s+(?:dieu|khoan|noi dung)|\s+mot phan)?(?:\s+tai[\n -~&&[^;]]{{0,60}})?\s+(?:boi|theo|tai)(?:\s[\n -~&&[^;:.]]{{0,60}}?)?\s*$"
+        r"^[ \n,(]*(?:\([\n -~&&[^()]]{{0,80}}\)[ \n,]*)?(?:va\s+)?(?:da\s+|cung\s+da\s+)?(?:duoc|bi)\s+({PASSIVE_VERB})(?:\s+(?:mot so|mot phan|cac)\s+(?:dieu|khoan|noi dung)|\s+mot phan)?(?:\s+tai[\n -~&&[^;]]{{0,60}})?\s+(?:boi|theo|tai)(?:\s[\n -~&&[^;:.]]{{0,60}}?)?\s*$"
     ))
 });
 /// "X hết hiệu lực (thi hành) kể từ ngày Y có hiệu lực": Y repeals X.
@@ -38,6 +37,27 @@ pub(super) static LIST_JOIN: LazyLock<Regex> =
 pub(super) static STATEMENT_WORDS: LazyLock<aho_corasick::AhoCorasick> =
     LazyLock::new(|| literal_words(&["bởi", "theo", "tại", "hiệu lực", "boi", "tai", "hieu luc"]));
 
+/// X's subject, closed by a comma before the statement: "Quyết định số … của Ủy ban nhân dân tỉnh về việc
+/// ban hành Quy chế …, được sửa đổi tại Quyết định số …".
+static SUBJECT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    folded_regex(r"^[ \n]*(?:[a-z]+\s+){0,3}(?:ve|quy dinh|huong dan)\s[\n -~&&[^;.:()]]*$")
+});
+
+/// [`PASSIVE_BETWEEN`] on the folded text between X and Y, or on what follows X's subject. The subject is
+/// tried only where a comma opens the passive, so most texts between two mentions are matched once.
+fn passive_captures(between: &str) -> Option<regex::Captures<'_>> {
+    PASSIVE_BETWEEN.captures(between).or_else(|| {
+        let comma = [", duoc ", ", da duoc ", ", bi ", ", da bi "]
+            .iter()
+            .filter_map(|w| between.find(w))
+            .min()?;
+        if !SUBJECT_BEFORE.is_match(&between[..comma]) {
+            return None;
+        }
+        PASSIVE_BETWEEN.captures(&between[comma..])
+    })
+}
+
 pub(super) fn passive_statements(
     text: &str,
     found: &mut Extraction,
@@ -58,10 +78,7 @@ pub(super) fn passive_statements(
         }
         let between = fold(&text[target.end..actor.start]);
         let passive = between.contains("duoc") || between.contains("bi ");
-        if let Some(c) = passive
-            .then(|| PASSIVE_BETWEEN.captures(&between))
-            .flatten()
-        {
+        if let Some(c) = passive.then(|| passive_captures(&between)).flatten() {
             let relation = passive_relation_on(
                 c.get(1).map_or("", |m| m.as_str()),
                 pinpoint_of(found, target.at).is_some(),
