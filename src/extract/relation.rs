@@ -398,11 +398,12 @@ fn names_only_several(gap: &str) -> bool {
 /// bản số …"); one that takes a form from it ("theo Mẫu số 01 … Nghị định số …") does not.
 fn names_another_activity(gap: &str) -> bool {
     const WORDS: usize = 6;
-    // "hiện thực hóa các mục tiêu, chỉ tiêu của Chương trình …": the document's own aims, listed, are the
+    // "hiện thực hóa các mục tiêu, chỉ tiêu của Chương trình …", "Thực hiện ý kiến chỉ đạo của Thủ tướng
+    // Chính phủ tại Công văn số …": the document's own aims or the direction it states, listed, are the
     // document to carry out, however many words the list takes.
     static ITS_AIMS: LazyLock<Regex> = LazyLock::new(|| {
         folded_regex(
-            r"^\s*(?:(?:cac|nhung)\s+)?(?:(?:muc tieu|chi tieu|nhiem vu|giai phap|chu truong|quan diem|dinh huong|yeu cau|noi dung)(?:\s*,\s*|\s+va\s+|\s+)?)+(?:cua|tai)\s*$",
+            r"^\s*(?:(?:cac|nhung)\s+)?(?:(?:muc tieu|chi tieu|nhiem vu|giai phap|chu truong|quan diem|dinh huong|yeu cau|noi dung|y kien chi dao|chi dao|y kien ket luan|ket luan)(?:\s*,\s*|\s+va\s+|\s+)?)+(?:cua\s[a-z ]{2,80}?\stai|cua|tai)\s*$",
         )
     });
     if ITS_AIMS.is_match(gap) {

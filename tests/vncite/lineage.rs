@@ -998,6 +998,8 @@ fn a_verb_acts_on_a_document_not_on_the_activity_it_names_first() {
             line("2210/STC-QLG", "cites", None, false, &[]),
             // The plan's own tasks and targets, however long their list, are the plan to carry out.
             line("88/KH-UBND", "implements", None, false, &[]),
+            // So is the direction a letter states.
+            line("3321/UBND-KT", "implements", None, false, &[]),
         ]
     );
 }
