@@ -237,6 +237,10 @@ fn token_end(text: &str, i: usize) -> Option<usize> {
     for (k, c) in chars {
         if is_code_letter(c) || c.is_ascii_digit() {
             end = i + k + c.len_utf8();
+        } else if let Some(len) = central_tail(text, i, i + k) {
+            // "57-NQ/TƯ", "18-NQ/T.Ư": the Party's central code spelled out as "Trung ương" abbreviates it.
+            end = i + k + len;
+            break;
         } else if c == '&'
             && text[..i + k].ends_with(capital)
             && text[i + k + 1..].starts_with(capital)
@@ -250,6 +254,20 @@ fn token_end(text: &str, i: usize) -> Option<usize> {
         }
     }
     Some(end)
+}
+
+/// The bytes of "Ư" or ".Ư" at `at` when they end a token that is "T" alone ("TƯ", "T.Ư"): nothing but a
+/// non-letter may follow.
+fn central_tail(text: &str, start: usize, at: usize) -> Option<usize> {
+    if &text[start..at] != "T" {
+        return None;
+    }
+    let len = ["Ư", ".Ư"]
+        .into_iter()
+        .find(|t| text[at..].starts_with(t))?
+        .len();
+    let after = text[at + len..].chars().next();
+    (!after.is_some_and(|c| c.is_alphanumeric() || unicode_mark(c))).then_some(len)
 }
 
 /// "TT-BXDngày 25/7/2013", "QĐ-TTgngày": a known code run into the next word, the space lost when a page
@@ -267,6 +285,9 @@ fn glued_code_end(text: &str, start: usize, word_letter: usize) -> Option<usize>
 
 /// Canonical spelling of one code token, or `None` when the token is not a plausible code.
 fn canonical_token(raw: &str) -> Option<(String, bool)> {
+    if raw == "TƯ" || raw == "T.Ư" {
+        return Some(("TW".to_string(), true));
+    }
     // Most tokens are codes written exactly as the tables spell them.
     if let Some(code) = tables().exact_code(raw) {
         return Some((code.to_string(), true));
@@ -595,6 +616,9 @@ mod tests {
         assert_eq!(symbols("30 / 2020 / NĐ - CP"), ["30/2020/NĐ-CP"]);
         assert_eq!(symbols("119/2014/TT-\nBTC"), ["119/2014/TT-BTC"]);
         assert_eq!(symbols("43/2010/NÐ\u{2013}CP"), ["43/2010/NĐ-CP"]);
+        // The Party's central code written from "Trung ương"; a word that goes on is prose.
+        assert_eq!(symbols("57-NQ/TƯ, 18-NQ/T.Ư."), ["57-NQ/TW", "18-NQ/TW"]);
+        assert_eq!(symbols("12-NQ/TƯƠNG"), ["12-NQ"]);
         assert_eq!(symbols("12\u{2044}QĐ-TTg"), ["12/QĐ-TTg"]);
         assert_eq!(symbols("Nghị quyết số 19-2017/NQ-CP"), ["19/2017/NQ-CP"]);
         // "Tg" is the Prime Minister's code in older symbols (866/QĐ-Tg).

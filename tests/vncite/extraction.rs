@@ -104,6 +104,9 @@ fn every_symbol_form_is_found_with_its_doc_type() {
         ("112-KH/TU", "plan"),
         // "Thông báo kết luận": a notice, not a conclusion, as its code says.
         ("45-TB/TW", "notice"),
+        // "TƯ", "T.Ư": the central code written from "Trung ương".
+        ("18-NQ/TW", "resolution"),
+        ("35-CT/TW", "directive"),
         ("64-CP", "decree"),
         ("02/CP", "decree"),
         ("406/TTg", "directive"),
