@@ -317,6 +317,7 @@ pub(crate) fn read_named(
     }
     // "Luật Hải quan 2014", the databases' way to write a law's year: the year is not a word of the name.
     let mut bare_year = None;
+    let mut year_end = None;
     if let Some((head, last)) = window[fae..name_end].rsplit_once(' ') {
         let year = (last.len() == 4)
             .then(|| last.parse::<i32>().ok())
@@ -324,6 +325,7 @@ pub(crate) fn read_named(
         if let Some(y) = year.filter(|y| (1945..=2100).contains(y)) {
             if words > 1 {
                 bare_year = Some(y);
+                year_end = Some(name_end);
                 name_end = fae + head.trim_end().len();
                 words -= 1;
             }
@@ -370,9 +372,11 @@ pub(crate) fn read_named(
     {
         return None;
     }
-    let after = context::read_after(text, folded, name_end);
+    // The mention is written to the year ("Luật Đất đai 2013 hết hiệu lực khi …"), which the name leaves out.
+    let read_from = year_end.filter(|&e| e > name_end).unwrap_or(name_end);
+    let after = context::read_after(text, folded, read_from);
     let year = after.date.map(|d| d.year).or(after.year).or(bare_year);
-    let end_f = after.end.max(name_end);
+    let end_f = after.end.max(read_from);
     let start = anchor_start;
     let mut end = folded.orig_end(end_f);
     while end > start && text[..end].ends_with(|c: char| c.is_whitespace() || c == ',') {

@@ -905,6 +905,11 @@ fn a_change_reported_after_the_subject_of_a_reference_is_its_own() {
             // "được bố trí theo" is no change of the decision before it.
             line("801/QĐ-UBND", "cites", None, false, &[]),
             line("802/QĐ-UBND", "cites", None, false, &[]),
+            // "A hết hiệu lực khi B có hiệu lực", said of two other documents: reported, both cites.
+            line("51/2010/NĐ-CP", "cites", None, false, &[]),
+            line("123/2020/NĐ-CP", "cites", None, false, &[]),
+            line("named:luat-thuy-san@2003", "cites", None, false, &[]),
+            line("18/2017/QH14", "cites", None, false, &[]),
         ]
     );
     assert_eq!(
@@ -920,6 +925,18 @@ fn a_change_reported_after_the_subject_of_a_reference_is_its_own() {
                 "96/QĐ-UBND".to_string(),
                 "amends".to_string(),
                 "715/QĐ-UBND".to_string(),
+                false
+            ),
+            (
+                "18/2017/QH14".to_string(),
+                "repeals".to_string(),
+                "named:luat-thuy-san@2003".to_string(),
+                false
+            ),
+            (
+                "123/2020/NĐ-CP".to_string(),
+                "repeals".to_string(),
+                "51/2010/NĐ-CP".to_string(),
                 false
             ),
         ]

@@ -12,10 +12,10 @@ pub(super) static PASSIVE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
         r"^[ \n,(]*(?:\([\n -~&&[^()]]{{0,80}}\)[ \n,]*)?(?:va\s+)?(?:da\s+|cung\s+da\s+)?(?:duoc|bi)\s+({PASSIVE_VERB})(?:\s+(?:mot so|mot phan|cac)\s+(?:dieu|khoan|noi dung)|\s+mot phan)?(?:\s+tai[\n -~&&[^;]]{{0,60}})?\s+(?:boi|theo|tai)(?:\s[\n -~&&[^;:.]]{{0,60}}?)?\s*$"
     ))
 });
-/// "X hết hiệu lực (thi hành) kể từ ngày Y có hiệu lực": Y repeals X.
+/// "X hết hiệu lực (thi hành) kể từ ngày Y có hiệu lực", "… khi Y có hiệu lực": Y repeals X.
 pub(super) static LAPSES_WHEN: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(
-        r"^[ \n,]*(?:\([\n -~&&[^()]]{0,80}\)[ \n,]*)?het hieu luc(?:\s+thi hanh)?\s+(?:ke\s+)?tu\s+ngay\s*$",
+        r"^[ \n,]*(?:\([\n -~&&[^()]]{0,80}\)[ \n,]*)?het hieu luc(?:\s+thi hanh)?\s+(?:(?:ke\s+)?tu\s+ngay|khi)\s*$",
     )
 });
 /// What follows the last amender of a passive list when the input ends the amended document: "… hết hiệu
