@@ -333,6 +333,11 @@ fn phrase_before(
                     if p.relation.is_change() && (proposed(verb_lead) || after_a_form(gap)) {
                         return Some(Relation::Cites);
                     }
+                    if p.relation == Relation::Guides {
+                        if let Some(r) = guidance_of_another(verb_lead) {
+                            return Some(r);
+                        }
+                    }
                     if named_not_done(p.relation, verb_lead) {
                         return Some(Relation::Cites);
                     }
@@ -474,6 +479,27 @@ fn proposed(before_verb: &str) -> bool {
     .iter()
     .any(|w| before.ends_with(w))
         || purpose(before)
+}
+
+/// "Giao Sở Tư pháp hướng dẫn thực hiện Nghị định số …": the input assigns the guidance to a body and so
+/// carries the decree out; "Đề nghị Bộ Tài chính hướng dẫn …" asks for it. Either way the input guides
+/// nothing. The clause opens with the word, a body between it and the verb.
+fn guidance_of_another(before_verb: &str) -> Option<Relation> {
+    let clause = before_verb
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '+' | ' ')
+        })
+        .trim_end();
+    let (word, relation) = [
+        ("giao ", Relation::Implements),
+        ("de nghi ", Relation::Cites),
+        ("yeu cau ", Relation::Cites),
+        ("kien nghi ", Relation::Cites),
+    ]
+    .into_iter()
+    .find(|(w, _)| clause.starts_with(w))?;
+    let body = clause[word.len()..].trim();
+    (!body.is_empty() && body.split_whitespace().count() <= 12).then_some(relation)
 }
 
 /// "Nội dung đính chính tại Điều 1 … là một phần không tách rời của Nghị định số …": the change verb names

@@ -1017,6 +1017,9 @@ fn a_verb_acts_on_a_document_not_on_the_activity_it_names_first() {
             line("88/KH-UBND", "implements", None, false, &[]),
             // So is the direction a letter states.
             line("3321/UBND-KT", "implements", None, false, &[]),
+            // Guidance assigned to a body carries the decree out; guidance asked for is only a request.
+            line("59/2024/NĐ-CP", "implements", None, false, &[]),
+            line("60/2024/NĐ-CP", "cites", None, false, &[]),
         ]
     );
 }
