@@ -150,6 +150,7 @@ pub fn read_after(original: &str, folded: &Folded, from: usize) -> After {
             "thong qua",
             "vao",
             "duoc ",
+            "cung ngay",
         ]
         .iter()
         .any(|w| lead.starts_with(w));

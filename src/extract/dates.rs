@@ -50,6 +50,10 @@ fn read_date_after(rest: &str, needs_verb: bool) -> Option<(Date, usize)> {
     let led = ["da ban hanh", "ban hanh", "ky", "thong qua", "da ky"]
         .iter()
         .any(|lead| p.word(lead));
+    // "Thông tư số A và Thông tư số B cùng ngày 14/6/2023": one date for the items of a list.
+    if !led && !passive && !needs_verb {
+        p.word("cung");
+    }
     if passive && !led || needs_verb && !(led || sitting) {
         return None;
     }

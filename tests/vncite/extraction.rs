@@ -271,6 +271,22 @@ fn lists_share_type_word_date_issuer_and_relation() {
             ),
         ]
     );
+    // "cùng ngày" (the same day) dates every item of the list before it.
+    let found = vncite::extract(
+        "Căn cứ Thông tư số 10/2026/TT-BXD và Thông tư số 11/2026/TT-BXD cùng ngày 14/6/2026 của Bộ Xây dựng;",
+    );
+    let dates: Vec<(&str, Option<&str>)> = found
+        .citations
+        .iter()
+        .map(|c| (c.symbol.as_str(), c.date.as_deref()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("10/2026/TT-BXD", Some("2026-06-14")),
+            ("11/2026/TT-BXD", Some("2026-06-14"))
+        ]
+    );
 }
 
 #[test]
