@@ -227,6 +227,9 @@ fn is_code_letter(c: char) -> bool {
 /// The end of a code token starting at `i`: letters, then letters or digits. `None` when the token runs on into
 /// a word (a Vietnamese letter or a combining mark follows), which means it is prose, not a code.
 fn token_end(text: &str, i: usize) -> Option<usize> {
+    if let Some(end) = central_code_end(text, i) {
+        return Some(end);
+    }
     let mut chars = text[i..].char_indices();
     let (_, first) = chars.next()?;
     if !is_code_letter(first) {
@@ -237,10 +240,6 @@ fn token_end(text: &str, i: usize) -> Option<usize> {
     for (k, c) in chars {
         if is_code_letter(c) || c.is_ascii_digit() {
             end = i + k + c.len_utf8();
-        } else if let Some(len) = central_tail(text, i, i + k) {
-            // "57-NQ/TƯ", "18-NQ/T.Ư": the Party's central code spelled out as "Trung ương" abbreviates it.
-            end = i + k + len;
-            break;
         } else if c == '&'
             && text[..i + k].ends_with(capital)
             && text[i + k + 1..].starts_with(capital)
@@ -256,18 +255,18 @@ fn token_end(text: &str, i: usize) -> Option<usize> {
     Some(end)
 }
 
-/// The bytes of "Ư" or ".Ư" at `at` when they end a token that is "T" alone ("TƯ", "T.Ư"): nothing but a
-/// non-letter may follow.
-fn central_tail(text: &str, start: usize, at: usize) -> Option<usize> {
-    if &text[start..at] != "T" {
-        return None;
-    }
-    let len = ["Ư", ".Ư"]
-        .into_iter()
-        .find(|t| text[at..].starts_with(t))?
-        .len();
-    let after = text[at + len..].chars().next();
-    (!after.is_some_and(|c| c.is_alphanumeric() || unicode_mark(c))).then_some(len)
+/// "57-NQ/TƯ", "18-NQ/T.Ư": the Party's central code written from "Trung ương", canonically `TW`.
+const CENTRAL_SPELLINGS: [&str; 2] = ["TƯ", "T.Ư"];
+
+/// The end of a central-code token at `start` ([`CENTRAL_SPELLINGS`]); a word that goes on ("TƯƠNG") is
+/// prose.
+fn central_code_end(text: &str, start: usize) -> Option<usize> {
+    let spelling = CENTRAL_SPELLINGS
+        .iter()
+        .find(|s| text[start..].starts_with(*s))?;
+    let end = start + spelling.len();
+    let after = text[end..].chars().next();
+    (!after.is_some_and(|c| c.is_alphanumeric() || unicode_mark(c))).then_some(end)
 }
 
 /// "TT-BXDngày 25/7/2013", "QĐ-TTgngày": a known code run into the next word, the space lost when a page
@@ -285,7 +284,7 @@ fn glued_code_end(text: &str, start: usize, word_letter: usize) -> Option<usize>
 
 /// Canonical spelling of one code token, or `None` when the token is not a plausible code.
 fn canonical_token(raw: &str) -> Option<(String, bool)> {
-    if raw == "TƯ" || raw == "T.Ư" {
+    if CENTRAL_SPELLINGS.contains(&raw) {
         return Some(("TW".to_string(), true));
     }
     // Most tokens are codes written exactly as the tables spell them.

@@ -127,10 +127,8 @@ pub(crate) fn read(text: &str, raws: &[RawSymbol]) -> Header {
     // "Số: 15/2024/TT-BTC Hà Nội, ngày …": a place and date right after the number on its line are the
     // header's, whatever stands before the number on that line.
     let after_number = folded.text.get(header_end..).unwrap_or_default();
-    let same_line = place_date(after_number).filter(|c| {
-        c.get(0)
-            .is_some_and(|m| m.start() == 0 && !m.as_str().starts_with('\n'))
-    });
+    let number_line = after_number.split('\n').next().unwrap_or_default();
+    let same_line = place_date(number_line).filter(|c| c.get(0).is_some_and(|m| m.start() == 0));
     let found_date = match same_line {
         Some(c) => Some((c, header_end)),
         None => place_date(&folded.text).map(|c| (c, 0)),

@@ -2,7 +2,7 @@
 
 use super::clean::{folded_regex, Folded};
 use super::context;
-use super::window::{clause_end, clause_start, Window};
+use super::window::{clause_end, clause_start, without_item_mark, Window};
 use crate::data::PhrasePosition;
 use crate::vocab::Relation;
 use regex::Regex;
@@ -88,13 +88,11 @@ pub(crate) fn relation_of(
 fn adds_a_part(window: &Window, cstart: usize, mention_start: usize) -> bool {
     static ADDS: LazyLock<Regex> = LazyLock::new(|| {
         folded_regex(
-            r"^(?:[0-9a-z]+[.)]\s*|[-+]\s*)?bo sung\s+(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z]+(?:\s*,\s*[0-9a-z]+)*\s+(?:vao\s+)?(?:sau|truoc|vao)\s+(?:(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z.]+[ ,]*)+(?:cua\s*)?$",
+            r"^bo sung\s+(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z]+(?:\s*,\s*[0-9a-z]+)*\s+(?:vao\s+)?(?:sau|truoc|vao)\s+(?:(?:diem|khoan|dieu|muc|chuong|phu luc)\s+[0-9a-z.]+[ ,]*)+(?:cua\s*)?$",
         )
     });
-    let clause = window.folded.text[cstart..mention_start].trim();
-    clause.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '+')
-        && clause.contains("bo sung")
-        && ADDS.is_match(clause)
+    let clause = without_item_mark(&window.folded.text[cstart..mention_start]);
+    clause.starts_with("bo sung ") && ADDS.is_match(clause)
 }
 
 /// "Bãi bỏ Điều 3; khoản 2 Điều 5 Thông tư số …", "Bãi bỏ các quy định về …; Điều 4; điểm a khoản 2 Điều 7
@@ -485,11 +483,7 @@ fn proposed(before_verb: &str) -> bool {
 /// carries the decree out; "Đề nghị Bộ Tài chính hướng dẫn …" asks for it. Either way the input guides
 /// nothing. The clause opens with the word, a body between it and the verb.
 fn guidance_of_another(before_verb: &str) -> Option<Relation> {
-    let clause = before_verb
-        .trim_start_matches(|c: char| {
-            c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '+' | ' ')
-        })
-        .trim_end();
+    let clause = without_item_mark(before_verb);
     let (word, relation) = [
         ("giao ", Relation::Implements),
         ("de nghi ", Relation::Cites),

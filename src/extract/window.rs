@@ -2,6 +2,21 @@
 
 use super::clean::{floor_boundary, Folded};
 use super::context;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An item marker as written: "a)", "đ)", "1.", "-", "+"; folded text spells "đ)" as "d)".
+pub(crate) static ITEM_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t|]*(?:[a-zđ]\)|[0-9]{1,2}[.)]|[-+•–*])")
+        .unwrap_or_else(|e| panic!("item mark: {e}"))
+});
+
+/// Folded `clause` without the item marker that opens it, trimmed.
+pub(crate) fn without_item_mark(clause: &str) -> &str {
+    let clause = clause.trim();
+    let mark = ITEM_MARK.find(clause).map_or(0, |m| m.end());
+    clause[mark..].trim_start()
+}
 
 /// A folded window of the original text and the relation phrases found in it.
 #[derive(Clone, Copy)]

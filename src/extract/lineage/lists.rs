@@ -57,11 +57,7 @@ pub(super) static BARE_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// An item marker as written: "a)", "đ)", "1.", "-", "+".
-pub(super) static ITEM_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t|]*(?:[a-zđ]\)|[0-9]{1,2}[.)]|[-+•–*])")
-        .unwrap_or_else(|e| panic!("item mark: {e}"))
-});
+pub(super) use crate::extract::window::ITEM_MARK;
 
 pub(super) fn lead_in_lists(text: &str, found: &mut Extraction, refs: &[Span]) {
     let bytes = text.as_bytes();
@@ -137,22 +133,16 @@ fn inline_lead_in(text: &str, found: &mut Extraction, refs: &[Span], colon: usiz
     let line_end = memchr::memchr(b'\n', &bytes[after..]).map_or(bytes.len(), |p| after + p);
     let sentence_end =
         memchr::memmem::find(&bytes[after..line_end], b". ").map_or(line_end, |p| after + p);
-    let mut last: Option<(usize, bool)> = None;
-    for r in refs_on(refs, after, sentence_end) {
-        let listed = match last {
-            None => true,
-            // On one line a semicolon ends the item before, whatever title stands before it.
-            Some((prev_end, prev_listed)) => text
-                .get(prev_end..r.start)
-                .is_some_and(|gap| gap.contains(';') || (prev_listed && joins_items(gap))),
-        };
-        last = Some((r.end, listed));
-        if listed && relation_at(found, r.at) == Some(Relation::Cites) {
-            if let Some(slot) = relation_mut(found, r.at) {
-                *slot = governing;
-            }
-        }
-    }
+    let mut last = None;
+    // On one line a semicolon ends the item before it, whatever title stands before the semicolon.
+    govern_listed(
+        text,
+        found,
+        refs_on(refs, after, sentence_end),
+        governing,
+        &mut last,
+        |gap| gap.contains(';'),
+    );
 }
 
 /// The start of a lettered list right after a line break ("a) "), the form of the lists a lead-in heads.
@@ -191,23 +181,10 @@ fn govern_items(
                 last = None;
             }
             let on_line = refs_on(refs, at, end);
-            for r in on_line {
-                let listed = match last {
-                    None => true,
-                    // A semicolon ends a title as it ends an item; a comma or "và" may stand in one.
-                    Some((prev_end, prev_listed)) => {
-                        text.get(prev_end..r.start).is_some_and(|gap| {
-                            gap.trim_start().starts_with(';') || (prev_listed && joins_items(gap))
-                        })
-                    }
-                };
-                last = Some((r.end, listed));
-                if listed && relation_at(found, r.at) == Some(Relation::Cites) {
-                    if let Some(slot) = relation_mut(found, r.at) {
-                        *slot = governing;
-                    }
-                }
-            }
+            // A semicolon right after a mention ends its title as it ends an item.
+            govern_listed(text, found, on_line, governing, &mut last, |gap| {
+                gap.trim_start().starts_with(';')
+            });
             // An item may lead a list of its own.
             if item && line.trim_end().ends_with(':') {
                 if let Some(inner) = lead_in(line, on_line) {
@@ -221,6 +198,33 @@ fn govern_items(
         at = end;
     }
     at
+}
+
+/// Gives `governing` to the mentions of `on` that an item lists: the first of the item, those joined to a
+/// listed one by list glue ([`joins_items`]) and those after a gap that `ends_item`. `last` is the end of
+/// the item's last mention and whether it was listed, carried over the item's lines.
+fn govern_listed(
+    text: &str,
+    found: &mut Extraction,
+    on: &[Span],
+    governing: Relation,
+    last: &mut Option<(usize, bool)>,
+    ends_item: impl Fn(&str) -> bool,
+) {
+    for r in on {
+        let listed = match *last {
+            None => true,
+            Some((prev_end, prev_listed)) => text
+                .get(prev_end..r.start)
+                .is_some_and(|gap| ends_item(gap) || (prev_listed && joins_items(gap))),
+        };
+        *last = Some((r.end, listed));
+        if listed && relation_at(found, r.at) == Some(Relation::Cites) {
+            if let Some(slot) = relation_mut(found, r.at) {
+                *slot = governing;
+            }
+        }
+    }
 }
 
 /// Text between two mentions of one item that may list both, when the first is listed: it opens with a
