@@ -692,46 +692,53 @@ fn headers_of_database_page_copies_give_the_document_and_its_title() {
             .document
             .map(|d| (d.symbol, d.doc_type.as_str().to_string(), d.date, d.title))
     };
-    // The motto's rule, the number label and the title word joined on lines of their own.
-    assert_eq!(
-        own("QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Luật số:\n45/2023/QH15\nHà Nội, ngày 20 tháng 6 năm 2023 LUẬT THƯ VIỆN SỐ\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"),
-        Some((
-            "45/2023/QH15".to_string(),
-            "law".to_string(),
-            Some("2023-06-20".to_string()),
-            Some("THƯ VIỆN SỐ".to_string())
-        ))
-    );
-    // The title word and the trích yếu on one line under the date.
-    assert_eq!(
-        own("CHÍNH PHỦ\nSố:\n31/2025/NĐ-CP\nHà Nội, ngày 03 tháng 3 năm 2025\nNGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT VỀ ĐẤT RỪNG\nCăn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;\n"),
-        Some((
-            "31/2025/NĐ-CP".to_string(),
-            "decree".to_string(),
-            Some("2025-03-03".to_string()),
-            Some("QUY ĐỊNH CHI TIẾT VỀ ĐẤT RỪNG".to_string())
-        ))
-    );
-    // The whole header and the preamble's first line flattened to one line; the trích yếu in sentence case.
-    assert_eq!(
-        own("BỘ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 08/2026/TT-BXD Hà Nội, ngày 14 tháng 4 năm 2026 THÔNG TƯ Hướng dẫn phân cấp công trình Căn cứ Luật Xây dựng ngày 18 tháng 6 năm 2014;\n"),
-        Some((
-            "08/2026/TT-BXD".to_string(),
-            "circular".to_string(),
-            Some("2026-04-14".to_string()),
-            Some("Hướng dẫn phân cấp công trình".to_string())
-        ))
-    );
-    // A Markdown copy: the title word and the trích yếu in bold, blank lines between.
-    assert_eq!(
-        own("| BỘ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| Số: 09/2026/TT-BXD | Hà Nội, ngày 20 tháng 4 năm 2026 |\n\n**THÔNG TƯ**\n\n**Quy định về nhà ở xã hội**\n\n*Căn cứ Luật Nhà ở ngày 27 tháng 11 năm 2023;*\n"),
-        Some((
-            "09/2026/TT-BXD".to_string(),
-            "circular".to_string(),
-            Some("2026-04-20".to_string()),
-            Some("Quy định về nhà ở xã hội".to_string())
-        ))
-    );
+    // (layout, text, symbol, type, date, title)
+    let cases = [
+        (
+            "the motto's rule, the number label and the title word joined on lines of their own",
+            "QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Luật số:\n45/2023/QH15\nHà Nội, ngày 20 tháng 6 năm 2023 LUẬT THƯ VIỆN SỐ\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
+            "45/2023/QH15",
+            "law",
+            "2023-06-20",
+            "THƯ VIỆN SỐ",
+        ),
+        (
+            "the title word and the trích yếu on one line under the date",
+            "CHÍNH PHỦ\nSố:\n31/2025/NĐ-CP\nHà Nội, ngày 03 tháng 3 năm 2025\nNGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT VỀ ĐẤT RỪNG\nCăn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;\n",
+            "31/2025/NĐ-CP",
+            "decree",
+            "2025-03-03",
+            "QUY ĐỊNH CHI TIẾT VỀ ĐẤT RỪNG",
+        ),
+        (
+            "the whole header and the preamble's first line on one line; the trích yếu in sentence case",
+            "BỘ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 08/2026/TT-BXD Hà Nội, ngày 14 tháng 4 năm 2026 THÔNG TƯ Hướng dẫn phân cấp công trình Căn cứ Luật Xây dựng ngày 18 tháng 6 năm 2014;\n",
+            "08/2026/TT-BXD",
+            "circular",
+            "2026-04-14",
+            "Hướng dẫn phân cấp công trình",
+        ),
+        (
+            "a Markdown copy: the title word and the trích yếu in bold, blank lines between",
+            "| BỘ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| Số: 09/2026/TT-BXD | Hà Nội, ngày 20 tháng 4 năm 2026 |\n\n**THÔNG TƯ**\n\n**Quy định về nhà ở xã hội**\n\n*Căn cứ Luật Nhà ở ngày 27 tháng 11 năm 2023;*\n",
+            "09/2026/TT-BXD",
+            "circular",
+            "2026-04-20",
+            "Quy định về nhà ở xã hội",
+        ),
+    ];
+    for (layout, text, symbol, doc_type, date, title) in cases {
+        assert_eq!(
+            own(text),
+            Some((
+                symbol.to_string(),
+                doc_type.to_string(),
+                Some(date.to_string()),
+                Some(title.to_string())
+            )),
+            "{layout}"
+        );
+    }
     // The issuer's name that the copy joins to the end of the title is not part of it.
     let title = own("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO\nSố: 02/2025/NQ-HĐTP\nHà Nội, ngày 10 tháng 4 năm 2025 NGHỊ QUYẾT HƯỚNG DẪN ÁP DỤNG ÁN LỆ HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO\nCăn cứ Luật Tổ chức Tòa án nhân dân ngày 24 tháng 6 năm 2024;\n")
         .and_then(|d| d.3);
