@@ -108,6 +108,7 @@ impl CitationGraph {
             })
             .collect();
         stored.sort_unstable_by_key(|raw| raw.line());
+        loaded.populate();
         for run in super::map_in_order(&super::runs(&stored), |run| {
             run.iter().try_for_each(|raw| loaded.check(raw))
         }) {
@@ -362,8 +363,14 @@ impl CitationGraph {
         }
         let documents = loaded.documents()?;
         self.pending_inputs.clear();
-        for (path, doc) in documents {
-            self.inputs.insert(path.to_string(), doc);
+        // Built whole from the store's sorted list rather than inserted one by one.
+        let documents = documents
+            .into_iter()
+            .map(|(path, doc)| (path.to_string(), doc));
+        if self.inputs.is_empty() {
+            self.inputs = documents.collect();
+        } else {
+            self.inputs.extend(documents);
         }
         Ok(())
     }

@@ -317,7 +317,9 @@ impl CitedFacts {
 /// The citation graph.
 #[derive(Debug, Default)]
 pub struct CitationGraph {
-    graph: StableDiGraph<Node, Edge>,
+    // Nodes are boxed so that the graph's own node table stays small: adding a million edges touches two
+    // entries each, and 300-byte entries missed the cache on every one.
+    graph: StableDiGraph<Box<Node>, Edge>,
     index: HashMap<NodeId, NodeIndex>,
     /// Every input built into the graph, with its header identity.
     inputs: BTreeMap<String, Option<Document>>,
@@ -364,7 +366,7 @@ impl CitationGraph {
         if let Some(&ix) = self.index.get(id) {
             return ix;
         }
-        let ix = self.graph.add_node(Node::new(id.clone()));
+        let ix = self.graph.add_node(Box::new(Node::new(id.clone())));
         self.index.insert(id.clone(), ix);
         ix
     }
@@ -386,65 +388,96 @@ impl CitationGraph {
 
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.index.get(id).map(|&ix| &self.graph[ix])
+        self.index.get(id).map(|&ix| &*self.graph[ix])
     }
 
     /// Every node, sorted by id.
     pub fn nodes(&self) -> Vec<&Node> {
-        let mut v: Vec<&Node> = self.graph.node_weights().collect();
-        v.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut v: Vec<&Node> = self.nodes_unordered().collect();
+        v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         v
     }
 
     /// Every node, unsorted.
     pub fn nodes_unordered(&self) -> impl Iterator<Item = &Node> {
-        self.graph.node_weights()
+        self.graph.node_weights().map(|n| &**n)
     }
 
     /// Every edge, sorted by (from, to, relation).
     pub fn edges(&self) -> Vec<EdgeView<'_>> {
+        let (nodes, ranked) = self.nodes_and_edges();
+        ranked
+            .into_iter()
+            .map(|e| EdgeView {
+                from: nodes[e.from as usize].id.as_str(),
+                to: nodes[e.to as usize].id.as_str(),
+                edge: e.edge,
+            })
+            .collect()
+    }
+
+    /// Every node sorted by id, and every edge sorted by (from, to, relation) with its ends' positions
+    /// in that node order, which is what the store's edge table records.
+    pub(crate) fn nodes_and_edges(&self) -> (Vec<&Node>, Vec<RankedEdge<'_>>) {
         // Sorted by the ends' ranks in id order rather than by the ids themselves: a million edges
         // compared as strings took half a second. Ids are unique, so the order is the same; the edge
         // index last keeps it total, as the stable sort by ids did.
-        let mut ids: Vec<NodeIndex> = self.graph.node_indices().collect();
-        ids.sort_unstable_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+        let mut ids: Vec<(&str, NodeIndex)> = self
+            .graph
+            .node_indices()
+            .map(|ix| (self.graph[ix].id.as_str(), ix))
+            .collect();
+        ids.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // Ranks by node index in a table small enough to stay in cache: reading the ids off the nodes
+        // missed the cache twice an edge.
         let mut rank = vec![0u32; petgraph::visit::NodeIndexable::node_bound(&self.graph)];
-        for (r, ix) in ids.iter().enumerate() {
+        for (r, (_, ix)) in ids.iter().enumerate() {
             rank[ix.index()] = r as u32;
         }
+        let nodes: Vec<&Node> = ids.iter().map(|(_, ix)| &*self.graph[*ix]).collect();
+        drop(ids);
         // Edges still on their store line were loaded in the store's order, which is this order (adding
         // nodes never reorders the ids already there): only the others are sorted, then the two merged.
-        let (mut stored, mut fresh): (Vec<KeyedEdge<'_>>, Vec<KeyedEdge<'_>>) = (&self.graph)
-            .edge_references()
-            .map(|e| {
-                let key = (
-                    rank[e.source().index()],
-                    rank[e.target().index()],
-                    e.weight().relation,
-                    e.id().index() as u32,
-                );
-                (key, self.view(e))
-            })
-            .partition(|(_, view)| view.edge.store_line().is_some());
-        if !stored.is_sorted_by_key(|(key, _)| *key) {
-            sort_keyed(&mut stored);
+        // The keys are 16 bytes an edge: on this kind of machine, touching fresh memory for a million
+        // wider records cost more than sorting them.
+        let mut stored: Vec<EdgeKey> = Vec::with_capacity(self.graph.edge_count());
+        let mut fresh: Vec<EdgeKey> = Vec::new();
+        for e in self.graph.edge_references() {
+            let key = (
+                rank[e.source().index()],
+                rank[e.target().index()],
+                e.weight().relation,
+                e.id().index() as u32,
+            );
+            if e.weight().store_line().is_some() {
+                stored.push(key);
+            } else {
+                fresh.push(key);
+            }
         }
-        sort_keyed(&mut fresh);
+        if !stored.is_sorted() {
+            sort_keys(&mut stored);
+        }
+        sort_keys(&mut fresh);
         let mut merged = Vec::with_capacity(stored.len() + fresh.len());
         let (mut a, mut b) = (stored.into_iter().peekable(), fresh.into_iter().peekable());
         loop {
             let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if x.0 <= y.0 => a.next(),
+                (Some(x), Some(y)) if x <= y => a.next(),
                 (Some(_), Some(_)) => b.next(),
                 (Some(_), None) => a.next(),
                 (None, _) => b.next(),
             };
             match next {
-                Some((_, view)) => merged.push(view),
+                Some((from, to, _, index)) => merged.push(RankedEdge {
+                    from,
+                    to,
+                    edge: &self.graph[petgraph::stable_graph::EdgeIndex::new(index as usize)],
+                }),
                 None => break,
             }
         }
-        merged
+        (nodes, merged)
     }
 
     /// Edges leaving (`Outgoing`) or entering (`Incoming`) a node.
@@ -481,15 +514,22 @@ impl CitationGraph {
     }
 }
 
-/// An edge with the key it is stored in order of: the ends' ranks in id order, the relation, the index.
-type KeyedEdge<'g> = ((u32, u32, Relation, u32), EdgeView<'g>);
+/// An edge's key in store order: the ends' ranks in id order, the relation, the edge's index.
+type EdgeKey = (u32, u32, Relation, u32);
 
-/// Edges sorted by their key, on every core of the current rayon pool with the `parallel` feature.
-fn sort_keyed(v: &mut [KeyedEdge<'_>]) {
+/// An edge with its ends' positions in the nodes sorted by id.
+pub(crate) struct RankedEdge<'g> {
+    pub(crate) from: u32,
+    pub(crate) to: u32,
+    pub(crate) edge: &'g Edge,
+}
+
+/// Keys sorted, on every core of the current rayon pool with the `parallel` feature.
+fn sort_keys(v: &mut [EdgeKey]) {
     #[cfg(feature = "parallel")]
-    rayon::slice::ParallelSliceMut::par_sort_unstable_by_key(v, |(key, _)| *key);
+    rayon::slice::ParallelSliceMut::par_sort_unstable(v);
     #[cfg(not(feature = "parallel"))]
-    v.sort_unstable_by_key(|(key, _)| *key);
+    v.sort_unstable();
 }
 
 fn sort_views(v: &mut [EdgeView<'_>]) {
@@ -506,7 +546,10 @@ fn pool_threads() -> usize {
 
 /// `work` on each of `items`, on every core of the current rayon pool with the `parallel` feature, the
 /// results in the items' order.
-fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+pub(crate) fn map_in_order<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync + Send,
+) -> Vec<R> {
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;
@@ -518,7 +561,7 @@ fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync + S
 
 /// `items` cut into a few runs per thread of the current rayon pool: cores finishing early take another,
 /// while each run's own copy of repeated strings (dates, issuer names) stays a few copies in all.
-fn runs<T>(items: &[T]) -> Vec<&[T]> {
+pub(crate) fn runs<T>(items: &[T]) -> Vec<&[T]> {
     items
         .chunks(items.len().div_ceil(pool_threads() * 4).max(1))
         .collect()

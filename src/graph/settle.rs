@@ -135,7 +135,7 @@ impl CitationGraph {
         });
         drop(defined);
         for (ix, node) in kept.into_iter().zip(settled) {
-            self.graph[ix] = node;
+            *self.graph[ix] = node;
         }
         // Issuers: one node per code, local bodies per place when the document id names it.
         // (document, issuer codes, place from its id, issuer name)

@@ -7,7 +7,7 @@
 use super::wire::{EdgeRecord, StoreEvidence, StoreHeaderOut, StoreNode};
 use super::{Loaded, RawEvidence, CHECKSUM_KEY, FORMAT};
 use crate::error::Error;
-use crate::graph::{CitationGraph, EdgeView};
+use crate::graph::{CitationGraph, RankedEdge};
 use crate::model::Document;
 use base64::Engine as _;
 use rustc_hash::FxHashMap as HashMap;
@@ -39,17 +39,12 @@ impl CitationGraph {
     pub fn write_store(&self, w: &mut impl Write) -> io::Result<()> {
         // The documents line is serialized while the nodes and edges are sorted.
         let (documents, (nodes, edges)) =
-            crate::graph::join(|| self.documents_line(), || (self.nodes(), self.edges()));
+            crate::graph::join(|| self.documents_line(), || self.nodes_and_edges());
         let (inputs, documents) = documents?;
         let position: HashMap<&str, usize> = inputs
             .iter()
             .enumerate()
             .map(|(i, path)| (*path, i))
-            .collect();
-        let node_position: HashMap<&str, u32> = nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
         // Lines of unchanged edges are copied from the loaded store when every input it names by position
         // keeps its position (inputs added after the last of its inputs, in path order, keep them).
@@ -68,8 +63,8 @@ impl CitationGraph {
         for chunk in lines.each_chunk(Lines::measure) {
             for (e, (len, crc)) in chunk? {
                 EdgeRecord {
-                    from: node_position.get(e.from).copied().unwrap_or(u32::MAX),
-                    to: node_position.get(e.to).copied().unwrap_or(u32::MAX),
+                    from: e.from,
+                    to: e.to,
                     relation: e.edge.relation,
                     count: e.edge.count,
                     len,
@@ -195,20 +190,20 @@ fn nodes_json(nodes: &[&crate::graph::Node]) -> io::Result<Vec<u8>> {
 /// The evidence lines of a store's sorted edges.
 struct Lines<'a> {
     graph: &'a CitationGraph,
-    edges: &'a [EdgeView<'a>],
+    edges: &'a [RankedEdge<'a>],
     position: &'a HashMap<&'a str, usize>,
     copy_from: Option<&'a Loaded>,
 }
 
 impl<'a> Lines<'a> {
     /// Edge `e`'s line in the loaded store, when it can be copied as it is.
-    fn stored(&self, e: &'a EdgeView<'a>) -> Option<(&'a [u8], &'a RawEvidence)> {
+    fn stored(&self, e: &'a RankedEdge<'a>) -> Option<(&'a [u8], &'a RawEvidence)> {
         let raw = e.edge.store_line()?;
         Some((self.copy_from?.line_json(raw)?, raw))
     }
 
     /// Writes edge `e`'s evidence line, without its newline, to `out`.
-    fn write_line(&self, e: &EdgeView<'_>, out: &mut Vec<u8>) -> io::Result<()> {
+    fn write_line(&self, e: &RankedEdge<'_>, out: &mut Vec<u8>) -> io::Result<()> {
         let evidence = self.graph.evidence(e.edge).map_err(io::Error::other)?;
         let rows = evidence.iter().map(|ev| StoreEvidence {
             input: self
@@ -236,8 +231,8 @@ impl<'a> Lines<'a> {
     /// else from serializing it.
     fn measure(
         &self,
-        chunk: &'a [EdgeView<'a>],
-    ) -> io::Result<Vec<(&'a EdgeView<'a>, (u32, u32))>> {
+        chunk: &'a [RankedEdge<'a>],
+    ) -> io::Result<Vec<(&'a RankedEdge<'a>, (u32, u32))>> {
         let mut buf = Vec::new();
         chunk
             .iter()
@@ -255,7 +250,7 @@ impl<'a> Lines<'a> {
     }
 
     /// A chunk's evidence lines, each ending in a newline.
-    fn serialize(&self, chunk: &'a [EdgeView<'a>]) -> io::Result<Vec<u8>> {
+    fn serialize(&self, chunk: &'a [RankedEdge<'a>]) -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
         for e in chunk {
             match self.stored(e) {
@@ -271,7 +266,7 @@ impl<'a> Lines<'a> {
     /// of the current rayon pool, so that only those are held at once.
     fn each_chunk<T: Send + 'a>(
         &'a self,
-        work: fn(&Self, &'a [EdgeView<'a>]) -> io::Result<T>,
+        work: fn(&Self, &'a [RankedEdge<'a>]) -> io::Result<T>,
     ) -> impl Iterator<Item = io::Result<T>> + 'a
     where
         Self: Sync,
@@ -279,7 +274,7 @@ impl<'a> Lines<'a> {
         // Chunks in flight at once: two per thread.
         let wave = CHUNK_EDGES * crate::graph::pool_threads() * 2;
         self.edges.chunks(wave).flat_map(move |batch| {
-            let chunks: Vec<&'a [EdgeView<'a>]> = batch.chunks(CHUNK_EDGES).collect();
+            let chunks: Vec<&'a [RankedEdge<'a>]> = batch.chunks(CHUNK_EDGES).collect();
             crate::graph::map_in_order(&chunks, |c| work(self, c))
         })
     }
