@@ -9,7 +9,6 @@ use super::{Loaded, RawEvidence, CHECKSUM_KEY, FORMAT};
 use crate::error::Error;
 use crate::graph::{CitationGraph, RankedEdge};
 use crate::model::Document;
-use base64::Engine as _;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serializer as _;
 use std::borrow::Cow;
@@ -81,16 +80,23 @@ impl CitationGraph {
         let mut opening = serde_json::to_vec(&header).map_err(io::Error::other)?;
         // The object stays open for the two fields that follow, as serde_json would write them.
         opening.pop();
-        let edges = base64::engine::general_purpose::STANDARD.encode(&table);
-        drop(table);
         let mut line = ChecksummedLine::new(&mut *w);
         line.write_all(&opening)?;
         line.write_all(b",\"nodes\":")?;
-        line.write_all(&nodes_json(&nodes)?)?;
-        line.write_all(b",\"edges\":")?;
-        serde_json::to_writer(&mut line, &edges).map_err(io::Error::other)?;
-        drop(edges);
-        line.write_all(b"}")?;
+        write_nodes(&nodes, &mut line)?;
+        // Base64 needs no escaping inside a JSON string: the table is encoded as it is written, never
+        // held a second time as text.
+        line.write_all(b",\"edges\":\"")?;
+        {
+            let mut encoder = base64::write::EncoderWriter::new(
+                &mut line,
+                &base64::engine::general_purpose::STANDARD,
+            );
+            encoder.write_all(&table)?;
+            encoder.finish()?;
+        }
+        drop(table);
+        line.write_all(b"\"}")?;
         line.finish()?;
         w.write_all(&documents)?;
         w.write_all(b"\n")?;
@@ -161,9 +167,9 @@ fn appended_documents(
 /// Nodes per unit of parallel work when the nodes are serialized.
 const CHUNK_NODES: usize = 8192;
 
-/// The nodes as the JSON array serde_json writes for them, its chunks serialized on every core of the
-/// current rayon pool: one thread serializing 200,000 nodes was a tenth of a full build's saving.
-fn nodes_json(nodes: &[&crate::graph::Node]) -> io::Result<Vec<u8>> {
+/// Writes the nodes as the JSON array serde_json writes for them, its chunks serialized on every core of
+/// the current rayon pool: one thread serializing 200,000 nodes was a tenth of a full build's saving.
+fn write_nodes(nodes: &[&crate::graph::Node], w: &mut impl Write) -> io::Result<()> {
     let chunks: Vec<&[&crate::graph::Node]> = nodes.chunks(CHUNK_NODES).collect();
     let parts = crate::graph::map_in_order(&chunks, |chunk| -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
@@ -175,16 +181,14 @@ fn nodes_json(nodes: &[&crate::graph::Node]) -> io::Result<Vec<u8>> {
         }
         Ok(out)
     });
-    let mut json = Vec::new();
-    json.push(b'[');
+    w.write_all(b"[")?;
     for (i, part) in parts.into_iter().enumerate() {
         if i > 0 {
-            json.push(b',');
+            w.write_all(b",")?;
         }
-        json.extend_from_slice(&part?);
+        w.write_all(&part?)?;
     }
-    json.push(b']');
-    Ok(json)
+    w.write_all(b"]")
 }
 
 /// The evidence lines of a store's sorted edges.
