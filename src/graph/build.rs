@@ -85,7 +85,7 @@ impl CitationGraph {
             // The run first: zip asks it before the edges, so none is taken past the run's end.
             for (evidence, (e, raw, _)) in run?.into_iter().zip(stored.by_ref()) {
                 let w = &mut self.graph[e];
-                w.mentions = Mentions::Loaded(evidence, raw);
+                w.mentions = Mentions::Loaded(Box::new((evidence, raw)));
                 w.recount();
             }
         }
