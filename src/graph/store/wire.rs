@@ -28,7 +28,9 @@ pub(super) struct StoreFileIn<'a> {
     #[serde(borrow)]
     pub(super) inputs: Vec<Cow<'a, str>>,
     pub(super) documents: (u64, u32),
-    pub(super) nodes: Vec<StoreNode<'a>>,
+    /// Cut into items here and parsed on every core after.
+    #[serde(borrow)]
+    pub(super) nodes: Vec<&'a serde_json::value::RawValue>,
     #[serde(borrow)]
     pub(super) edges: Cow<'a, str>,
 }
