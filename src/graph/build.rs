@@ -150,6 +150,17 @@ impl CitationGraph {
             self.parse_all_evidence()?;
             self.remove_evidence_of(&again);
         }
+        // Room for every edge the inputs could add, at once (a loaded store leaves an eighth spare).
+        let most_edges: usize = inputs
+            .iter()
+            .map(|(_, f)| {
+                let also: usize = f.citations.iter().map(|c| c.also.len()).sum::<usize>()
+                    + f.named.iter().map(|n| n.also.len()).sum::<usize>();
+                f.citations.len() + f.named.len() + f.reported.len() + also
+            })
+            .sum();
+        self.graph.reserve_edges(most_edges);
+        self.graph.reserve_nodes(most_edges + inputs.len());
         for (path, found) in inputs {
             self.add_one(path, found)?;
         }

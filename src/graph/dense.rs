@@ -63,15 +63,7 @@ impl CitationGraph {
         self.dense.get_or_init(|| {
             // Positions follow id order and relation numbers follow name order, so traversals can sort by
             // numbers and still list results in id order.
-            let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
-            // A loaded store already lists its nodes in id order.
-            if !nodes.is_sorted_by(|a, b| self.graph[*a].id <= self.graph[*b].id) {
-                nodes.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
-            }
-            let mut position = vec![u32::MAX; self.graph.node_bound()];
-            for (i, ix) in nodes.iter().enumerate() {
-                position[ix.index()] = i as u32;
-            }
+            let (nodes, position) = self.id_order();
             let names: BTreeSet<Relation> = self.graph.edge_weights().map(|w| w.relation).collect();
             let relations: Vec<Relation> = names.iter().copied().collect();
             let relation_no: HashMap<Relation, u16> = names
@@ -128,8 +120,7 @@ impl CitationGraph {
                 }
                 (start, list)
             };
-            let (out_start, out) = csr(true);
-            let (in_start, inward) = csr(false);
+            let ((out_start, out), (in_start, inward)) = super::join(|| csr(true), || csr(false));
             Dense {
                 nodes,
                 position,
@@ -140,6 +131,43 @@ impl CitationGraph {
                 inward,
             }
         })
+    }
+
+    /// The node indices in id order, and each index's position in it (`u32::MAX` for holes). The ids
+    /// are sorted beside their indices: sorting indices by ids read through the nodes missed the cache
+    /// at every comparison.
+    pub(super) fn id_order(&self) -> (Vec<NodeIndex>, Vec<u32>) {
+        let mut ids: Vec<(&str, NodeIndex)> = self
+            .graph
+            .node_indices()
+            .map(|ix| (self.graph[ix].id.as_str(), ix))
+            .collect();
+        // A loaded store already lists its nodes in id order.
+        if !ids.is_sorted_by(|a, b| a.0 <= b.0) {
+            ids.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        }
+        let mut position = vec![u32::MAX; self.graph.node_bound()];
+        for (i, (_, ix)) in ids.iter().enumerate() {
+            position[ix.index()] = i as u32;
+        }
+        (ids.into_iter().map(|(_, ix)| ix).collect(), position)
+    }
+
+    /// The id order and positions of the compact adjacency when it is built already, else worked out.
+    pub(super) fn id_order_cached(
+        &self,
+    ) -> (
+        std::borrow::Cow<'_, [NodeIndex]>,
+        std::borrow::Cow<'_, [u32]>,
+    ) {
+        use std::borrow::Cow;
+        match self.dense.get() {
+            Some(d) => (Cow::Borrowed(&d.nodes), Cow::Borrowed(&d.position)),
+            None => {
+                let (nodes, position) = self.id_order();
+                (Cow::Owned(nodes), Cow::Owned(position))
+            }
+        }
     }
 
     /// The dense position of a node id.

@@ -427,20 +427,10 @@ impl CitationGraph {
         // Sorted by the ends' ranks in id order rather than by the ids themselves: a million edges
         // compared as strings took half a second. Ids are unique, so the order is the same; the edge
         // index last keeps it total, as the stable sort by ids did.
-        let mut ids: Vec<(&str, NodeIndex)> = self
-            .graph
-            .node_indices()
-            .map(|ix| (self.graph[ix].id.as_str(), ix))
-            .collect();
-        ids.sort_unstable_by(|a, b| a.0.cmp(b.0));
         // Ranks by node index in a table small enough to stay in cache: reading the ids off the nodes
-        // missed the cache twice an edge.
-        let mut rank = vec![0u32; petgraph::visit::NodeIndexable::node_bound(&self.graph)];
-        for (r, (_, ix)) in ids.iter().enumerate() {
-            rank[ix.index()] = r as u32;
-        }
-        let nodes: Vec<&Node> = ids.iter().map(|(_, ix)| &*self.graph[*ix]).collect();
-        drop(ids);
+        // missed the cache twice an edge. Settling has just built them for PageRank.
+        let (order, rank) = self.id_order_cached();
+        let nodes: Vec<&Node> = order.iter().map(|ix| &*self.graph[*ix]).collect();
         // Edges still on their store line were loaded in the store's order, which is this order (adding
         // nodes never reorders the ids already there): only the others are sorted, then the two merged.
         // The keys are 16 bytes an edge: on this kind of machine, touching fresh memory for a million

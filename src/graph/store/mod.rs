@@ -404,8 +404,11 @@ impl CitationGraph {
                 table.len()
             )));
         }
-        g.graph.reserve_nodes(file.nodes.len());
-        g.graph.reserve_edges(table.len() / EdgeRecord::SIZE);
+        // An eighth more room than the store needs, so that adding inputs to it does not double its
+        // tables; room never written is never touched, so a load that only queries costs nothing more.
+        let (nodes, edges) = (file.nodes.len(), table.len() / EdgeRecord::SIZE);
+        g.graph.reserve_exact_nodes(nodes + nodes / 8);
+        g.graph.reserve_exact_edges(edges + edges / 8);
         let mut positions: Vec<NodeIndex> = Vec::with_capacity(file.nodes.len());
         // Parsed on every core: one thread parsing 200,000 nodes was most of a load.
         let parsed = crate::graph::map_in_order(&crate::graph::runs(&file.nodes), |run| {
