@@ -478,6 +478,20 @@ pub fn has_type_word(text: &str) -> bool {
     false
 }
 
+/// Whether folded `text` opens with a type word ("Nghị định số …", "Luật Đầu tư …"), after spaces: a
+/// document is named first.
+pub fn opens_with_type_word(text: &str) -> bool {
+    let text = text.trim_start();
+    // Each end of a word within the first 32 bytes; the type word must start at the first byte.
+    let b = text.as_bytes();
+    text.char_indices()
+        .take_while(|(i, _)| *i <= 32)
+        .filter(|(i, _)| *i > 0 && !is_word_byte(b[*i]) && is_word_byte(b[i - 1]))
+        .map(|(i, _)| i)
+        .chain((text.len() <= 32).then_some(text.len()))
+        .any(|end| type_word_before(&text[..end]).is_some_and(|(at, t)| at == 0 && t.is_some()))
+}
+
 /// Whether "số" stands right before a symbol.
 pub fn so_before(prefix: &str) -> bool {
     super::tail_words::ends_with_so(tail(prefix, 12).1)

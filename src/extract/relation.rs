@@ -78,7 +78,51 @@ pub(crate) fn relation_of(
     if adds_a_part(window, cstart, mention_start) {
         return (Relation::Amends, Relation::Amends);
     }
+    if let Some(r) = item_after_semicolon(window, cstart, mention_start) {
+        return (r, r);
+    }
     (Relation::Cites, Relation::Cites)
+}
+
+/// "… thực hiện đúng các quy định tại Luật Quản lý, sử dụng vũ khí … ngày 29/6/2024; Nghị định số 181/2024/
+/// NĐ-CP …; Thông tư số 23/2024/TT-BCT …": a mention that opens a clause after a semicolon, when every
+/// clause back to the list's lead also opens with a document, is an item of the list the lead's verb
+/// governs. Items of numbered references carry their verb on (`continues_list`); this reaches the items
+/// after a document named without a number, which the symbol scan does not see. The lead decides as it
+/// would for its own first item, so every rule of `phrase_before` still holds.
+fn item_after_semicolon(window: &Window, cstart: usize, mention_start: usize) -> Option<Relation> {
+    /// Items a list is followed back over.
+    const MOST_ITEMS: usize = 8;
+    let text = &window.folded.text;
+    let bytes = text.as_bytes();
+    let after_semicolon =
+        |at: usize| at > window.floor && bytes.get(at.wrapping_sub(1)) == Some(&b';');
+    if !after_semicolon(cstart) || !without_item_mark(&text[cstart..mention_start]).is_empty() {
+        return None;
+    }
+    let mut end = cstart - 1;
+    for _ in 0..MOST_ITEMS {
+        let start = clause_start(window.original, window.folded, end, window.floor);
+        let clause = &text[start..end];
+        if context::opens_with_type_word(without_item_mark(clause)) {
+            if !after_semicolon(start) {
+                return None;
+            }
+            end = start - 1;
+            continue;
+        }
+        let lead = context::phrases_within(window.phrases, start, end)
+            .iter()
+            .rev()
+            .find(|p| p.position == PhrasePosition::Before)?;
+        let object = &text[lead.end..end];
+        if !context::opens_with_type_word(object) {
+            return None;
+        }
+        let first_item = lead.end + (object.len() - object.trim_start().len());
+        return phrase_before(window, start, first_item, &[]).filter(|r| *r != Relation::Cites);
+    }
+    None
 }
 
 /// "Bổ sung điểm e vào khoản 2 Điều 5 Quyết định số …", "Bổ sung Điều 7a vào sau Điều 7 Thông tư số …": a
@@ -324,7 +368,9 @@ fn phrase_before(
                     let gap = &folded.text[p.end..mention_start];
                     let verb_lead = &folded.text[cstart..p.start];
                     if p.relation == Relation::Implements
-                        && (names_another_activity(gap) || passive_verb(verb_lead))
+                        && (names_another_activity(gap)
+                            || passive_verb(verb_lead)
+                            || negated(verb_lead))
                     {
                         return Some(Relation::Cites);
                     }
@@ -520,6 +566,15 @@ fn purpose(before_verb: &str) -> bool {
 fn passive_verb(before_verb: &str) -> bool {
     let before = before_verb.trim_end();
     before.ends_with(" duoc") || before.ends_with(" bi") || before == "duoc" || before == "bi"
+}
+
+/// "doanh nghiệp không thực hiện các quy định tại Điều 45 Luật Hải quan", "chưa triển khai Kế hoạch số …":
+/// a failure to carry the mention out, which the input reports or sanctions; it carries nothing out.
+fn negated(before_verb: &str) -> bool {
+    let before = before_verb.trim_end();
+    ["khong", "chua", "khong duoc"]
+        .iter()
+        .any(|w| before == *w || before.ends_with(&format!(" {w}")))
 }
 
 /// "tờ khai sửa đổi, bổ sung (theo mẫu số 04 … ban hành kèm Thông tư …)": the verb names a kind of paper,

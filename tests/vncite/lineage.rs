@@ -6,8 +6,9 @@ use vncite::model::Ref;
 use vncite::Extraction;
 use vncite::Relation;
 
-const FIXTURES: [&str; 39] = [
+const FIXTURES: [&str; 40] = [
     "activities.txt",
+    "semicolon_items.txt",
     "added_parts.txt",
     "reported_subjects.txt",
     "inline_lists.txt",
@@ -886,6 +887,42 @@ fn a_lead_in_reaches_the_items_after_its_colon_and_a_status_aside_acts_on_nothin
             "143/2018/NĐ-CP".to_string(),
             "amends".to_string(),
             "37/2016/NĐ-CP".to_string(),
+            false
+        )]
+    );
+}
+
+#[test]
+fn items_after_a_semicolon_share_the_verb_of_a_list_that_opens_with_a_named_law() {
+    let (_, found) = read("semicolon_items.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // "thực hiện đúng các quy định tại Luật …; Nghị định số …; Thông tư số …": every item.
+            line("85/2025/NĐ-CP", "implements", None, false, &[]),
+            line("12/2025/TT-BTC", "implements", None, false, &[]),
+            line("29/2021/QH15", "implements", None, false, &[]),
+            // A clause after the semicolon that opens with a body is an act of that body's.
+            line("1520/STC-ĐT", "cites", None, false, &[]),
+            // What a subject fails to carry out, the input carries nothing out.
+            line("85/2025/NĐ-CP", "cites", None, false, &[]),
+            line("45/KH-UBND", "cites", None, false, &[]),
+            // "thực hiện theo quy định tại" follows the rule; "thực hiện nghiêm các quy định của" carries it out.
+            line("12/2025/TT-BTC", "cites", None, false, &[]),
+            line("07/2024/TT-BTC", "implements", None, false, &[]),
+            line("58/2024/QH15", "implements", None, false, &[]),
+            line("58/2024/QH15", "cites", None, false, &[]),
+            line("58/2024/QH15", "implements", None, false, &[]),
+            line("58/2024/QH15", "implements", None, false, &[]),
+        ]
+    );
+    // The decree's title says it details the law.
+    assert_eq!(
+        reported(&found),
+        [(
+            "85/2025/NĐ-CP".to_string(),
+            "guides".to_string(),
+            "58/2024/QH15".to_string(),
             false
         )]
     );
