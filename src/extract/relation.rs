@@ -624,11 +624,14 @@ fn list_of_bare_item(
             return Some(prev.clause_relation);
         }
     }
+    // The lead-in's last phrase decides, unless it names a kind of document ("các văn bản hướng dẫn …
+    // sau đây vẫn có hiệu lực thi hành:"): then the one before it does, and only a verb governs the items.
     if folded.text[prev_start..cstart].trim_end().ends_with(':') {
         return context::phrases_within(window.phrases, prev_start, cstart)
             .iter()
             .rev()
-            .find(|p| p.position == PhrasePosition::Before)
+            .find(|p| !window.names_another_document(prev_start, p))
+            .filter(|p| p.position == PhrasePosition::Before)
             .map(|p| p.relation);
     }
     None

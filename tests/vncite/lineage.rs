@@ -6,8 +6,9 @@ use vncite::model::Ref;
 use vncite::Extraction;
 use vncite::Relation;
 
-const FIXTURES: [&str; 40] = [
+const FIXTURES: [&str; 41] = [
     "activities.txt",
+    "lead_in_kinds.txt",
     "semicolon_items.txt",
     "added_parts.txt",
     "reported_subjects.txt",
@@ -890,6 +891,23 @@ fn a_lead_in_reaches_the_items_after_its_colon_and_a_status_aside_acts_on_nothin
             false
         )]
     );
+}
+
+#[test]
+fn a_lead_in_that_names_a_kind_of_document_governs_no_item() {
+    let (_, found) = read("lead_in_kinds.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            line("99/2022/NĐ-CP", "cites", None, false, &[]),
+            // "các văn bản hướng dẫn … sau đây vẫn còn hiệu lực thi hành:" lists guidance still in force.
+            line("08/2023/TT-BTP", "cites", None, false, &[]),
+            line("07/2019/TT-BTP", "cites", None, false, &[]),
+            // A verb of the input's own still governs the items below it.
+            line("99/2022/NĐ-CP", "implements", None, false, &[]),
+        ]
+    );
+    assert!(found.reported.is_empty());
 }
 
 #[test]
