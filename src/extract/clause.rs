@@ -216,6 +216,11 @@ impl<'a> Input<'_, 'a> {
                 // number, and the mention is written from the type word.
                 if names_the_number(text, folded, anchor.end, m) {
                     m.name_start = Some(anchor.start);
+                    // The type word the mention is written from is its type word when its number is a law's:
+                    // "Bộ luật Dân sự số 91/2015/QH13" is a code.
+                    if m.raw.groups.iter().any(|g| g.starts_with("QH")) {
+                        m.type_word = Some(anchor.doc_type);
+                    }
                     taken[taken_at].0 = anchor.start;
                 }
             }

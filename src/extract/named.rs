@@ -193,7 +193,8 @@ fn word_is_capitalized(text: &str, folded: &Folded, at: usize) -> bool {
 pub(crate) struct Anchor {
     pub start: usize,
     pub end: usize,
-    doc_type: DocType,
+    /// The type its word names ("Bộ luật" a code, "Luật" a law).
+    pub doc_type: DocType,
 }
 
 impl Anchor {

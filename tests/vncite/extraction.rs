@@ -435,7 +435,7 @@ fn header_gives_the_document_and_is_never_a_citation() {
 #[test]
 fn named_references() {
     let found = vncite::extract(
-        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\nCăn cứ Bộ luật Dân sự năm 2015;\nCăn cứ Hiến pháp năm 2013;\nCăn cứ Luật Quản lý thuế số 38/2019/QH14;",
+        "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\nCăn cứ Bộ luật Dân sự năm 2015;\nCăn cứ Hiến pháp năm 2013;\nCăn cứ Luật Quản lý thuế số 38/2019/QH14;\nCăn cứ Bộ luật Tố tụng dân sự số 92/2015/QH13;",
     );
     let got: Vec<(&str, Option<&str>, Option<i32>, &str, &str)> = found
         .named
@@ -465,7 +465,23 @@ fn named_references() {
             ("Hiến pháp", None, Some(2013), "constitution", "basis"),
         ]
     );
-    assert_eq!(found.citations[0].symbol, "38/2019/QH14");
+    // A law's number after its name is a mention written from the name's type word, which gives its type.
+    let numbered: Vec<(&str, &str, &str)> = found
+        .citations
+        .iter()
+        .map(|c| (c.text.as_str(), c.symbol.as_str(), c.doc_type.as_str()))
+        .collect();
+    assert_eq!(
+        numbered,
+        [
+            ("Luật Quản lý thuế số 38/2019/QH14", "38/2019/QH14", "law"),
+            (
+                "Bộ luật Tố tụng dân sự số 92/2015/QH13",
+                "92/2015/QH13",
+                "code"
+            ),
+        ]
+    );
 }
 
 #[test]
