@@ -209,7 +209,7 @@ impl CitationGraph {
                 &id,
                 CitedFacts {
                     symbol: Some(c.symbol.clone()),
-                    name: None,
+                    name: super::identity::law_name_in_mention(c.doc_type, &c.text, &c.symbol),
                     year: c.year,
                     issuers: c.issuers.clone(),
                 },

@@ -3,18 +3,20 @@
 //! `named:luat-dat-dai@1993` and `named:luat-dat-dai@1993-07-14` are one law, and that both are the law
 //! another input is (its header gives number, date and title).
 
-use super::{CitationGraph, Edge, NodeId, NodeKind};
+use super::{CitationGraph, CitedFacts, Edge, NodeId, NodeKind};
 use crate::vocab::DocType;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::BTreeMap;
 
-/// A law an input is: its name key, date and year.
+/// A law an input is, or one an input cites with its name and number: its date and year.
 struct DefinedLaw {
     date: Option<String>,
     year: Option<i32>,
     id: NodeId,
+    /// Cited by some input with its name and number: then any date of its year ties a name to it.
+    cited: bool,
 }
 
 impl CitationGraph {
@@ -45,7 +47,35 @@ impl CitationGraph {
                 date: doc.date.clone(),
                 year: doc.year,
                 id: NodeId::document(&doc.id),
+                cited: false,
             });
+        }
+        // A numbered law some input cites with its name ("Bộ luật Lao động số 45/2019/QH14") is that name too,
+        // in its number's year: an input that writes both ties every other input's name to the number. Any
+        // full date of that year fits it, its header's or not (texts date a law by its passing or by its
+        // promulgation), so that a header read in a later batch never parts what an earlier one joined.
+        for node in self.graph.node_weights() {
+            if node.kind != NodeKind::Document || node.id.key().starts_with("named:") {
+                continue;
+            }
+            let name = match self.facts.get(&node.id) {
+                Some(facts) => CitedFacts::chosen_name(facts),
+                None if self.facts_pending => node.name.clone(),
+                None => None,
+            };
+            let Some(name) = name else {
+                continue;
+            };
+            let listed = laws.entry(crate::id::name_key(&name)).or_default();
+            match listed.iter_mut().find(|l| l.id == node.id) {
+                Some(defined) => defined.cited = true,
+                None => listed.push(DefinedLaw {
+                    date: None,
+                    year: crate::id::symbol_year(node.id.key()),
+                    id: node.id.clone(),
+                    cited: true,
+                }),
+            }
         }
         // Named nodes by key: (when, id).
         let mut named: BTreeMap<String, Vec<(String, NodeId)>> = BTreeMap::new();
@@ -73,7 +103,8 @@ impl CitationGraph {
             let law_on = |date: &str| -> Option<&NodeId> {
                 let year: i32 = date.get(..4)?.parse().ok()?;
                 let mut fits = defined.iter().filter(|l| match &l.date {
-                    Some(d) => d == date,
+                    Some(d) if d == date => true,
+                    Some(_) => l.cited && l.year == Some(year),
                     None => l.year == Some(year),
                 });
                 let one = fits.next()?;
@@ -92,6 +123,8 @@ impl CitationGraph {
                             .filter(|l| l.year.is_some_and(|y| y.to_string() == *when))
                             .collect();
                         match (dates.as_slice(), in_inputs.as_slice()) {
+                            // Every full date of the year joins a law cited with its number: so does the year.
+                            (_, [law]) if law.cited => Some(law.id.clone()),
                             ([(date, named_id)], []) => {
                                 Some(law_on(date).unwrap_or(named_id).clone())
                             }
@@ -146,6 +179,42 @@ impl CitationGraph {
         }
         Ok(())
     }
+}
+
+/// The name a numbered law's mention writes before its number, "Bộ luật Lao động" in "Bộ luật Lao động số
+/// 45/2019/QH14 ngày …": a law's, code's or ordinance's type word and at least one word of name.
+/// The first figures of the mention must start its number, so no date or year stands in the name.
+pub(super) fn law_name_in_mention(doc_type: DocType, text: &str, symbol: &str) -> Option<String> {
+    if !matches!(doc_type, DocType::Law | DocType::Code | DocType::Ordinance) {
+        return None;
+    }
+    let number_at = text.find(|c: char| c.is_ascii_digit())?;
+    let number = symbol.split('/').next().unwrap_or(symbol);
+    // A letter glued to the number ("số J58/2024/QH1", OCR) is no name's end.
+    let spaced = text[..number_at].ends_with(|c: char| c.is_whitespace() || c == ':');
+    if !spaced || !text[number_at..].starts_with(number) {
+        return None;
+    }
+    let before = text[..number_at].trim_end();
+    let before = before.strip_suffix(':').unwrap_or(before).trim_end();
+    // "số" in whatever composition the text uses.
+    let name = match before.rsplit_once(char::is_whitespace) {
+        Some((name, last)) if crate::extract::clean::fold(last) == "so" => name.trim_end(),
+        _ => before,
+    };
+    // A stray letter before the number ("số J 58/2024/QH1", OCR) ends no name.
+    if name
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.chars().count() < 2)
+    {
+        return None;
+    }
+    let folded = crate::extract::clean::fold(name);
+    let type_word = ["bo luat ", "luat ", "phap lenh "]
+        .into_iter()
+        .find(|w| folded.starts_with(w))?;
+    (folded.len() > type_word.len() && !folded.contains(['(', ';'])).then(|| name.to_string())
 }
 
 /// The name key an input law is cited by: its type word and trích yếu, without what some headers run on

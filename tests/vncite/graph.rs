@@ -846,6 +846,114 @@ fn a_law_named_in_one_input_is_the_law_another_input_is() {
     assert_eq!(named, ["doc:named:luat-quang-cao-ngoai-troi@2027-06-20"]);
 }
 
+/// One input writes a law's name with its number; others cite it by name and year or full date, in any
+/// order: one node. A name of another year, and a name written with another number of the same year (so
+/// the name could be either), stay named.
+#[test]
+fn a_law_cited_with_its_number_in_one_input_is_the_law_others_cite_by_name() {
+    let texts = [
+        (
+            "numbered.txt",
+            "Căn cứ Luật Quảng cáo ngoài trời số 71/2027/QH15;",
+        ),
+        (
+            "law.txt",
+            "QUỐC HỘI\nLuật số: 71/2027/QH15\nHà Nội, ngày 20 tháng 6 năm 2027\nLUẬT\nQUẢNG CÁO NGOÀI TRỜI\nCăn cứ Hiến pháp;\n",
+        ),
+        // Dated by its promulgation rather than its passing.
+        (
+            "promulgated.txt",
+            "Căn cứ Luật Quảng cáo ngoài trời ngày 05 tháng 7 năm 2027;",
+        ),
+        (
+            "year.txt",
+            "Theo Luật Quảng cáo ngoài trời năm 2027, biển hiệu phải đăng ký.",
+        ),
+        (
+            "dated.txt",
+            "Căn cứ Luật Quảng cáo ngoài trời ngày 20 tháng 6 năm 2027;",
+        ),
+        (
+            "other.txt",
+            "Luật Quảng cáo ngoài trời năm 2031 sẽ thay đổi điều này.",
+        ),
+        ("two_a.txt", "Căn cứ Luật Cảng cá số 12/2029/QH16;"),
+        ("two_b.txt", "Căn cứ Luật Cảng cá số 13/2029/QH16;"),
+        ("two_c.txt", "Theo Luật Cảng cá năm 2029, đèn phải sáng."),
+        // A letter left before the number by OCR names nothing.
+        ("stray.txt", "Căn cứ Luật Hải đăng số J 40/2030/QH16;"),
+        ("stray_b.txt", "Theo Luật Hải đăng năm 2030, đèn phải sáng."),
+    ];
+    let found: Vec<(String, vncite::Extraction)> = texts
+        .iter()
+        .map(|(p, t)| (p.to_string(), vncite::extract(t)))
+        .collect();
+    let g = crate::built(&found);
+    // The same store whatever the order and however the inputs are batched: a merge made in one batch is
+    // one the whole set makes. Not for a name that a later batch makes ambiguous (the second number of
+    // "Luật Cảng cá"): a merge is not undone, so the name stays with the law it joined (README, "Graph").
+    let store = |batches: &[&[(String, vncite::Extraction)]]| {
+        let mut g = vncite::CitationGraph::new();
+        for batch in batches {
+            g.add_inputs(batch.iter().map(|(p, f)| (p.as_str(), f)))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let mut bytes = Vec::new();
+        g.write_store(&mut bytes).unwrap_or_else(|e| panic!("{e}"));
+        bytes
+    };
+    let unambiguous: Vec<(String, vncite::Extraction)> = found
+        .iter()
+        .filter(|(p, _)| !p.starts_with("two_"))
+        .cloned()
+        .collect();
+    let reversed: Vec<(String, vncite::Extraction)> = unambiguous.iter().rev().cloned().collect();
+    let whole = store(&[&unambiguous]);
+    for split in 1..unambiguous.len() {
+        let (a, b) = reversed.split_at(split);
+        assert!(
+            store(&[a, b]) == whole,
+            "reversed, batches of {split} and the rest differ"
+        );
+        let (a, b) = unambiguous.split_at(split);
+        assert!(
+            store(&[a, b]) == whole,
+            "batches of {split} and the rest differ"
+        );
+    }
+    let cited: Vec<(String, String)> = g
+        .edges()
+        .iter()
+        .filter(|e| e.edge.relation != vncite::vocab::Relation::IssuedBy)
+        .map(|e| (e.from.to_string(), e.to.to_string()))
+        .collect();
+    let edge = |from: &str, to: &str| (format!("source:{from}"), format!("doc:{to}"));
+    assert_eq!(
+        cited,
+        [
+            // The law's own basis.
+            (
+                "doc:71/2027/QH15".to_string(),
+                "doc:named:hien-phap@2013".to_string()
+            ),
+            edge("dated.txt", "71/2027/QH15"),
+            edge("numbered.txt", "71/2027/QH15"),
+            edge("other.txt", "named:luat-quang-cao-ngoai-troi@2031"),
+            edge("promulgated.txt", "71/2027/QH15"),
+            edge("stray.txt", "40/2030/QH16"),
+            edge("stray_b.txt", "named:luat-hai-dang@2030"),
+            edge("two_a.txt", "12/2029/QH16"),
+            edge("two_b.txt", "13/2029/QH16"),
+            edge("two_c.txt", "named:luat-cang-ca@2029"),
+            edge("year.txt", "71/2027/QH15"),
+        ]
+    );
+    let node = g
+        .node("doc:71/2027/QH15")
+        .unwrap_or_else(|| panic!("no node for the law"));
+    assert_eq!(node.name.as_deref(), Some("Luật Quảng cáo ngoài trời"));
+}
+
 #[test]
 fn a_law_resolved_without_a_year_in_the_text_has_the_year_of_its_number() {
     let text = "BỘ TÀI CHÍNH\nSố: 12/2016/TT-BTC\nHà Nội, ngày 01 tháng 3 năm 2016\nTHÔNG TƯ\nHướng dẫn thủ tục\nCăn cứ Luật Hải quan;\n";
