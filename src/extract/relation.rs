@@ -482,8 +482,13 @@ fn subject_before_verb(window: &Window, reference_end: usize, verb_start: usize)
         let rest = rest.trim();
         rest.is_empty() || super::place::written_level(rest).is_some()
     };
-    context::read_issuer(window.original, folded, at)
-        .is_some_and(|(_, len)| level_only(&folded.text[at + len..verb_start]))
+    // A body read past the verb ("… , Bộ Tài chính hướng dẫn" spelled into the verb) stands before no verb.
+    context::read_issuer(window.original, folded, at).is_some_and(|(_, len)| {
+        folded
+            .text
+            .get(at + len..verb_start)
+            .is_some_and(level_only)
+    })
 }
 
 /// A gap from a verb to the mention that is the verb's own object of a few plain words, then "và" right
