@@ -6,8 +6,9 @@ use vncite::model::Ref;
 use vncite::Extraction;
 use vncite::Relation;
 
-const FIXTURES: [&str; 41] = [
+const FIXTURES: [&str; 42] = [
     "activities.txt",
+    "partial_items.txt",
     "lead_in_kinds.txt",
     "semicolon_items.txt",
     "added_parts.txt",
@@ -891,6 +892,26 @@ fn a_lead_in_reaches_the_items_after_its_colon_and_a_status_aside_acts_on_nothin
             false
         )]
     );
+}
+
+#[test]
+fn a_part_named_before_one_item_of_a_list_is_that_item_s_own() {
+    let (_, found) = read("partial_items.txt");
+    assert_eq!(
+        mentions(&found),
+        [
+            // "Bãi bỏ Điều 10 Thông tư A và Thông tư B": B goes whole.
+            line("32/2023/TT-BYT", "repeals", Some(true), false, &[]),
+            line("41/2011/TT-BYT", "repeals", Some(false), false, &[]),
+            line("12/2020/QĐ-UBND", "repeals", Some(true), false, &[]),
+            line("13/2020/QĐ-UBND", "repeals", Some(false), false, &[]),
+            line("15/2020/QĐ-UBND", "repeals", Some(true), false, &[]),
+            // "một số điều của A và B": a share of every item.
+            line("16/2020/TT-BYT", "repeals", Some(true), false, &[]),
+            line("17/2020/TT-BYT", "repeals", Some(true), false, &[]),
+        ]
+    );
+    assert!(found.reported.is_empty());
 }
 
 #[test]

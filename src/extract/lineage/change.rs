@@ -11,11 +11,12 @@ pub(super) fn settle_change(
     partial: &mut Option<bool>,
     doubtful: &mut bool,
     start: usize,
+    previous_end: Option<usize>,
     pinpointed: bool,
     year: Option<i32>,
     doc_type: DocType,
 ) {
-    *partial = partial_change(text, *relation, start, pinpointed);
+    *partial = partial_change(text, *relation, start, previous_end, pinpointed);
     if impossible(own, *relation, year, doc_type) {
         *relation = Relation::Cites;
         *partial = None;
@@ -65,11 +66,15 @@ pub(super) static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// For a change, whether it touches only part of the document: a pinpoint, or words that say so
-/// ("bãi bỏ một số điều", "thay thế cụm từ") in the clause before the mention.
+/// ("bãi bỏ một số điều", "thay thế cụm từ") in the clause before the mention. After another reference of
+/// the clause (`previous_end`), a part named before that one is its own ("Bãi bỏ Điều 10 Thông tư số A và
+/// Thông tư số B": B goes whole), while a share of every item ("một số điều của …") is still said of this
+/// one.
 pub(super) fn partial_change(
     text: &str,
     relation: Relation,
     start: usize,
+    previous_end: Option<usize>,
     pinpointed: bool,
 ) -> Option<bool> {
     if !relation.is_change() {
@@ -78,24 +83,34 @@ pub(super) fn partial_change(
     if pinpointed {
         return Some(true);
     }
-    let before = fold_prefix(text, 0, start, 160);
+    // Long enough for a share named before a long first item ("Bãi bỏ quy định về … tại Điều 6 Nghị định
+    // số … ngày …, Nghị định số …").
+    let before = fold_prefix(text, 0, start, 320);
     let clause = before.rsplit([';', '.', '\n']).next().unwrap_or(&before);
-    let words = [
+    let shares = [
         "mot so dieu",
         "mot so khoan",
         "mot so noi dung",
         "mot phan",
         "cum tu",
         "tu ngu",
-        " dieu ",
-        " khoan ",
-        " diem ",
-        "phu luc",
-        "mau so",
+        "bo quy dinh ve",
     ];
+    let parts = [" dieu ", " khoan ", " diem ", "phu luc", "mau so"];
+    let said = |words: &[&str], s: &str| words.iter().any(|w| s.contains(w));
+    // The words since the clause's previous reference, when one stands in it.
+    let own = previous_end
+        .filter(|&end| end <= start && start - end < clause.len())
+        .map(|end| fold_prefix(text, end, start, 160))
+        .filter(|gap| !gap.contains([';', '.', '\n']));
+    let parted = match &own {
+        Some(gap) => said(&parts, gap),
+        None => said(&parts, clause),
+    };
     Some(
         relation == Relation::Amends && clause.contains("sua doi")
-            || words.iter().any(|w| clause.contains(w)),
+            || said(&shares, clause)
+            || parted,
     )
 }
 

@@ -98,6 +98,13 @@ pub(crate) fn apply(
     consolidated_text(text, found, &refs, base);
     effect_history(text, found, &refs);
     let own = found.document.as_ref();
+    // Where the reference before each mention ends, any kind.
+    let previous_end = |start: usize| {
+        let i = refs.partition_point(|r| r.start < start);
+        i.checked_sub(1)
+            .map(|i| refs[i].end)
+            .filter(|&end| end <= start)
+    };
     for c in &mut found.citations {
         let pinpointed = c.pinpoint.is_some();
         let (year, doc_type) = (c.year, c.doc_type);
@@ -108,6 +115,7 @@ pub(crate) fn apply(
             &mut c.partial,
             &mut c.doubtful,
             c.start,
+            previous_end(c.start),
             pinpointed,
             year,
             doc_type,
@@ -123,6 +131,7 @@ pub(crate) fn apply(
             &mut n.partial,
             &mut n.doubtful,
             n.start,
+            previous_end(n.start),
             pinpointed,
             year,
             doc_type,
