@@ -385,6 +385,29 @@ pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Whether the comma at byte `comma` of the original stands between two words written in capitals
+/// ("LUẬT KHÁM BỆNH, CHỮA BỆNH"): in a capitalised title a capital after a comma starts no new name.
+pub(crate) fn comma_in_capitals(original: &str, comma: usize) -> bool {
+    let capitals = |word: &str| {
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    let (Some(before), Some(after)) = (original.get(..comma), original.get(comma + 1..)) else {
+        return false;
+    };
+    let before = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let after = after
+        .trim_start()
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    capitals(before) && capitals(after.trim_end_matches(|c: char| !c.is_alphabetic()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -520,7 +520,8 @@ fn name_words(
                 let after = rest[1..].trim_start_matches(' ');
                 let next_at = at + 1 + (rest.len() - 1 - after.len());
                 if after.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !word_is_capitalized(text, folded, next_at)
+                    && (!word_is_capitalized(text, folded, next_at)
+                        || super::clean::comma_in_capitals(text, folded.orig_start(at)))
                     && (!AFTER_COMMA_STOP.is_match(after)
                         || amending && after.starts_with("bo sung"))
                 {

@@ -484,6 +484,23 @@ fn named_references() {
     );
 }
 
+/// A title in capitals: a capital after a comma goes on with the name, a word that ends names still ends it.
+#[test]
+fn a_name_in_capitals_runs_past_its_comma() {
+    let found = vncite::extract(
+        "QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT KHÁM BỆNH, CHỮA BỆNH\nTHEO LUẬT GIÁM ĐỊNH TƯ PHÁP, CÁC TỔ CHỨC PHẢI BÁO CÁO\nTheo Luật Quảng cáo, Ủy ban nhân dân tỉnh quyết định.",
+    );
+    let names: Vec<&str> = found.named.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "LUẬT KHÁM BỆNH, CHỮA BỆNH",
+            "LUẬT GIÁM ĐỊNH TƯ PHÁP",
+            "Luật Quảng cáo"
+        ]
+    );
+}
+
 #[test]
 fn names_in_lower_case_are_read_and_words_that_only_look_like_names_are_not() {
     let text = crate::fixture("named_lower.txt");
