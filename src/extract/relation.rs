@@ -325,13 +325,24 @@ fn phrase_before(
                 // "Bãi bỏ các nội dung quy định tại Quyết định số …": what a document sets out is the
                 // document's, likewise, for a verb that changes text. Other verbs only follow it ("thực
                 // hiện các nội dung quy định tại …" complies).
-                let changed_by_verb = || {
+                let change_verb = || {
                     before
                         .iter()
                         .rev()
                         .find(|q| q.end <= p.start && q.position == PhrasePosition::Before)
-                        .is_some_and(|q| q.relation.alters_text())
+                        .filter(|q| q.relation.alters_text())
                 };
+                let changed_by_verb = || change_verb().is_some();
+                // "Bãi bỏ quy định về ưu đãi … theo quy định tại Điều 6 Nghị định số …": the rules the verb
+                // changes are the mention's own, named by their matter.
+                let its_rules = (phrase == "quy dinh tai" || phrase == "theo quy dinh tai")
+                    && change_verb().is_some_and(|q| {
+                        let object = folded.text[q.end..p.start].trim_start();
+                        let rules = object.strip_prefix("cac ").unwrap_or(object);
+                        // No other document named in between, whose rules they would be.
+                        rules.starts_with("quy dinh ve ")
+                            && !in_clause.iter().any(|e| e.start >= q.end)
+                    });
                 let its_content = phrase == "quy dinh tai" && changed_by_verb() && {
                     let words = folded.text[cstart..p.start].trim_end();
                     [
@@ -343,7 +354,7 @@ fn phrase_before(
                     .iter()
                     .any(|w| words.ends_with(w))
                 };
-                let attaches = phrase == "ban hanh kem theo" || its_content;
+                let attaches = phrase == "ban hanh kem theo" || its_content || its_rules;
                 if object_of_p && !attaches {
                     return Some(Relation::Cites);
                 }

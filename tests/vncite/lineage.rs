@@ -909,6 +909,14 @@ fn a_part_named_before_one_item_of_a_list_is_that_item_s_own() {
             // "một số điều của A và B": a share of every item.
             line("16/2020/TT-BYT", "repeals", Some(true), false, &[]),
             line("17/2020/TT-BYT", "repeals", Some(true), false, &[]),
+            // "Bãi bỏ các quy định về … theo quy định tại Điều 6 Nghị định số A, Nghị định số B": their rules.
+            line("69/2008/NĐ-CP", "repeals", Some(true), false, &[]),
+            line("59/2014/NĐ-CP", "repeals", Some(true), false, &[]),
+            // The rules are those of the decision named between, not of the decree after it.
+            line("14/2021/QĐ-UBND", "repeals", Some(true), false, &[]),
+            line("120/2016/NĐ-CP", "cites", None, false, &[]),
+            // A verb that changes nothing only follows the rules.
+            line("120/2016/NĐ-CP", "cites", None, false, &[]),
         ]
     );
     assert!(found.reported.is_empty());

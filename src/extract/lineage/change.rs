@@ -95,6 +95,7 @@ pub(super) fn partial_change(
         "cum tu",
         "tu ngu",
         "bo quy dinh ve",
+        "bo cac quy dinh ve",
     ];
     let parts = [" dieu ", " khoan ", " diem ", "phu luc", "mau so"];
     let said = |words: &[&str], s: &str| words.iter().any(|w| s.contains(w));
