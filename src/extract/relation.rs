@@ -325,25 +325,22 @@ fn phrase_before(
                 // "Bãi bỏ các nội dung quy định tại Quyết định số …": what a document sets out is the
                 // document's, likewise, for a verb that changes text. Other verbs only follow it ("thực
                 // hiện các nội dung quy định tại …" complies).
-                let change_verb = || {
-                    before
-                        .iter()
-                        .rev()
-                        .find(|q| q.end <= p.start && q.position == PhrasePosition::Before)
-                        .filter(|q| q.relation.alters_text())
-                };
-                let changed_by_verb = || change_verb().is_some();
+                let change_verb = before
+                    .iter()
+                    .rev()
+                    .find(|q| q.end <= p.start && q.position == PhrasePosition::Before)
+                    .filter(|q| q.relation.alters_text());
                 // "Bãi bỏ quy định về ưu đãi … theo quy định tại Điều 6 Nghị định số …": the rules the verb
                 // changes are the mention's own, named by their matter.
                 let its_rules = (phrase == "quy dinh tai" || phrase == "theo quy dinh tai")
-                    && change_verb().is_some_and(|q| {
+                    && change_verb.is_some_and(|q| {
                         let object = folded.text[q.end..p.start].trim_start();
                         let rules = object.strip_prefix("cac ").unwrap_or(object);
                         // No other document named in between, whose rules they would be.
                         rules.starts_with("quy dinh ve ")
                             && !in_clause.iter().any(|e| e.start >= q.end)
                     });
-                let its_content = phrase == "quy dinh tai" && changed_by_verb() && {
+                let its_content = phrase == "quy dinh tai" && change_verb.is_some() && {
                     let words = folded.text[cstart..p.start].trim_end();
                     [
                         "noi dung",
@@ -588,9 +585,8 @@ fn passive_verb(before_verb: &str) -> bool {
 /// a failure to carry the mention out, which the input reports or sanctions; it carries nothing out.
 fn negated(before_verb: &str) -> bool {
     let before = before_verb.trim_end();
-    ["khong", "chua", "khong duoc"]
-        .iter()
-        .any(|w| before == *w || before.ends_with(&format!(" {w}")))
+    let before = before.strip_suffix(" duoc").unwrap_or(before);
+    matches!(before.rsplit(' ').next(), Some("khong" | "chua"))
 }
 
 /// "tờ khai sửa đổi, bổ sung (theo mẫu số 04 … ban hành kèm Thông tư …)": the verb names a kind of paper,

@@ -65,6 +65,9 @@ pub(super) static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
     folded_regex(r"(?:sua doi(?:, bo sung)?,? (?:va )?bai bo|bai bo,? (?:va )?sua doi)")
 });
 
+/// How far before a mention its clause is read for the words that make a change partial.
+const CLAUSE_REACH: usize = 320;
+
 /// For a change, whether it touches only part of the document: a pinpoint, or words that say so
 /// ("bãi bỏ một số điều", "thay thế cụm từ") in the clause before the mention. After another reference of
 /// the clause (`previous_end`), a part named before that one is its own ("Bãi bỏ Điều 10 Thông tư số A và
@@ -85,7 +88,7 @@ pub(super) fn partial_change(
     }
     // Long enough for a share named before a long first item ("Bãi bỏ quy định về … tại Điều 6 Nghị định
     // số … ngày …, Nghị định số …").
-    let before = fold_prefix(text, 0, start, 320);
+    let before = fold_prefix(text, 0, start, CLAUSE_REACH);
     let clause = before.rsplit([';', '.', '\n']).next().unwrap_or(&before);
     let shares = [
         "mot so dieu",
@@ -99,10 +102,10 @@ pub(super) fn partial_change(
     ];
     let parts = [" dieu ", " khoan ", " diem ", "phu luc", "mau so"];
     let said = |words: &[&str], s: &str| words.iter().any(|w| s.contains(w));
-    // The words since the clause's previous reference, when one stands in it.
+    // The words since the previous reference, when it stands in this clause.
     let own = previous_end
-        .filter(|&end| end <= start && start - end < clause.len())
-        .map(|end| fold_prefix(text, end, start, 160))
+        .filter(|&end| start - end <= CLAUSE_REACH)
+        .map(|end| fold_prefix(text, end, start, CLAUSE_REACH))
         .filter(|gap| !gap.contains([';', '.', '\n']));
     let parted = match &own {
         Some(gap) => said(&parts, gap),
