@@ -75,6 +75,24 @@ impl RawEvidence {
     }
 }
 
+/// The items of a JSON array, cut apart already, each parsed by `parse`, in runs on every core of the
+/// current rayon pool; the first failure in item order is the error.
+fn parse_items<'j, T: Send>(
+    items: &[&'j serde_json::value::RawValue],
+    parse: impl Fn(&'j str) -> serde_json::Result<T> + Sync + Send,
+) -> serde_json::Result<Vec<T>> {
+    let parsed = crate::graph::map_in_order(&crate::graph::runs(items), |run| {
+        run.iter()
+            .map(|item| parse(item.get()))
+            .collect::<serde_json::Result<Vec<T>>>()
+    });
+    let mut all = Vec::with_capacity(items.len());
+    for run in parsed {
+        all.extend(run?);
+    }
+    Ok(all)
+}
+
 /// An input's path and its header document.
 pub(crate) type InputDocument = (Arc<str>, Option<Document>);
 
@@ -161,15 +179,8 @@ impl Loaded {
         // hundred thousand headers was a fifth of an incremental build.
         let items: Vec<&serde_json::value::RawValue> =
             serde_json::from_slice(json).map_err(|e| damaged(format!("documents: {e}")))?;
-        let parsed = crate::graph::map_in_order(&crate::graph::runs(&items), |run| {
-            run.iter()
-                .map(|item| serde_json::from_str::<Option<Document>>(item.get()))
-                .collect::<Result<Vec<_>, _>>()
-        });
-        let mut documents: Vec<Option<Document>> = Vec::with_capacity(items.len());
-        for run in parsed {
-            documents.extend(run.map_err(|e| damaged(format!("documents: {e}")))?);
-        }
+        let documents: Vec<Option<Document>> = parse_items(&items, serde_json::from_str)
+            .map_err(|e| damaged(format!("documents: {e}")))?;
         if documents.len() != self.inputs.len() {
             return Err(damaged(format!(
                 "{} documents for {} inputs",
@@ -411,18 +422,10 @@ impl CitationGraph {
         g.graph.reserve_exact_edges(edges + edges / 8);
         let mut positions: Vec<NodeIndex> = Vec::with_capacity(file.nodes.len());
         // Parsed on every core: one thread parsing 200,000 nodes was most of a load.
-        let parsed = crate::graph::map_in_order(&crate::graph::runs(&file.nodes), |run| {
-            run.iter()
-                .map(|item| {
-                    serde_json::from_str::<StoreNode<'_>>(item.get())
-                        .map(|node| Box::new(node.into_node()))
-                })
-                .collect::<Result<Vec<_>, _>>()
-        });
-        let mut nodes = Vec::with_capacity(file.nodes.len());
-        for run in parsed {
-            nodes.extend(run.map_err(|e| damaged(format!("nodes: {e}")))?);
-        }
+        let nodes = parse_items(&file.nodes, |raw| {
+            serde_json::from_str::<StoreNode<'_>>(raw).map(|node| Box::new(node.into_node()))
+        })
+        .map_err(|e| damaged(format!("nodes: {e}")))?;
         drop(file.nodes);
         for node in nodes {
             if node.kind != node.id.kind() {
